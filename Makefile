@@ -1,0 +1,42 @@
+# HBEU Dash. `make help` lists the targets. The first target that needs it creates .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+PORT ?= 8501
+
+.PHONY: help install run test lint format validate verify bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) ## create .venv and install the pinned requirements
+
+run: $(STAMP) ## start the dashboard on http://localhost:$(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(STAMP) ## run every test (validation, pages, browser)
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff check and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP) ## ruff format the code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+validate: $(STAMP) ## validate data/
+	$(PY) -m hbeu_dash validate
+
+verify: $(STAMP) ## check every evidence fragment against ../shared/seeds
+	$(PY) -m hbeu_dash verify-sources ../shared/seeds
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

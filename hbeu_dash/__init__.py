@@ -1,0 +1,1 @@
+"""HBEU Dash: sourced figures of the Hohhot–Baotou–Ordos–Ulanqab integration programme."""

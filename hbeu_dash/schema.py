@@ -1,0 +1,283 @@
+"""What a valid table is: columns, vocabularies and pandera schemas for every file under data/."""
+
+import re
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+CITY_IDS = ("hohhot", "baotou", "ordos", "ulanqab")
+REGION = "region"
+SECTORS = (
+    "government_services",
+    "science_innovation",
+    "transport",
+    "cooperation_planning",
+    "industry_energy",
+    "ecology",
+    "public_services_talent",
+    "digital",
+)
+MEASURES = ("count_to_date", "count_in_period", "count", "daily_frequency", "money", "target", "ordinal", "duration")
+PROJECT_KINDS = (
+    "expressway",
+    "highway",
+    "high_speed_rail",
+    "rail_service",
+    "bridge",
+    "airport",
+    "intercity_bus",
+    "coach_service",
+    "freight",
+    "data",
+    "platform",
+)
+# Ordered from the earliest stage to the latest; "promoted" means the source gives no stage.
+PROJECT_STATUSES = (
+    "proposed",
+    "planned",
+    "preliminary_work",
+    "under_construction",
+    "main_works_completed",
+    "completed",
+    "in_operation",
+    "promoted",
+)
+STAGELESS_STATUS = "promoted"
+EVENT_KINDS = ("plan", "policy", "meeting", "agreement", "launch", "target")
+IDENTITY_KINDS = ("sum", "part_of")
+LANGUAGES = ("zh", "en")
+LIST_SEP = ";"
+MAX_EVIDENCE_CHARS = 80
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def is_id(value: str) -> bool:
+    """True for a lowercase id such as 'hohhot' or 'meeting8-interviews'."""
+    return bool(ID_RE.match(value))
+
+
+def is_partial_date(value: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
+    from datetime import date
+
+    if not DATE_RE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return 1900 <= parts[0] <= 2100
+
+
+def is_city_list(value: str) -> bool:
+    """True for 'region' or city ids joined by ';' with no repeats."""
+    if value == REGION:
+        return True
+    ids = value.split(LIST_SEP)
+    return len(ids) == len(set(ids)) and all(i in CITY_IDS for i in ids)
+
+
+def is_number(value: str) -> bool:
+    """True for a plain decimal number such as 587600 or 60.3 (no 万, no separators)."""
+    return bool(NUMBER_RE.match(value))
+
+
+def is_non_negative(value: str) -> bool:
+    """True unless the value is a negative number (non-numbers are reported by is_number)."""
+    return not (is_number(value) and float(value) < 0)
+
+
+Rule = tuple  # (predicate on one cell, problem code)
+
+
+def _text(*rules: Rule, required: bool = True) -> pa.Column:
+    """A text column; optional columns accept "" and apply their rules only to filled cells."""
+    checks = [pa.Check(lambda v: v.strip() != "", element_wise=True, error="required")] if required else []
+    for fn, code in rules:
+        pred = fn if required else (lambda v, fn=fn: v == "" or fn(v))
+        checks.append(pa.Check(pred, element_wise=True, error=code))
+    return pa.Column(str, checks)
+
+
+ID: Rule = (is_id, "id")
+DATE: Rule = (is_partial_date, "date")
+CITIES: Rule = (is_city_list, "cities")
+NUMBER: Rule = (is_number, "number")
+NON_NEGATIVE: Rule = (is_non_negative, "non_negative")
+EVIDENCE_LEN: Rule = (lambda v: len(v) <= MAX_EVIDENCE_CHARS, "evidence_length")
+
+
+def _vocab(values: tuple[str, ...], code: str) -> Rule:
+    return (lambda v: v in values, code)
+
+
+def _lat(v: str) -> bool:
+    return is_number(v) and -90 <= float(v) <= 90
+
+
+def _lon(v: str) -> bool:
+    return is_number(v) and -180 <= float(v) <= 180
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One data file: its name, its key, the tables it refers to, and its pandera schema."""
+
+    name: str
+    key: tuple[str, ...]
+    schema: pa.DataFrameSchema
+    numeric: tuple[str, ...] = ()
+    needs_rows: bool = True
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema.columns)
+
+
+def _schema(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(columns, strict=True, ordered=False, coerce=False)
+
+
+SOURCES = TableSpec(
+    "sources",
+    ("source_id",),
+    _schema(
+        {
+            "source_id": _text(ID),
+            "title": _text(),
+            "publisher": _text(required=False),
+            "published": _text(DATE, required=False),
+            "url": _text((lambda v: v.startswith(("http://", "https://")), "url"), required=False),
+            "language": _text(_vocab(LANGUAGES, "language")),
+            "note": _text(required=False),
+        }
+    ),
+)
+CITIES_TABLE = TableSpec(
+    "cities",
+    ("city_id",),
+    _schema(
+        {
+            "city_id": _text(_vocab(CITY_IDS, "city_id")),
+            "name_zh": _text(),
+            "name_en": _text(),
+            "lat": _text((_lat, "latitude")),
+            "lon": _text((_lon, "longitude")),
+            "note": _text(required=False),
+        }
+    ),
+    numeric=("lat", "lon"),
+)
+INDICATORS = TableSpec(
+    "indicators",
+    ("indicator_id",),
+    _schema(
+        {
+            "indicator_id": _text(ID),
+            "sector": _text(_vocab(SECTORS, "sector")),
+            "name_zh": _text(),
+            "name_en": _text(),
+            "unit_zh": _text(),
+            "unit_en": _text(),
+            "measure": _text(_vocab(MEASURES, "measure")),
+            "note": _text(required=False),
+        }
+    ),
+)
+FIGURES = TableSpec(
+    "figures",
+    ("figure_id",),
+    _schema(
+        {
+            "figure_id": _text(ID),
+            "indicator_id": _text(ID),
+            "city": _text(CITIES),
+            "value": _text(NUMBER, NON_NEGATIVE),
+            "value_text": _text(),
+            "period": _text(DATE, required=False),
+            "as_of": _text(DATE),
+            "source_id": _text(ID),
+            "speaker": _text(required=False),
+            "event_id": _text(ID, required=False),
+            "evidence": _text(EVIDENCE_LEN),
+            "note": _text(required=False),
+        }
+    ),
+    numeric=("value",),
+)
+PROJECTS = TableSpec(
+    "projects",
+    ("project_id", "source_id", "speaker"),
+    _schema(
+        {
+            "project_id": _text(ID),
+            "name_zh": _text(),
+            "name_en": _text(),
+            "kind": _text(_vocab(PROJECT_KINDS, "project_kind")),
+            "cities": _text(CITIES),
+            "status": _text(_vocab(PROJECT_STATUSES, "status")),
+            "status_text": _text(),
+            "as_of": _text(DATE),
+            "source_id": _text(ID),
+            "speaker": _text(required=False),
+            "evidence": _text(EVIDENCE_LEN),
+            "note": _text(required=False),
+        }
+    ),
+)
+EVENTS = TableSpec(
+    "events",
+    ("event_id", "source_id"),
+    _schema(
+        {
+            "event_id": _text(ID),
+            "date": _text(DATE, required=False),
+            "date_text": _text(required=False),
+            "kind": _text(_vocab(EVENT_KINDS, "event_kind")),
+            "title_zh": _text(),
+            "title_en": _text(),
+            "cities": _text(CITIES),
+            "source_id": _text(ID),
+            "evidence": _text(EVIDENCE_LEN),
+            "note": _text(required=False),
+        }
+    ),
+)
+IDENTITIES = TableSpec(
+    "identities",
+    ("identity_id",),
+    _schema(
+        {
+            "identity_id": _text(ID),
+            "kind": _text(_vocab(IDENTITY_KINDS, "identity_kind")),
+            "parts": _text(),
+            "total": _text(),
+            "title_zh": _text(),
+            "title_en": _text(),
+            "note": _text(required=False),
+        }
+    ),
+    needs_rows=False,
+)
+
+TABLES: tuple[TableSpec, ...] = (SOURCES, CITIES_TABLE, INDICATORS, FIGURES, PROJECTS, EVENTS, IDENTITIES)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# (table, column, referenced table, referenced column, is a ';' list)
+REFERENCES: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("figures", "indicator_id", "indicators", "indicator_id", False),
+    ("figures", "source_id", "sources", "source_id", False),
+    ("figures", "event_id", "events", "event_id", False),
+    ("projects", "source_id", "sources", "source_id", False),
+    ("events", "source_id", "sources", "source_id", False),
+    ("identities", "parts", "figures", "figure_id", True),
+    ("identities", "total", "figures", "figure_id", False),
+)

@@ -1,0 +1,216 @@
+"""Loading data/: the real tables validate, and every kind of broken table is named by file, row and column."""
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hbeu_dash import schema
+from hbeu_dash.loaders import load_dataset, read_dataset
+from hbeu_dash.problems import DataError
+from tests.conftest import edit_rows, read_rows, set_cell, write_rows
+
+
+def test_real_data_is_valid() -> None:
+    tables = load_dataset()
+    assert set(tables) == {t.name for t in schema.TABLES}
+    assert all(len(tables[name]) > 0 for name in ("sources", "cities", "indicators", "figures", "projects", "events"))
+
+
+def test_real_data_has_every_city_and_sector_vocabulary() -> None:
+    tables = load_dataset()
+    assert sorted(tables["cities"]["city_id"]) == sorted(schema.CITY_IDS)
+    assert set(tables["indicators"]["sector"]) <= set(schema.SECTORS)
+
+
+def test_real_data_values_are_numbers_in_base_units() -> None:
+    # 58.76万件 (Hohhot's cross-city cases in 2024, meeting8-interviews) is stored as 587600.
+    figures = load_dataset()["figures"].set_index("figure_id")
+    assert figures.loc["hohhot-cases-2024", "value"] == 587_600
+    assert figures.loc["hohhot-cases-2024", "value_text"] == "58.76万"
+
+
+def _drop_column(column: str) -> Callable[[list[list[str]]], None]:
+    def edit(rows: list[list[str]]) -> None:
+        i = rows[0].index(column)
+        for row in rows:
+            del row[i]
+
+    return edit
+
+
+def _append_copy_of(excel_row: int) -> Callable[[list[list[str]]], None]:
+    def edit(rows: list[list[str]]) -> None:
+        rows.append(list(rows[excel_row - 1]))
+
+    return edit
+
+
+def _cell(excel_row: int, column: str, value: str) -> Callable[[Path], None]:
+    return lambda path: set_cell(path, excel_row, column, value)
+
+
+def _rows(edit: Callable[[list[list[str]]], None]) -> Callable[[Path], None]:
+    return lambda path: edit_rows(path, edit)
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _header_only(path: Path) -> None:
+    write_rows(path, read_rows(path)[:1])
+
+
+def _bom_and_bad_city(path: Path) -> None:
+    set_cell(path, 3, "city", "huhhot")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+
+
+def _gbk(path: Path) -> None:
+    write_rows(path, read_rows(path), encoding="gb18030")
+
+
+def _ragged(path: Path) -> None:
+    edit_rows(path, lambda rows: rows[6].append("extra"))
+
+
+def _duplicate_header(path: Path) -> None:
+    edit_rows(path, lambda rows: [row.append(row[1]) for row in rows])
+
+
+def _missing(path: Path) -> None:
+    path.unlink()
+
+
+# (case id, file, how to break it, expected Excel row, expected column, expected problem code)
+BAD_TABLES = [
+    ("missing-column", "figures.csv", _rows(_drop_column("evidence")), 1, "evidence", "missing_column"),
+    ("unknown-column", "cities.csv", _rows(lambda r: [row.append("x") for row in r]), 1, "x", "unknown_column"),
+    ("unknown-city", "figures.csv", _cell(3, "city", "huhhot"), 3, "city", "cities"),
+    ("repeated-city-in-list", "projects.csv", _cell(4, "cities", "hohhot;hohhot"), 4, "cities", "cities"),
+    ("city-not-in-vocabulary", "cities.csv", _cell(5, "city_id", "beijing"), 5, "city_id", "city_id"),
+    ("non-numeric-value", "figures.csv", _cell(5, "value", "58.76万"), 5, "value", "number"),
+    ("thousands-separator", "figures.csv", _cell(6, "value", "19,897"), 6, "value", "number"),
+    ("negative-count", "figures.csv", _cell(7, "value", "-25"), 7, "value", "non_negative"),
+    ("value-differs-from-text", "figures.csv", _cell(8, "value", "12"), 8, "value", "value_mismatch"),
+    (
+        "value-text-not-in-evidence",
+        "figures.csv",
+        _cell(9, "value_text", "99"),
+        9,
+        "value_text",
+        "value_text_not_in_evidence",
+    ),
+    ("duplicate-id", "indicators.csv", _rows(_append_copy_of(2)), 42, "indicator_id", "duplicate_key"),
+    ("duplicate-composite-key", "events.csv", _rows(_append_copy_of(3)), 18, "event_id", "duplicate_key"),
+    ("dangling-source-id", "figures.csv", _cell(4, "source_id", "people-daily"), 4, "source_id", "dangling_ref"),
+    ("dangling-indicator-id", "figures.csv", _cell(10, "indicator_id", "gdp"), 10, "indicator_id", "dangling_ref"),
+    ("dangling-event-id", "figures.csv", _cell(2, "event_id", "meeting-9"), 2, "event_id", "dangling_ref"),
+    (
+        "dangling-identity-part",
+        "identities.csv",
+        _cell(2, "parts", "hb-items-first-batch;nope"),
+        2,
+        "parts",
+        "dangling_ref",
+    ),
+    ("bad-date", "events.csv", _cell(2, "date", "2024-13-01"), 2, "date", "date"),
+    ("impossible-date", "figures.csv", _cell(3, "as_of", "2024-02-30"), 3, "as_of", "date"),
+    ("chinese-date", "projects.csv", _cell(2, "as_of", "2024年12月"), 2, "as_of", "date"),
+    ("empty-required-cell", "figures.csv", _cell(11, "source_id", ""), 11, "source_id", "required"),
+    ("id-with-space", "sources.csv", _cell(2, "source_id", "meeting8 interviews"), 2, "source_id", "id"),
+    ("unknown-sector", "indicators.csv", _cell(6, "sector", "tourism"), 6, "sector", "sector"),
+    ("unknown-status", "projects.csv", _cell(3, "status", "done"), 3, "status", "status"),
+    ("latitude-out-of-range", "cities.csv", _cell(2, "lat", "140.8"), 2, "lat", "latitude"),
+    ("evidence-too-long", "figures.csv", _cell(12, "evidence", "很" * 81), 12, "evidence", "evidence_length"),
+    (
+        "status-text-not-in-evidence",
+        "projects.csv",
+        _cell(5, "status_text", "已通车"),
+        5,
+        "status_text",
+        "text_not_in_evidence",
+    ),
+    ("empty-file", "projects.csv", _empty, None, None, "empty_file"),
+    ("header-only", "figures.csv", _header_only, None, None, "no_rows"),
+    ("bom-keeps-rows-right", "figures.csv", _bom_and_bad_city, 3, "city", "cities"),
+    ("gbk-encoding", "figures.csv", _gbk, 2, None, "encoding"),
+    ("ragged-row", "figures.csv", _ragged, 7, None, "ragged_row"),
+    ("duplicate-header", "sources.csv", _duplicate_header, 1, "title", "duplicate_column"),
+    ("missing-file", "events.csv", _missing, None, None, "missing_file"),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "breaker", "row", "column", "code"), [c[1:] for c in BAD_TABLES], ids=[c[0] for c in BAD_TABLES]
+)
+def test_bad_table_is_named_by_file_row_and_column(
+    data_dir: Path, file: str, breaker: Callable[[Path], None], row: int | None, column: str | None, code: str
+) -> None:
+    breaker(data_dir / file)
+    result = read_dataset(data_dir)
+    matching = [p for p in result.problems if (p.file, p.row, p.column, p.code) == (file, row, column, code)]
+    assert matching, (
+        f"expected {(file, row, column, code)} in {[(p.file, p.row, p.column, p.code) for p in result.problems]}"
+    )
+    problem = matching[0]
+    en, zh = problem.message("en"), problem.message("zh")
+    assert en.startswith(file) and zh.startswith(file)
+    if row is not None:
+        assert f"row {row}" in en and f"第 {row} 行" in zh
+    if column is not None:
+        assert f"column {column}" in en and f"“{column}”列" in zh
+    assert file.removesuffix(".csv") not in result.tables
+
+
+@pytest.mark.parametrize(("file", "breaker"), [(c[1], c[2]) for c in BAD_TABLES], ids=[c[0] for c in BAD_TABLES])
+def test_bad_table_raises_one_error_and_leaves_files_untouched(
+    data_dir: Path, file: str, breaker: Callable[[Path], None]
+) -> None:
+    breaker(data_dir / file)
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data_dir.iterdir()}
+    with pytest.raises(DataError) as info:
+        load_dataset(data_dir)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data_dir.iterdir()}
+    assert before == after
+    assert file in str(info.value)
+
+
+def test_every_problem_is_collected_not_just_the_first(data_dir: Path) -> None:
+    set_cell(data_dir / "figures.csv", 3, "city", "huhhot")
+    set_cell(data_dir / "figures.csv", 5, "value", "abc")
+    set_cell(data_dir / "projects.csv", 2, "status", "done")
+    with pytest.raises(DataError) as info:
+        load_dataset(data_dir)
+    found = {(p.file, p.row, p.column) for p in info.value.problems}
+    assert {("figures.csv", 3, "city"), ("figures.csv", 5, "value"), ("projects.csv", 2, "status")} <= found
+    assert info.value.format("zh").startswith(f"数据文件有 {len(info.value.problems)} 处问题")
+
+
+def test_valid_tables_survive_a_broken_one(data_dir: Path) -> None:
+    set_cell(data_dir / "projects.csv", 2, "status", "done")
+    result = read_dataset(data_dir)
+    assert "projects" not in result.tables
+    assert {"sources", "cities", "indicators", "figures", "events", "identities"} <= set(result.tables)
+
+
+def test_bom_file_loads_like_a_plain_one(data_dir: Path) -> None:
+    path = data_dir / "cities.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert list(load_dataset(data_dir)["cities"]["city_id"]) == ["hohhot", "baotou", "ordos", "ulanqab"]
+
+
+def test_blank_trailing_rows_are_ignored(data_dir: Path) -> None:
+    path = data_dir / "sources.csv"
+    path.write_bytes(path.read_bytes() + b",,,,,,\n\n")
+    assert len(load_dataset(data_dir)["sources"]) == 2
+
+
+def test_message_shows_bad_value_and_expected_values(data_dir: Path) -> None:
+    set_cell(data_dir / "indicators.csv", 6, "sector", "tourism")
+    problem = next(p for p in read_dataset(data_dir).problems if p.code == "sector")
+    assert "'tourism'" in problem.message("en")
+    assert "science_innovation" in problem.message("en")
+    assert "“tourism”" in problem.message("zh")
