@@ -43,6 +43,8 @@ PROJECT_STATUSES = (
     "promoted",
 )
 STAGELESS_STATUS = "promoted"
+# The sector a project belongs to, for the sector filter.
+PROJECT_KIND_SECTOR = {kind: "transport" for kind in PROJECT_KINDS} | {"data": "digital", "platform": "digital"}
 EVENT_KINDS = ("plan", "policy", "meeting", "agreement", "launch", "target")
 IDENTITY_KINDS = ("sum", "part_of")
 LANGUAGES = ("zh", "en")

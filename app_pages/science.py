@@ -1,0 +1,48 @@
+"""Science & innovation / 科技创新: Mengkeju, consortia and funding, talent, Ordos' task plan."""
+
+import streamlit as st
+
+from hbeu_dash import charts, transforms, ui
+
+CARDS = [
+    ("mengkeju_subcentres", "region"),
+    ("mengkeju_registered_people", "ulanqab"),
+    ("mengkeju_registered_orgs", "ulanqab"),
+    ("innovation_consortia", "ulanqab"),
+    ("consortia_major_projects", "ulanqab"),
+    ("consortia_funding", "ulanqab"),
+    ("major_special_project_leads", "ulanqab"),
+    ("innovation_circle_hours", "hohhot"),
+    ("academicians_recruited", "ulanqab"),
+    ("sanqu_talents_dispatched", "ulanqab"),
+    ("skill_training_bases", "hohhot;baotou"),
+]
+CONSORTIA = ["ulanqab-consortia", "ulanqab-consortia-major", "ulanqab-major-special-leads"]
+TALENT = ["ulanqab-academicians", "ulanqab-sanqu-talents", "hb-training-bases"]
+
+filters = ui.current_filters()
+lang = filters.lang
+ui.render_header("page_science")
+if ui.render_empty_state(filters):
+    st.stop()
+figures = ui.get_figures()
+if figures is None:
+    st.stop()
+
+ui.render_kpis(figures, CARDS, filters)
+selected = transforms.filter_figures(figures, filters.cities, filters.sectors)
+left, right = st.columns(2)
+with left:
+    rows = transforms.figures_by_id(selected, CONSORTIA)
+    if not rows.empty:
+        title = "乌兰察布创新联合体与重大项目" if lang == "zh" else "Ulanqab: innovation consortia and major projects"
+        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-ulanqab-consortia-{lang}"), "sc-cons")
+    rows = transforms.figures_by_id(selected, TALENT)
+    if not rows.empty:
+        title = "人才" if lang == "zh" else "Talent"
+        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-talent-{lang}"), "sc-talent")
+with right:
+    rows = transforms.figures_of_event(selected, "ordos-task-plan")
+    if not rows.empty:
+        title = "鄂尔多斯一体化任务分工方案" if lang == "zh" else "Ordos: integration task plan, broken down"
+        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-ordos-task-plan-{lang}"), "sc-ordos")

@@ -1,0 +1,19 @@
+"""Cooperation timeline / 合作进程: plans, meetings, agreements and launches, with what was signed."""
+
+import streamlit as st
+
+from hbeu_dash import charts, transforms, ui
+
+filters = ui.current_filters()
+lang = filters.lang
+ui.render_header("page_timeline")
+if ui.render_empty_state(filters):
+    st.stop()
+events = ui.get_table("events")
+if events is None:
+    st.stop()
+
+timeline = transforms.timeline_events(transforms.filter_by_cities(events, filters.cities))
+title = "呼包鄂乌一体化合作进程" if lang == "zh" else "Integration milestones"
+ui.render_chart(charts.make_timeline_figure(timeline, lang, title, f"hbeu-timeline-{lang}"), "tl-chart")
+ui.render_event_list(timeline, events, ui.get_figures())

@@ -1,0 +1,45 @@
+"""Transport & map / 交通: the city map, the project tracker, projects by status, the 1-hour / 2-hour targets."""
+
+import streamlit as st
+
+from hbeu_dash import charts, transforms, ui
+from hbeu_dash.i18n import t
+
+CARDS = [
+    ("rail_circle_target_hours", "region"),
+    ("road_circle_target_hours", "region"),
+    ("city_circle_target_hours", "region"),
+    ("daily_trains_from_hohhot", "hohhot"),
+    ("car_commute_hours", "hohhot;baotou"),
+    ("base_stations_5g", "hohhot"),
+]
+
+filters = ui.current_filters()
+lang = filters.lang
+ui.render_header("page_transport")
+if ui.render_empty_state(filters):
+    st.stop()
+figures = ui.get_figures()
+projects = ui.get_table("projects")
+cities = ui.get_table("cities")
+
+if figures is not None:
+    ui.render_kpis(figures, CARDS, filters, per_row=3)
+if cities is not None and projects is not None:
+    shown_projects = transforms.filter_projects(projects, filters.cities, filters.sectors)
+    ui.render_map(cities, figures, shown_projects, filters)
+if projects is not None:
+    latest = transforms.latest_project_reports(transforms.filter_projects(projects, filters.cities, filters.sectors))
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("项目进展跟踪" if lang == "zh" else "Project tracker")
+        ui.render_project_tracker(latest, transforms.filter_projects(projects, filters.cities, filters.sectors))
+    with right:
+        if not latest.empty:
+            title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
+            counts = transforms.count_projects_by_status(latest)
+            ui.render_chart(
+                charts.make_status_figure(latest, counts, lang, title, f"hbeu-projects-by-status-{lang}"), "tr-status"
+            )
+        else:
+            st.info(t("empty_state", lang))

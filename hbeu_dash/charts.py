@@ -1,0 +1,324 @@
+"""Pure chart builders: DataFrame → Chart (a plotly Figure with its summary, table twin, sources and file name)."""
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from hbeu_dash import schema
+from hbeu_dash.i18n import (
+    CITY_COLORS,
+    STATUS_COLORS,
+    city_color,
+    city_label,
+    format_date,
+    format_number,
+    format_value,
+    label,
+    t,
+)
+
+FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+EVENT_COLORS = {
+    "plan": "#0072B2",
+    "policy": "#56B4E9",
+    "meeting": "#D55E00",
+    "agreement": "#009E73",
+    "launch": "#E69F00",
+    "target": "#CC79A7",
+}
+
+
+@dataclass
+class Chart:
+    """A figure ready to show: plotly figure, one-sentence summary, table twin, source line, PNG file name."""
+
+    figure: go.Figure
+    summary: str
+    table: pd.DataFrame
+    sources: str
+    filename: str
+
+
+def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        font={"family": FONT, "size": 14},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={"orientation": "h", "y": -0.15},
+    )
+    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#BBBBBB", automargin=True)
+    fig.update_xaxes(automargin=True)
+    return fig
+
+
+def source_line(rows: pd.DataFrame, lang: str) -> str:
+    """'来源:<title>(截至 2024年12月);…' — every source behind the rows with its latest as-of."""
+    if rows.empty:
+        return ""
+    parts = []
+    for source_id, group in rows.groupby("source_id", sort=True):
+        title = group["source_title"].iloc[0] if "source_title" in group else source_id
+        parts.append(f"{title} ({t('as_of', lang)} {format_date(group['as_of'].max(), lang)})")
+    return f"{t('sources', lang)}: " + "; ".join(parts)
+
+
+def _name(row: pd.Series | dict, lang: str) -> str:
+    return row["indicator_zh"] if lang == "zh" else row["indicator_en"]
+
+
+def _unit(row: pd.Series | dict, lang: str) -> str:
+    return row["unit_zh"] if lang == "zh" else row["unit_en"]
+
+
+def _value(row: pd.Series | dict, lang: str) -> str:
+    return format_value(row["value"], row["unit_zh"], row["unit_en"], lang)
+
+
+def _period_note(row: pd.Series | dict, lang: str) -> str:
+    if row["period"]:
+        return format_date(row["period"], lang)
+    return label("measure", row["measure"], lang)
+
+
+def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
+    """One bar per report of one indicator, coloured by city; disagreeing reports stand side by side."""
+    rows = reports.sort_values(["city", "as_of", "source_id"]).reset_index(drop=True)
+    fig = go.Figure()
+    if rows.empty:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
+    unit = _unit(rows.iloc[0], lang)
+    disagree = rows.groupby("city")["value"].nunique()
+    for city, group in rows.groupby("city", sort=False):
+        x = [f"{city_label(city, lang)}<br><sub>{s}</sub>" for s in group["source_id"]]
+        text = [_value(r, lang) + (" ⚠" if disagree[city] > 1 else "") for _, r in group.iterrows()]
+        hover = [
+            f"{city_label(city, lang)}: {_value(r, lang)}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
+            f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
+            for _, r in group.iterrows()
+        ]
+        fig.add_bar(
+            x=x,
+            y=group["value"].tolist(),
+            name=city_label(city, lang),
+            marker_color=city_color(city),
+            text=text,
+            textposition="outside",
+            hovertext=hover,
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+    fig.update_yaxes(title_text=f"{t('unit', lang)}: {unit}", rangemode="tozero")
+    _layout(fig, title, lang)
+    fig.update_layout(showlegend=False, bargap=0.35)
+    parts = []
+    for city, group in rows.groupby("city", sort=False):
+        values = sorted(set(group["value"]))
+        shown = " / ".join(format_number(v, lang) for v in values)
+        flag = f" ({t('conflict', lang)})" if len(values) > 1 else ""
+        parts.append(f"{city_label(city, lang)} {shown}{flag}")
+    sep = ";" if lang == "zh" else "; "
+    summary = f"{_name(rows.iloc[0], lang)} ({unit}): " + sep.join(parts) + ("。" if lang == "zh" else ".")
+    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename)
+
+
+def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
+    """Horizontal bars of several figures of one plan or agreement, each labelled with its own unit."""
+    rows = rows.reset_index(drop=True)
+    fig = go.Figure()
+    if rows.empty:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
+    names = [_name(r, lang) for _, r in rows.iterrows()]
+    colors = [city_color(c) for c in rows["city"]]
+    fig.add_bar(
+        y=names,
+        x=rows["value"].tolist(),
+        orientation="h",
+        marker_color=colors,
+        text=[_value(r, lang) for _, r in rows.iterrows()],
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=[
+            f"{html.escape(n)}: {_value(r, lang)}<br>{html.escape(r['evidence'])}"
+            for n, (_, r) in zip(names, rows.iterrows(), strict=True)
+        ],
+        hoverinfo="text",
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=t("count", lang), rangemode="tozero")
+    _layout(fig, title, lang, height=max(260, 70 * len(rows) + 120))
+    fig.update_layout(showlegend=False)
+    sep = "、" if lang == "zh" else ", "
+    summary = sep.join(f"{n} {_value(r, lang)}" for n, (_, r) in zip(names, rows.iterrows(), strict=True))
+    return Chart(fig, summary + ("。" if lang == "zh" else "."), _twin(rows, lang), source_line(rows, lang), filename)
+
+
+def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, filename: str) -> Chart:
+    """A waterfall: the parts of a declared sum identity stacking up beside the reported total."""
+    title = identity["title_zh"] if lang == "zh" else identity["title_en"]
+    by_id = figures.set_index("figure_id")
+    part_ids = [p for p in identity["parts"].split(schema.LIST_SEP) if p in by_id.index]
+    fig = go.Figure()
+    if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename)
+    rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
+    labels = [_name(r, lang) for _, r in rows.iterrows()]
+    measures = ["relative"] * len(part_ids) + ["total"]
+    color = city_color(rows["city"].iloc[-1])
+    fig.add_trace(
+        go.Waterfall(
+            x=labels,
+            y=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
+            measure=measures,
+            text=[_value(r, lang) for _, r in rows.iterrows()],
+            textposition="outside",
+            increasing={"marker": {"color": color}},
+            totals={"marker": {"color": "#333333"}},
+            connector={"line": {"color": "#999999"}},
+            cliponaxis=False,
+        )
+    )
+    unit = _unit(rows.iloc[0], lang)
+    top = max(float(rows["value"].iloc[:-1].sum()), float(rows["value"].iloc[-1]))
+    fig.update_yaxes(title_text=f"{t('unit', lang)}: {unit}", range=[0, top * 1.18])
+    _layout(fig, title, lang)
+    fig.update_layout(showlegend=False)
+    parts = " + ".join(format_number(v, lang) for v in rows["value"].iloc[:-1])
+    verdict = label("identity_status", identity["status"], lang)
+    summary = (
+        f"{parts} = {format_number(identity['lhs'], lang)},"
+        f"{'报告总数' if lang == 'zh' else 'reported total'} {format_number(identity['total'], lang)}"
+        f"({verdict})。"
+        if lang == "zh"
+        else f"{parts} = {format_number(identity['lhs'], lang)}; "
+        f"reported total {format_number(identity['total'], lang)} "
+        f"({verdict})."
+    )
+    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename)
+
+
+def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
+    """Projects per status (one bar per stage, in stage order), coloured by stage."""
+    fig = go.Figure()
+    if counts.empty:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), counts, "", filename)
+    names = [label("status", s, lang) for s in counts["status"]]
+    hover = []
+    for status in counts["status"]:
+        members = latest[latest["status"] == status]
+        hover.append("<br>".join(html.escape(n) for n in members["name_zh" if lang == "zh" else "name_en"]))
+    fig.add_bar(
+        x=names,
+        y=counts["count"].tolist(),
+        marker_color=[STATUS_COLORS[s] for s in counts["status"]],
+        marker_line={"color": "#333333", "width": 0.5},
+        text=counts["count"].tolist(),
+        textposition="outside",
+        hovertext=hover,
+        hoverinfo="text",
+        cliponaxis=False,
+    )
+    fig.update_yaxes(title_text=f"{t('count', lang)} ({'个项目' if lang == 'zh' else 'projects'})", rangemode="tozero")
+    _layout(fig, title, lang)
+    fig.update_layout(showlegend=False)
+    total = int(counts["count"].sum())
+    top = counts.sort_values("count", ascending=False).iloc[0]
+    summary = (
+        f"共 {total} 个项目,最多的状态是“{label('status', top['status'], 'zh')}”({int(top['count'])} 个)。"
+        if lang == "zh"
+        else f"{total} projects; the most common status is "
+        f"'{label('status', top['status'], 'en')}' ({int(top['count'])})."
+    )
+    table = counts.assign(status=names).rename(columns={"status": t("status", lang), "count": t("count", lang)})
+    return Chart(fig, summary, table, source_line(latest, lang), filename)
+
+
+def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
+    """Dated events on a time axis, one row per kind, coloured by kind; undated events are left to the list."""
+    dated = timeline.dropna(subset=["sort_date"]).reset_index(drop=True)
+    fig = go.Figure()
+    if dated.empty:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), dated, "", filename)
+    year_only = "(仅知年份,标在年初)" if lang == "zh" else "(year only; placed at 1 January)"
+    for kind, group in dated.groupby("kind", sort=False):
+        titles = group["title_zh" if lang == "zh" else "title_en"]
+        vague = [len(d) == 4 for d in group["date"]]
+        fig.add_scatter(
+            x=group["sort_date"],
+            y=[label("event_kind", kind, lang)] * len(group),
+            mode="markers",
+            name=label("event_kind", kind, lang),
+            marker={
+                "size": 16,
+                "color": EVENT_COLORS.get(kind, "#555555"),
+                "symbol": ["circle-open" if v else "circle" for v in vague],
+                "line": {"color": EVENT_COLORS.get(kind, "#555555"), "width": 2},
+            },
+            hovertext=[
+                f"{format_date(d, lang)}{' ' + year_only if v else ''}<br>{html.escape(tt)}"
+                for d, tt, v in zip(group["date"], titles, vague, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    fig.update_xaxes(title_text=t("date", lang), type="date", tickformat="%Y年%-m月" if lang == "zh" else "%b %Y")
+    _layout(fig, title, lang, height=340)
+    first, last = dated.iloc[0], dated.iloc[-1]
+    summary = (
+        f"{len(dated)} 个有日期的事件,从 {format_date(first['date'], lang)} 到 {format_date(last['date'], lang)}。"
+        if lang == "zh"
+        else f"{len(dated)} dated events from {format_date(first['date'], lang)} to {format_date(last['date'], lang)}."
+    )
+    table = pd.DataFrame(
+        {
+            t("date", lang): [format_date(d, lang) for d in dated["date"]],
+            t("kind", lang): [label("event_kind", k, lang) for k in dated["kind"]],
+            t("title", lang): dated["title_zh" if lang == "zh" else "title_en"],
+            t("sources", lang): dated["sources"],
+        }
+    )
+    if any(len(d) == 4 for d in dated["date"]):
+        summary += " 空心点只知年份。" if lang == "zh" else " Hollow markers: only the year is known."
+    return Chart(fig, summary, table, "", filename)
+
+
+def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table behind a chart: what, where, how much, as written, as of, source and evidence."""
+    return pd.DataFrame(
+        {
+            t("indicator", lang): [_name(r, lang) for _, r in rows.iterrows()],
+            t("city", lang): [city_label(c, lang) for c in rows["city"]],
+            t("value", lang): rows["value"].tolist(),
+            t("unit", lang): [_unit(r, lang) for _, r in rows.iterrows()],
+            t("value_text", lang): rows["value_text"].tolist(),
+            t("period", lang): [_period_note(r, lang) for _, r in rows.iterrows()],
+            t("as_of", lang): [format_date(a, lang) for a in rows["as_of"]],
+            t("source", lang): rows["source_id"].tolist(),
+            t("evidence", lang): rows["evidence"].tolist(),
+        }
+    )
+
+
+def png_config(filename: str) -> dict:
+    """Plotly toolbar config: PNG download named after the chart, the other buttons trimmed."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    }
+
+
+__all__ = [
+    "CITY_COLORS",
+    "Chart",
+    "make_breakdown_figure",
+    "make_city_reports_figure",
+    "make_identity_figure",
+    "make_status_figure",
+    "make_timeline_figure",
+    "png_config",
+    "source_line",
+]

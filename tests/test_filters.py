@@ -1,0 +1,68 @@
+"""URL parameters ⇄ filters: round trip, and hostile input ignored with a notice."""
+
+import pytest
+
+from hbeu_dash import schema
+from hbeu_dash.filters import Filters, parse_query_params, to_query_params
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(lang="en"),
+        Filters(cities=("ordos",)),
+        Filters(lang="en", cities=("hohhot", "ulanqab"), sectors=("transport", "digital")),
+        Filters(cities=(), sectors=schema.SECTORS),
+        Filters(sectors=()),
+    ],
+)
+def test_round_trip(filters: Filters) -> None:
+    parsed, notices = parse_query_params(to_query_params(filters))
+    assert parsed == filters and notices == []
+
+
+def test_defaults_make_a_short_url() -> None:
+    assert to_query_params(Filters()) == {}
+    assert to_query_params(Filters(cities=())) == {"city": "none"}
+
+
+def test_order_and_repeats_do_not_matter() -> None:
+    parsed, _ = parse_query_params({"city": "ulanqab,hohhot,ulanqab"})
+    assert parsed.cities == ("hohhot", "ulanqab")
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"city": "paris"}, ("city", "paris", "bad_value")),
+        ({"city": "hohhot,paris"}, ("city", "paris", "bad_value")),
+        ({"lang": "fr"}, ("lang", "fr", "bad_value")),
+        ({"sector": "tourism"}, ("sector", "tourism", "bad_value")),
+        ({"debug": "1"}, ("debug", "1", "unknown")),
+    ],
+)
+def test_bad_parameters_are_reported_not_raised(params: dict, notice: tuple) -> None:
+    _, notices = parse_query_params(params)
+    assert [(n.name, n.value, n.reason) for n in notices] == [notice]
+
+
+def test_bad_values_keep_the_good_ones() -> None:
+    parsed, _ = parse_query_params({"city": "hohhot,paris"})
+    assert parsed.cities == ("hohhot",)
+
+
+def test_nothing_usable_falls_back_to_everything() -> None:
+    parsed, _ = parse_query_params({"city": "paris,london"})
+    assert parsed.cities == schema.CITY_IDS
+
+
+def test_huge_parameter_is_cut_and_ignored() -> None:
+    parsed, notices = parse_query_params({"city": "hohhot," * 10_000})
+    assert parsed.cities == schema.CITY_IDS
+    assert len(notices) == 1 and len(notices[0].value) <= 41
+
+
+def test_repeated_parameter_uses_the_last_value() -> None:
+    parsed, _ = parse_query_params({"lang": ["zh", "en"]})
+    assert parsed.lang == "en"

@@ -1,0 +1,147 @@
+"""Every page in both languages under several filters, through Streamlit's AppTest; URL parameters in and out."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from hbeu_dash import paths
+from hbeu_dash.paths import ROOT
+from tests.conftest import set_cell
+
+APP = str(ROOT / "app.py")
+PAGES = ["overview", "services", "science", "transport", "timeline", "explorer", "quality"]
+FILTERS = {"all": {}, "ordos": {"city": "ordos"}, "empty": {"city": "none"}}
+
+
+def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
+    """Run the app with URL parameters, then switch to a page."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py").run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything a reader sees as text: headings, markdown, captions, metric labels and values, notices."""
+    parts = [e.value for e in [*at.title, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning, *at.error]]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("filter_name", list(FILTERS))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders(page: str, lang: str, filter_name: str) -> None:
+    at = open_page(page, {"lang": lang, **FILTERS[filter_name]})
+    assert not at.exception, [e.value for e in at.exception]
+    shown = texts(at)
+    if filter_name == "empty" and page != "quality":
+        expected = "当前筛选下没有数据" if lang == "zh" else "Nothing matches the current filters"
+        assert expected in shown
+        assert not at.metric
+
+
+# Key figures per page, as the data gives them (figures.csv): what a reader must find, by language.
+KEY_FIGURES = {
+    ("overview", "zh"): ["117班次/日", "561 / 1412项", "587项", "58.76万件"],
+    ("overview", "en"): ["117 trains per day", "561 / 1,412 items", "587 items", "587,600 cases"],
+    ("services", "zh"): ["5批", "423项", "19897件", "312项", "来源不一致"],
+    ("services", "en"): ["5 batches", "423 items", "19,897 cases", "312 items", "Sources disagree"],
+    ("science", "zh"): ["764人", "232家", "4900万元", "198人"],
+    ("science", "en"): ["764 people", "232 organisations", "CNY 49,000,000", "198 people"],
+    ("transport", "zh"): ["1小时", "2小时", "117班次/日", "4万座"],
+    ("transport", "en"): ["1 hour", "2 hours", "117 trains per day", "40,000 stations"],
+    ("timeline", "zh"): ["2024年12月7日", "第八届呼包鄂乌一体化发展市长联席会议", "60项", "2021年10月"],
+    ("timeline", "en"): ["7 Dec 2024", "8th Mayors' Joint Meeting", "60 items", "Oct 2021"],
+    ("quality", "zh"): ["数据校验", "561 / 1412项", "推导关系核对"],
+    ("quality", "en"): ["Data validation", "561 / 1,412 items", "Derived identities"],
+}
+
+
+@pytest.mark.parametrize(("page", "lang"), list(KEY_FIGURES))
+def test_page_shows_key_figures(page: str, lang: str) -> None:
+    shown = texts(open_page(page, {"lang": lang}))
+    for figure in KEY_FIGURES[(page, lang)]:
+        assert figure in shown, f"{figure!r} missing on {page} ({lang})"
+
+
+def test_city_filter_hides_other_cities_figures() -> None:
+    # 117 daily trains are Hohhot's; 764 registrations are Ulanqab's; with only Ordos selected neither shows.
+    shown = texts(open_page("overview", {"city": "ordos"}))
+    assert "117班次/日" not in shown and "764人" not in shown
+    assert "4项" in shown  # agreements signed by the four city governments concern Ordos too
+
+
+def test_page_charts_and_map_are_drawn() -> None:
+    at = open_page("transport", {"lang": "en"})
+    assert len(at.get("plotly_chart")) >= 1
+    assert len(at.get("deck_gl_json_chart")) == 1
+
+
+def test_explorer_lists_every_figure_with_sources() -> None:
+    at = open_page("explorer", {"lang": "en"})
+    table = at.dataframe[0].value
+    assert len(table) == 49  # every row of data/figures.csv
+    assert {"Source", "Evidence", "Unit"} <= set(table.columns)
+    assert len(at.get("download_button")) == 2
+
+
+def test_url_parameters_set_the_filters() -> None:
+    at = open_page("overview", {"lang": "en", "city": "baotou,ordos", "sector": "transport"})
+    assert at.session_state["f_cities"] == ["baotou", "ordos"]
+    assert at.session_state["f_sectors"] == ["transport"]
+    assert at.sidebar.radio[0].value == "en"
+
+
+def test_changing_a_filter_writes_the_url() -> None:
+    at = open_page("overview")
+    at.sidebar.multiselect[0].set_value(["ulanqab"]).run()
+    assert at.query_params["city"] == "ulanqab"
+    assert "117班次/日" not in texts(at)  # Hohhot's trains leave the view with Hohhot
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.query_params["lang"] == "en"
+    assert at.title[0].value == "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"
+
+
+@pytest.mark.parametrize(
+    ("params", "ignored"),
+    [
+        ({"city": "paris"}, "paris"),
+        ({"lang": "fr"}, "fr"),
+        ({"utm_source": "mail"}, "utm\\_source"),
+        ({"city": "<script>alert(1)</script>"}, "script"),
+        ({"sector": "![x](http://evil.example/x.png)"}, "evil"),
+        ({"city": "x" * 5000}, "city"),
+    ],
+)
+def test_bad_url_parameters_are_ignored_with_a_notice(params: dict[str, str], ignored: str) -> None:
+    at = open_page("overview", params)
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert ignored in notices
+    assert "](" not in notices.replace("\\](", "").replace("\\(", "")  # no live markdown link or image
+    assert at.metric  # the page still shows its figures with the default filters
+
+
+def test_broken_data_file_shows_banner_and_keeps_other_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    set_cell(data / "projects.csv", 3, "status", "done")
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    at = open_page("quality", {"lang": "en"})
+    assert not at.exception
+    shown = texts(at)
+    assert "projects.csv" in shown
+    problems = at.dataframe[1].value if len(at.dataframe) > 1 else None
+    assert problems is not None and "projects.csv, row 3, column status: 'done'" in " ".join(problems["Problem"])
+    overview = open_page("overview", {"lang": "en"})
+    assert "117 trains per day" in texts(overview)  # figures.csv is fine, so the overview still works
+    assert "1 problem(s) in the data files" in texts(overview)  # the banner, on every page
+    transport = open_page("transport", {"lang": "en"})
+    assert not transport.exception
+    assert "projects.csv has problems" in texts(transport)
