@@ -23,6 +23,7 @@ navigation = st.navigation(
         for path, key, icon, url in PAGES
     ]
 )
+ui.render_style()
 ui.render_sidebar()
 ui.render_data_banner()
 navigation.run()

@@ -135,7 +135,7 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     names = [_name(r, lang) for _, r in rows.iterrows()]
     colors = [city_color(c) for c in rows["city"]]
     fig.add_bar(
-        y=names,
+        y=[_wrap(n, 14 if lang == "zh" else 28) for n in names],
         x=rows["value"].tolist(),
         orientation="h",
         marker_color=colors,
@@ -148,6 +148,7 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
         ],
         hoverinfo="text",
     )
+    fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.45])
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=t("count", lang), rangemode="tozero")
     _layout(fig, title, lang, height=max(260, 70 * len(rows) + 120))
@@ -283,6 +284,23 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     if any(len(d) == 4 for d in dated["date"]):
         summary += " 空心点只知年份。" if lang == "zh" else " Hollow markers: only the year is known."
     return Chart(fig, summary, table, "", filename)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a long axis label into lines of about `width` characters (plotly does not wrap)."""
+    if len(text) <= width:
+        return text
+    if " " in text:
+        lines, line = [], ""
+        for word in text.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        return "<br>".join(lines)
+    return "<br>".join(text[i : i + width] for i in range(0, len(text), width))
 
 
 def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -134,6 +134,19 @@ def render_sidebar() -> Filters:
     return filters
 
 
+CSS = """<style>
+[data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
+def render_style() -> None:
+    """Local CSS: KPI values wrap instead of being cut off (nothing is fetched)."""
+    st.html(CSS)
+
+
 def render_data_banner() -> None:
     """A banner on every page when a data file is broken; the rest keeps working."""
     problems = get_data().problems
