@@ -2,17 +2,22 @@
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+from pyarrow import compute as pc
+from pyarrow import csv as pa_csv
 
 from hbeu_dash import schema
 from hbeu_dash.numerals import NumeralError, parse_written_number
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError, Problem
 
+BOM = b"\xef\xbb\xbf"
 VOCABULARIES = {
     "language": schema.LANGUAGES,
     "sector": schema.SECTORS,
@@ -37,29 +42,50 @@ class LoadResult:
         return {p.file.removesuffix(".csv") for p in self.problems}
 
 
+HEAD_BYTES = 1 << 16
+
+
+def read_table_file(spec: schema.TableSpec, path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse one CSV file; a large file is streamed by Arrow from disk rather than held in memory twice."""
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if len(head) < HEAD_BYTES or b"\n" not in head:
+        return read_table_text(spec, path.read_bytes())
+    return _read_table(spec, head, str(path), path.read_bytes)
+
+
 def read_table_text(spec: schema.TableSpec, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Parse one CSV file's bytes into a DataFrame of strings indexed by Excel row number."""
+    skip = len(BOM) if raw.startswith(BOM) else 0
+    return _read_table(spec, raw, pyarrow.BufferReader(pyarrow.py_buffer(memoryview(raw)[skip:])), lambda: raw)
+
+
+def _read_table(
+    spec: schema.TableSpec, head: bytes, source: object, read_all: Callable[[], bytes]
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Header checks on the file's first bytes, then the fast Arrow parse of `source`, else a precise slow one."""
     file = spec.file
     expected = ", ".join(spec.columns)
-    if not raw.strip():
+    if not head or (head.isspace() and len(head) < HEAD_BYTES):
         return None, [Problem(file, "empty_file", params={"expected": expected})]
-    try:
-        text = raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            raw.decode("gb18030")
-            hint = " (it looks like GBK/GB18030)"
-        except UnicodeDecodeError:
-            pass
-        return None, [Problem(file, "encoding", row=line, params={"hint": hint})]
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as exc:
-        return None, [Problem(file, "csv_syntax", params={"detail": str(exc)})]
+    skip = len(BOM) if head.startswith(BOM) else 0  # Excel's "CSV UTF-8" starts with a BOM
+    end = head.find(b"\n", skip)
+    first_line = head[skip : end if end >= 0 else len(head)]
 
-    header = [h.strip() for h in rows[0]]
+    def body() -> bytes:
+        return read_all()[skip:]
+
+    try:
+        header_cells = next(csv.reader(io.StringIO(first_line.decode("utf-8"), newline=""), strict=True))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        text, problem = _decode(file, body())
+        if problem:
+            return None, [problem]
+        try:
+            header_cells = next(csv.reader(io.StringIO(text, newline=""), strict=True))
+        except csv.Error as exc:
+            return None, [Problem(file, "csv_syntax", params={"detail": str(exc)})]
+    header = [h.strip() for h in header_cells]
     problems: list[Problem] = []
     seen: set[str] = set()
     for name in header:
@@ -77,10 +103,75 @@ def read_table_text(spec: schema.TableSpec, raw: bytes) -> tuple[pd.DataFrame | 
     if any(p.code == "duplicate_column" for p in problems):
         return None, problems
 
-    records, index = [], []
+    frame = _read_fast(source, header)
+    if frame is None:  # the fast parser refused the file: read it row by row to say exactly where
+        text, problem = _decode(file, body())
+        if problem:
+            return None, [*problems, problem]
+        frame, found = _read_rows(file, text, header)
+        problems += found
+    # Rows with every cell empty are blank lines Excel leaves at the end; they keep their row number.
+    if len(frame.columns):
+        candidates = frame[frame[frame.columns[0]] == ""]
+        blank = candidates.index[(candidates == "").all(axis=1).to_numpy()]
+        if len(blank):
+            frame = frame.drop(index=blank)
+    if frame.empty and spec.needs_rows and not problems:
+        problems.append(Problem(file, "no_rows"))
+    return frame, problems
+
+
+def _decode(file: str, body: bytes) -> tuple[str, Problem | None]:
+    """The file as text, or an encoding problem naming the line of the first bad byte."""
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            body.decode("gb18030")
+            hint = " (it looks like GBK/GB18030)"
+        except UnicodeDecodeError:
+            pass
+        return "", Problem(file, "encoding", row=line, params={"hint": hint})
+
+
+def _read_fast(source: object, header: list[str]) -> pd.DataFrame | None:
+    """Parse with pyarrow (multi-threaded, Arrow strings); None if the file is not a clean rectangle."""
+    try:
+        table = pa_csv.read_csv(
+            source,
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(header, pyarrow.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pyarrow.ArrowInvalid, ValueError):
+        return None
+    frame = table.to_pandas(
+        types_mapper={pyarrow.string(): pd.StringDtype("pyarrow")}.get, self_destruct=True, split_blocks=True
+    )
+    del table
+    pyarrow.default_memory_pool().release_unused()  # hand the parser's scratch memory back to the system
+    frame.index = pd.RangeIndex(2, len(frame) + 2)  # Excel row numbers: the header is row 1
+    return frame
+
+
+def _read_rows(file: str, text: str, header: list[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Row-by-row reading that names every ragged row (slow; only for files the fast parser refused)."""
+    problems, records, index = [], [], []
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        return pd.DataFrame(columns=header, dtype="string[pyarrow]"), [
+            Problem(file, "csv_syntax", params={"detail": str(exc)})
+        ]
     for excel_row, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
-            continue  # blank lines Excel leaves at the end
+            continue
         if len(cells) != len(header):
             problems.append(
                 Problem(file, "ragged_row", row=excel_row, params={"cells": len(cells), "expected": len(header)})
@@ -88,9 +179,7 @@ def read_table_text(spec: schema.TableSpec, raw: bytes) -> tuple[pd.DataFrame | 
             continue
         records.append(cells)
         index.append(excel_row)
-    frame = pd.DataFrame(records, columns=header, index=index, dtype=object)
-    if frame.empty and spec.needs_rows and not problems:
-        problems.append(Problem(file, "no_rows"))
+    frame = pd.DataFrame(records, columns=header, index=index, dtype="string[pyarrow]")
     return frame, problems
 
 
@@ -121,24 +210,30 @@ def _problem_from_failure(spec: schema.TableSpec, failure) -> Problem:
 
 def validate_keys(spec: schema.TableSpec, frame: pd.DataFrame) -> list[Problem]:
     """Each key must be unique; a repeat names the row it repeats."""
-    if not all(k in frame.columns for k in spec.key):
+    if not all(k in frame.columns for k in spec.key) or frame.empty:
         return []
+    key = list(spec.key)
+    if len(key) == 1 and pc.count_distinct(pyarrow.array(frame[key[0]].astype("string[pyarrow]"))).as_py() == len(
+        frame
+    ):
+        return []  # the common case, decided in Arrow without hashing into Python
+    repeated = frame[frame.duplicated(subset=key, keep=False)]
     first: dict[tuple, int] = {}
     problems = []
-    for excel_row, key in zip(frame.index, frame[list(spec.key)].itertuples(index=False, name=None), strict=False):
-        if key in first:
+    for excel_row, values in zip(repeated.index, repeated[key].itertuples(index=False, name=None), strict=True):
+        if values in first:
             problems.append(
                 Problem(
                     spec.file,
                     "duplicate_key",
                     row=excel_row,
                     column=spec.key[0],
-                    value=" / ".join(key),
-                    params={"other": first[key], "key": ", ".join(spec.key)},
+                    value=" / ".join(values),
+                    params={"other": first[values], "key": ", ".join(spec.key)},
                 )
             )
         else:
-            first[key] = excel_row
+            first[values] = excel_row
     return problems
 
 
@@ -146,41 +241,81 @@ def _has(frame: pd.DataFrame, *columns: str) -> bool:
     return all(c in frame.columns for c in columns)
 
 
+def _squash_series(series: pd.Series) -> list[str]:
+    """Cell texts with all whitespace removed (only cells that have some are rewritten)."""
+    spaced = series.str.contains(r"\s", regex=True)
+    if spaced.any():
+        series = series.where(~spaced, series.str.replace(r"\s+", "", regex=True))
+    return series.tolist()
+
+
+def _not_contained(frame: pd.DataFrame, column: str, chunk: int = 200_000) -> pd.Index:
+    """Rows whose filled `column` does not occur in their evidence (whitespace aside); chunked to bound memory."""
+    has_text = frame[column] != ""
+    filled = frame[[column, "evidence"]] if has_text.all() else frame.loc[has_text, [column, "evidence"]]
+    bad: list[int] = []
+    for start in range(0, len(filled), chunk):
+        part = filled.iloc[start : start + chunk]
+        pairs = zip(_squash_series(part[column]), _squash_series(part["evidence"]), strict=True)
+        bad += [row for row, (a, b) in zip(part.index, pairs, strict=True) if a not in b]
+    return pd.Index(bad, dtype="int64")
+
+
+def to_float(series: pd.Series) -> pd.Series:
+    """Plain decimal numbers as floats, anything else NaN (vectorised in Arrow)."""
+    arrow = pyarrow.array(series.astype("string[pyarrow]"))
+    is_number = pc.match_substring_regex(arrow, schema.NUMBER_RE.pattern)
+    numbers = pc.cast(pc.if_else(is_number, arrow, pyarrow.scalar(None, pyarrow.string())), pyarrow.float64())
+    return pd.Series(numbers.to_numpy(zero_copy_only=False), index=series.index, dtype="float64")
+
+
+def parse_written_series(written: pd.Series) -> pd.Series:
+    """parse_written_number over a column: plain digits vectorised, other forms once per distinct text."""
+    parsed = to_float(written)
+    digits = parsed.notna()
+    others = written[~digits]
+    if not others.empty:
+        lookup = {}
+        for text in others.unique():
+            try:
+                lookup[text] = parse_written_number(text)
+            except NumeralError:
+                lookup[text] = float("nan")
+        parsed[~digits] = others.map(lookup).astype("float64")
+    return parsed
+
+
 def validate_rows(spec: schema.TableSpec, frame: pd.DataFrame) -> list[Problem]:
     """Checks across the cells of one row: numbers as written, quoted status and date texts."""
     file, problems = spec.file, []
     if spec.name == "figures" and _has(frame, "value", "value_text", "evidence"):
-        for excel_row, value, written, evidence in frame[["value", "value_text", "evidence"]].itertuples():
-            if not written:
-                continue
-            if _squash(written) not in _squash(evidence):
-                problems.append(Problem(file, "value_text_not_in_evidence", excel_row, "value_text", written))
-                continue
-            try:
-                parsed = parse_written_number(written)
-            except NumeralError:
-                problems.append(Problem(file, "value_text_unreadable", excel_row, "value_text", written))
-                continue
-            if schema.is_number(value) and abs(parsed - float(value)) > 1e-6:
-                problems.append(
-                    Problem(
-                        file,
-                        "value_mismatch",
-                        excel_row,
-                        "value",
-                        value,
-                        {"expected": value, "written": written, "parsed": f"{parsed:g}"},
-                    )
-                )
+        missing = set(_not_contained(frame, "value_text"))
+        for excel_row in sorted(missing):
+            problems.append(
+                Problem(file, "value_text_not_in_evidence", excel_row, "value_text", frame.at[excel_row, "value_text"])
+            )
+        keep = frame["value_text"] != ""
+        if missing:
+            keep &= ~frame.index.isin(list(missing))
+        rest = frame.loc[keep, ["value", "value_text"]] if not keep.all() else frame[["value", "value_text"]]
+        parsed = parse_written_series(rest["value_text"])
+        for excel_row in rest.index[parsed.isna().to_numpy()]:
+            problems.append(
+                Problem(file, "value_text_unreadable", excel_row, "value_text", rest.at[excel_row, "value_text"])
+            )
+        values = to_float(rest["value"])
+        wrong = parsed.notna() & values.notna() & ((parsed - values).abs() > 1e-6)
+        for excel_row in rest.index[wrong.to_numpy()]:
+            value, written = rest.at[excel_row, "value"], rest.at[excel_row, "value_text"]
+            params = {"expected": value, "written": written, "parsed": f"{parsed[excel_row]:g}"}
+            problems.append(Problem(file, "value_mismatch", excel_row, "value", value, params))
     for column in ("status_text", "date_text"):
         if _has(frame, column, "evidence"):
-            for excel_row, text, evidence in frame[[column, "evidence"]].itertuples():
-                if text and _squash(text) not in _squash(evidence):
-                    problems.append(Problem(file, "text_not_in_evidence", excel_row, column, text))
+            for excel_row in _not_contained(frame, column):
+                problems.append(Problem(file, "text_not_in_evidence", excel_row, column, frame.at[excel_row, column]))
     if spec.name == "events" and _has(frame, "date", "date_text", "note"):
-        for excel_row, date, date_text, note in frame[["date", "date_text", "note"]].itertuples():
-            if date and not date_text and not note.strip():
-                problems.append(Problem(file, "date_needs_note", excel_row, "date_text", ""))
+        bad = (frame["date"] != "") & (frame["date_text"] == "") & (frame["note"].str.strip() == "")
+        problems += [Problem(file, "date_needs_note", r, "date_text", "") for r in frame.index[bad.to_numpy()]]
     if spec.name == "identities" and _has(frame, "kind", "parts"):
         for excel_row, kind, parts in frame[["kind", "parts"]].itertuples():
             if kind == "part_of" and len(_split(parts)) != 1:
@@ -195,20 +330,21 @@ def validate_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         frame, ref = frames.get(table), frames.get(ref_table)
         if frame is None or ref is None or column not in frame.columns or ref_column not in ref.columns:
             continue
-        known = set(ref[ref_column])
-        for excel_row, cell in frame[column].items():
+        cells = frame[column]
+        cited = cells[cells != ""].unique()
+        needed = sorted({v for c in cited for v in _split(c)}) if is_list else list(cited)
+        # Look the (few) cited ids up in the (possibly large) referenced column, not the other way round.
+        found = set(ref[ref_column][ref[ref_column].isin(needed)].unique())
+        missing = [v for v in needed if v not in found]
+        if not missing:
+            continue
+        params = {"ref_file": f"{ref_table}.csv", "ref_column": ref_column}
+        missing_set = set(missing)
+        suspects = cells[cells != ""] if is_list else cells[cells.isin(missing)]
+        for excel_row, cell in suspects.items():
             for value in _split(cell) if is_list else [cell]:
-                if value and value not in known:
-                    problems.append(
-                        Problem(
-                            f"{table}.csv",
-                            "dangling_ref",
-                            excel_row,
-                            column,
-                            value,
-                            {"ref_file": f"{ref_table}.csv", "ref_column": ref_column},
-                        )
-                    )
+                if value in missing_set:
+                    problems.append(Problem(f"{table}.csv", "dangling_ref", excel_row, column, value, params))
     return problems
 
 
@@ -216,15 +352,10 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split(schema.LIST_SEP) if p.strip()]
 
 
-def _squash(text: str) -> str:
-    """Drop all whitespace, so a fragment that crosses a line break still matches."""
-    return "".join(text.split())
-
-
 def _finish(spec: schema.TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.reset_index(drop=True)
     for column in spec.numeric:
-        out[column] = pd.to_numeric(out[column])
+        out[column] = to_float(out[column])
     return out
 
 
@@ -237,7 +368,7 @@ def read_dataset(data_dir: Path = DATA_DIR) -> LoadResult:
         if not path.is_file():
             problems.append(Problem(spec.file, "missing_file"))
             continue
-        frame, found = read_table_text(spec, path.read_bytes())
+        frame, found = read_table_file(spec, path)
         if frame is not None:
             found += validate_columns(spec, frame) + validate_keys(spec, frame) + validate_rows(spec, frame)
             frames[spec.name] = frame

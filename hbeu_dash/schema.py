@@ -1,8 +1,10 @@
 """What a valid table is: columns, vocabularies and pandera schemas for every file under data/."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
 import pandera.pandas as pa
 
 CITY_IDS = ("hohhot", "baotou", "ordos", "ulanqab")
@@ -93,36 +95,49 @@ def is_non_negative(value: str) -> bool:
     return not (is_number(value) and float(value) < 0)
 
 
-Rule = tuple  # (predicate on one cell, problem code)
+# A rule checks a whole column at once: (Series of cell texts → Series of bools, problem code).
+# Vectorised so a million-row file validates in about a second; the per-cell predicates above stay the
+# definition of what a valid cell is, applied once per distinct value where no vector form exists.
+Rule = tuple[Callable[[pd.Series], pd.Series], str]
+
+
+def _per_unique(predicate: Callable[[str], bool]) -> Callable[[pd.Series], pd.Series]:
+    """Apply a per-cell predicate once per distinct value (dates, city lists repeat a lot)."""
+
+    def check(series: pd.Series) -> pd.Series:
+        good = [v for v in series.unique() if predicate(v)]
+        return series.isin(good)
+
+    return check
 
 
 def _text(*rules: Rule, required: bool = True) -> pa.Column:
     """A text column; optional columns accept "" and apply their rules only to filled cells."""
-    checks = [pa.Check(lambda v: v.strip() != "", element_wise=True, error="required")] if required else []
+    checks = [pa.Check(lambda s: s.str.strip() != "", error="required")] if required else []
     for fn, code in rules:
-        pred = fn if required else (lambda v, fn=fn: v == "" or fn(v))
-        checks.append(pa.Check(pred, element_wise=True, error=code))
-    return pa.Column(str, checks)
+        pred = fn if required else (lambda s, fn=fn: (s == "") | fn(s))
+        checks.append(pa.Check(pred, error=code))
+    return pa.Column(checks=checks)
 
 
-ID: Rule = (is_id, "id")
-DATE: Rule = (is_partial_date, "date")
-CITIES: Rule = (is_city_list, "cities")
-NUMBER: Rule = (is_number, "number")
-NON_NEGATIVE: Rule = (is_non_negative, "non_negative")
-EVIDENCE_LEN: Rule = (lambda v: len(v) <= MAX_EVIDENCE_CHARS, "evidence_length")
+ID: Rule = (lambda s: s.str.fullmatch(ID_RE.pattern[1:-1]), "id")
+DATE: Rule = (_per_unique(is_partial_date), "date")
+CITIES: Rule = (_per_unique(is_city_list), "cities")
+NUMBER: Rule = (lambda s: s.str.fullmatch(NUMBER_RE.pattern[1:-1]), "number")
+NON_NEGATIVE: Rule = (lambda s: ~s.str.startswith("-"), "non_negative")
+EVIDENCE_LEN: Rule = (lambda s: s.str.len() <= MAX_EVIDENCE_CHARS, "evidence_length")
 
 
 def _vocab(values: tuple[str, ...], code: str) -> Rule:
-    return (lambda v: v in values, code)
+    return (lambda s: s.isin(values), code)
 
 
-def _lat(v: str) -> bool:
-    return is_number(v) and -90 <= float(v) <= 90
+def _between(low: float, high: float) -> Callable[[pd.Series], pd.Series]:
+    def check(series: pd.Series) -> pd.Series:
+        numbers = pd.to_numeric(series.where(series.str.fullmatch(NUMBER_RE.pattern[1:-1]), None), errors="coerce")
+        return numbers.between(low, high).fillna(False).astype(bool)
 
-
-def _lon(v: str) -> bool:
-    return is_number(v) and -180 <= float(v) <= 180
+    return check
 
 
 @dataclass(frozen=True)
@@ -157,7 +172,7 @@ SOURCES = TableSpec(
             "title": _text(),
             "publisher": _text(required=False),
             "published": _text(DATE, required=False),
-            "url": _text((lambda v: v.startswith(("http://", "https://")), "url"), required=False),
+            "url": _text((lambda s: s.str.startswith("http://") | s.str.startswith("https://"), "url"), required=False),
             "language": _text(_vocab(LANGUAGES, "language")),
             "note": _text(required=False),
         }
@@ -171,8 +186,8 @@ CITIES_TABLE = TableSpec(
             "city_id": _text(_vocab(CITY_IDS, "city_id")),
             "name_zh": _text(),
             "name_en": _text(),
-            "lat": _text((_lat, "latitude")),
-            "lon": _text((_lon, "longitude")),
+            "lat": _text((_between(-90, 90), "latitude")),
+            "lon": _text((_between(-180, 180), "longitude")),
             "note": _text(required=False),
         }
     ),
