@@ -4,8 +4,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+from pyarrow import compute as pc
 
 CITY_IDS = ("hohhot", "baotou", "ordos", "ulanqab")
 REGION = "region"
@@ -111,25 +114,48 @@ def _per_unique(predicate: Callable[[str], bool]) -> Callable[[pd.Series], pd.Se
     return check
 
 
+def on_text(fn: Callable[[pyarrow.Array], pyarrow.Array]) -> Callable[[pd.Series], pd.Series]:
+    """Run an Arrow compute function over a text column (on the categories only, for a categorical)."""
+
+    def check(series: pd.Series) -> pd.Series:
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            categories = pyarrow.array(series.cat.categories.astype(str), type=pyarrow.string())
+            per_category = np.asarray(fn(categories).to_numpy(zero_copy_only=False), dtype=bool)
+            codes = series.cat.codes.to_numpy()
+            result = np.where(codes >= 0, per_category[np.clip(codes, 0, None)], False)
+        else:
+            arrow = pyarrow.array(series.astype("string[pyarrow]"))
+            result = np.asarray(fn(arrow).to_numpy(zero_copy_only=False), dtype=bool)
+        return pd.Series(result, index=series.index)
+
+    return check
+
+
+def _arrow_rule(fn: Callable[[pyarrow.Array], pyarrow.Array], code: str) -> Rule:
+    return (on_text(fn), code)
+
+
 def _text(*rules: Rule, required: bool = True) -> pa.Column:
     """A text column; optional columns accept "" and apply their rules only to filled cells."""
-    checks = [pa.Check(lambda s: s.str.strip() != "", error="required")] if required else []
+    filled = on_text(lambda a: pc.not_equal(pc.utf8_trim_whitespace(a), ""))
+    empty = on_text(lambda a: pc.equal(a, ""))
+    checks = [pa.Check(filled, error="required")] if required else []
     for fn, code in rules:
-        pred = fn if required else (lambda s, fn=fn: (s == "") | fn(s))
+        pred = fn if required else (lambda s, fn=fn: empty(s) | fn(s))
         checks.append(pa.Check(pred, error=code))
     return pa.Column(checks=checks)
 
 
-ID: Rule = (lambda s: s.str.fullmatch(ID_RE.pattern[1:-1]), "id")
+ID: Rule = _arrow_rule(lambda a: pc.match_substring_regex(a, ID_RE.pattern), "id")
 DATE: Rule = (_per_unique(is_partial_date), "date")
 CITIES: Rule = (_per_unique(is_city_list), "cities")
-NUMBER: Rule = (lambda s: s.str.fullmatch(NUMBER_RE.pattern[1:-1]), "number")
-NON_NEGATIVE: Rule = (lambda s: ~s.str.startswith("-"), "non_negative")
-EVIDENCE_LEN: Rule = (lambda s: s.str.len() <= MAX_EVIDENCE_CHARS, "evidence_length")
+NUMBER: Rule = _arrow_rule(lambda a: pc.match_substring_regex(a, NUMBER_RE.pattern), "number")
+NON_NEGATIVE: Rule = _arrow_rule(lambda a: pc.invert(pc.starts_with(a, "-")), "non_negative")
+EVIDENCE_LEN: Rule = _arrow_rule(lambda a: pc.less_equal(pc.utf8_length(a), MAX_EVIDENCE_CHARS), "evidence_length")
 
 
 def _vocab(values: tuple[str, ...], code: str) -> Rule:
-    return (lambda s: s.isin(values), code)
+    return _arrow_rule(lambda a: pc.is_in(a, value_set=pyarrow.array(values, type=pyarrow.string())), code)
 
 
 def _between(low: float, high: float) -> Callable[[pd.Series], pd.Series]:
@@ -149,6 +175,8 @@ class TableSpec:
     schema: pa.DataFrameSchema
     numeric: tuple[str, ...] = ()
     needs_rows: bool = True
+    # Columns with few distinct values, held as categoricals (a million figures share a few dozen as-of dates).
+    categorical: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -172,7 +200,7 @@ SOURCES = TableSpec(
             "title": _text(),
             "publisher": _text(required=False),
             "published": _text(DATE, required=False),
-            "url": _text((lambda s: s.str.startswith("http://") | s.str.startswith("https://"), "url"), required=False),
+            "url": _text(_arrow_rule(lambda a: pc.match_substring_regex(a, "^https?://"), "url"), required=False),
             "language": _text(_vocab(LANGUAGES, "language")),
             "note": _text(required=False),
         }
@@ -229,6 +257,7 @@ FIGURES = TableSpec(
         }
     ),
     numeric=("value",),
+    categorical=("indicator_id", "city", "period", "as_of", "source_id", "speaker", "event_id", "note"),
 )
 PROJECTS = TableSpec(
     "projects",

@@ -5,11 +5,33 @@ import pandas as pd
 from hbeu_dash import schema
 
 
+INDICATOR_COLUMNS = {
+    "sector": "sector",
+    "name_zh": "indicator_zh",
+    "name_en": "indicator_en",
+    "unit_zh": "unit_zh",
+    "unit_en": "unit_en",
+    "measure": "measure",
+    "note": "indicator_note",
+}
+SOURCE_COLUMNS = {"title": "source_title", "publisher": "publisher", "published": "published", "url": "url"}
+
+
 def join_figures(figures: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Figures with their indicator (sector, names, units, measure) and source (title, publisher, url)."""
-    ind = indicators.rename(columns={"name_zh": "indicator_zh", "name_en": "indicator_en", "note": "indicator_note"})
-    src = sources[["source_id", "title", "publisher", "published", "url"]].rename(columns={"title": "source_title"})
-    return figures.merge(ind, on="indicator_id", how="left").merge(src, on="source_id", how="left")
+    """Figures with their indicator (sector, names, units, measure) and source (title, publisher, url).
+
+    A lookup per column rather than a merge: the figures are not copied, and on a categorical id the
+    lookup runs once per category.
+    """
+    added = {}
+    for table, key, columns in (
+        (indicators, "indicator_id", INDICATOR_COLUMNS),
+        (sources, "source_id", SOURCE_COLUMNS),
+    ):
+        lookup = table.set_index(key)
+        for column, name in columns.items():
+            added[name] = figures[key].map(lookup[column])
+    return figures.assign(**added)
 
 
 def city_matches(cities: pd.Series, selected: tuple[str, ...]) -> pd.Series:
