@@ -4,7 +4,6 @@ import pandas as pd
 
 from hbeu_dash import schema
 
-
 INDICATOR_COLUMNS = {
     "sector": "sector",
     "name_zh": "indicator_zh",
