@@ -38,5 +38,8 @@ validate: $(STAMP) ## validate data/
 verify: $(STAMP) ## check every evidence fragment against ../shared/seeds
 	$(PY) -m hbeu_dash verify-sources ../shared/seeds
 
+bench: $(STAMP) ## benchmark against budgets (not part of test): writes bench/results.json
+	$(PY) -m bench
+
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

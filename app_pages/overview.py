@@ -27,24 +27,21 @@ if ui.render_empty_state(filters):
     st.stop()
 
 figures = ui.get_figures()
+selected = ui.selected_figures(filters)
 if figures is not None:
     ui.render_kpis(figures, CARDS, filters)
-    selected = transforms.filter_figures(figures, filters.cities, filters.sectors)
-    left, right = st.columns(2)
-    with left:
-        items = transforms.reports_of(selected, "four_city_service_items")
-        if not items.empty:
-            title = "各市“四城通办”事项数" if lang == "zh" else "Four-city service items by city"
-            ui.render_chart(
-                charts.make_city_reports_figure(items, lang, title, f"hbeu-service-items-by-city-{lang}"), "ov-items"
-            )
+left, right = st.columns(2)
+with left:
+    if selected is not None:
+        title = "各市“四城通办”事项数" if lang == "zh" else "Four-city service items by city"
+        ui.render_chart(
+            lambda: charts.make_city_reports_figure(
+                transforms.reports_of(selected, "four_city_service_items"), lang, title, f"hbeu-service-items-{lang}"
+            ),
+            "ov-items",
+        )
 projects = ui.get_table("projects")
-if projects is not None:
-    latest = transforms.latest_project_reports(transforms.filter_projects(projects, filters.cities, filters.sectors))
-    if not latest.empty:
-        with right if figures is not None else st.container():
-            title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
-            chart = charts.make_status_figure(
-                latest, transforms.count_projects_by_status(latest), lang, title, f"hbeu-projects-by-status-{lang}"
-            )
-            ui.render_chart(chart, "ov-status")
+with right:
+    if projects is not None:
+        title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
+        ui.render_chart(lambda: ui.make_project_status_chart(projects, filters, title), "ov-status")

@@ -26,23 +26,35 @@ ui.render_header("page_science")
 if ui.render_empty_state(filters):
     st.stop()
 figures = ui.get_figures()
-if figures is None:
+selected = ui.selected_figures(filters)
+if figures is None or selected is None:
     st.stop()
 
 ui.render_kpis(figures, CARDS, filters)
-selected = transforms.filter_figures(figures, filters.cities, filters.sectors)
 left, right = st.columns(2)
 with left:
-    rows = transforms.figures_by_id(selected, CONSORTIA)
-    if not rows.empty:
+    if not transforms.figures_by_id(selected, CONSORTIA).empty:
         title = "乌兰察布创新联合体与重大项目" if lang == "zh" else "Ulanqab: innovation consortia and major projects"
-        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-ulanqab-consortia-{lang}"), "sc-cons")
-    rows = transforms.figures_by_id(selected, TALENT)
-    if not rows.empty:
+        ui.render_chart(
+            lambda: charts.make_breakdown_figure(
+                transforms.figures_by_id(selected, CONSORTIA), lang, title, f"hbeu-ulanqab-consortia-{lang}"
+            ),
+            "sc-cons",
+        )
+    if not transforms.figures_by_id(selected, TALENT).empty:
         title = "人才" if lang == "zh" else "Talent"
-        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-talent-{lang}"), "sc-talent")
+        ui.render_chart(
+            lambda: charts.make_breakdown_figure(
+                transforms.figures_by_id(selected, TALENT), lang, title, f"hbeu-talent-{lang}"
+            ),
+            "sc-talent",
+        )
 with right:
-    rows = transforms.figures_of_event(selected, "ordos-task-plan")
-    if not rows.empty:
+    if not transforms.figures_of_event(selected, "ordos-task-plan").empty:
         title = "鄂尔多斯一体化任务分工方案" if lang == "zh" else "Ordos: integration task plan, broken down"
-        ui.render_chart(charts.make_breakdown_figure(rows, lang, title, f"hbeu-ordos-task-plan-{lang}"), "sc-ordos")
+        ui.render_chart(
+            lambda: charts.make_breakdown_figure(
+                transforms.figures_of_event(selected, "ordos-task-plan"), lang, title, f"hbeu-ordos-task-plan-{lang}"
+            ),
+            "sc-ordos",
+        )

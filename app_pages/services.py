@@ -23,21 +23,24 @@ ui.render_header("page_services")
 if ui.render_empty_state(filters) or not ui.render_sector_guard(filters, SECTOR):
     st.stop()
 figures = ui.get_figures()
-if figures is None:
+selected = ui.selected_figures(filters)
+if figures is None or selected is None:
     st.stop()
 
 ui.render_kpis(figures, CARDS, filters)
-selected = transforms.filter_figures(figures, filters.cities, (SECTOR,))
 left, right = st.columns(2)
 with left:
-    items = transforms.reports_of(selected, "four_city_service_items")
     title = "各市“四城通办”事项数(按来源)" if lang == "zh" else "Four-city service items, by city and source"
-    ui.render_chart(charts.make_city_reports_figure(items, lang, title, f"hbeu-service-items-{lang}"), "sv-items")
+    ui.render_chart(
+        lambda: charts.make_city_reports_figure(
+            transforms.reports_of(selected, "four_city_service_items"), lang, title, f"hbeu-service-items-{lang}"
+        ),
+        "sv-items",
+    )
 with right:
     identities = ui.get_table("identities")
     if identities is not None:
-        evaluated = quality.evaluate_identities(identities, figures)
-        ui.render_identity(evaluated, figures, "hb-items-sum", "sv-hb")
+        ui.render_identity(identities, figures, "hb-items-sum", "sv-hb")
 
 st.subheader(t("conflict", lang))
-ui.render_conflicts(quality.find_conflicts(selected))
+ui.render_conflicts(ui.memo(("conflicts", filters), lambda: quality.find_conflicts(selected)))

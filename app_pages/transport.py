@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from hbeu_dash import charts, transforms, ui
-from hbeu_dash.i18n import t
+from hbeu_dash import transforms, ui
 
 CARDS = [
     ("rail_circle_target_hours", "region"),
@@ -26,20 +25,16 @@ cities = ui.get_table("cities")
 if figures is not None:
     ui.render_kpis(figures, CARDS, filters, per_row=3)
 if cities is not None and projects is not None:
-    shown_projects = transforms.filter_projects(projects, filters.cities, filters.sectors)
-    ui.render_map(cities, figures, shown_projects, filters)
+    ui.render_map(cities, figures, projects, filters)
 if projects is not None:
-    latest = transforms.latest_project_reports(transforms.filter_projects(projects, filters.cities, filters.sectors))
+    reports = ui.memo(
+        ("project-reports", filters), lambda: transforms.filter_projects(projects, filters.cities, filters.sectors)
+    )
+    latest = ui.memo(("project-latest", filters), lambda: transforms.latest_project_reports(reports))
     left, right = st.columns([3, 2])
     with left:
         st.subheader("项目进展跟踪" if lang == "zh" else "Project tracker")
-        ui.render_project_tracker(latest, transforms.filter_projects(projects, filters.cities, filters.sectors))
+        ui.render_project_tracker(latest, reports)
     with right:
-        if not latest.empty:
-            title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
-            counts = transforms.count_projects_by_status(latest)
-            ui.render_chart(
-                charts.make_status_figure(latest, counts, lang, title, f"hbeu-projects-by-status-{lang}"), "tr-status"
-            )
-        else:
-            st.info(t("empty_state", lang))
+        title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
+        ui.render_chart(lambda: ui.make_project_status_chart(projects, filters, title), "tr-status")

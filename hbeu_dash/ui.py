@@ -1,17 +1,23 @@
 """The one Streamlit-aware module: cached data, sidebar filters bound to the URL, cards, charts, tables."""
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import charts, exports, paths, schema, transforms
+from hbeu_dash import charts, exports, paths, quality, schema, transforms
 from hbeu_dash.filters import Filters, parse_query_params, to_query_params
 from hbeu_dash.i18n import STATUS_COLORS, city_label, format_date, format_number, format_value, format_values, label, t
 from hbeu_dash.loaders import LoadResult, read_dataset
 
+T = TypeVar("T")
 DEFAULT_MAP_INDICATOR = "four_city_service_items"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -59,6 +65,41 @@ def get_table(name: str) -> pd.DataFrame | None:
     if table is None:
         st.info(t("table_unavailable", current_lang(), file=f"{name}.csv"))
     return table
+
+
+_MEMO: OrderedDict[tuple, object] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+MEMO_ENTRIES = 512
+
+
+def memo(key: tuple, build: Callable[[], T]) -> T:
+    """Compute `build()` once per key and data version, shared by all sessions (values are never mutated).
+
+    Pages are pure functions of the data and the filters, so reruns with the same filters reuse the view
+    models (KPI cards, charts) instead of recomputing them; the least recently used entries are dropped.
+    """
+    full = (_data_stamp(), *key)
+    with _MEMO_LOCK:
+        if full in _MEMO:
+            _MEMO.move_to_end(full)
+            return _MEMO[full]  # type: ignore[return-value]
+    value = build()
+    with _MEMO_LOCK:
+        _MEMO[full] = value
+        while len(_MEMO) > MEMO_ENTRIES:
+            _MEMO.popitem(last=False)
+    return value
+
+
+def selected_figures(filters: Filters) -> pd.DataFrame | None:
+    """The joined figures of the selected cities and sectors (memoised)."""
+    figures = get_figures()
+    if figures is None:
+        return None
+    return memo(
+        ("selected", filters.cities, filters.sectors),
+        lambda: transforms.filter_figures(figures, filters.cities, filters.sectors),
+    )
 
 
 # ---------- filters ----------
@@ -183,54 +224,89 @@ def render_header(title_key: str, intro: str | None = None) -> None:
 # ---------- cards, charts, tables ----------
 
 
-def render_kpi(figures: pd.DataFrame, indicator_id: str, city: str, title: str | None = None) -> None:
-    """A KPI card: value with unit, as-of and source beneath, evidence on hover; disagreeing sources marked."""
-    lang = current_lang()
+@dataclass(frozen=True)
+class Kpi:
+    """What one KPI card shows, computed once per data and filters (see memo)."""
+
+    name: str
+    city: str
+    value: str
+    help: str
+    meta: str
+    conflict: str | None
+    agree: str | None
+
+
+def make_kpi(figures: pd.DataFrame, indicator_id: str, city: str, lang: str) -> Kpi | None:
+    """The card of one indicator in one city (all its reports), or None when nothing is reported."""
     reports = transforms.reports_of(figures, indicator_id, city)
     if reports.empty:
-        return
-    first = reports.iloc[-1]
-    name = title or (first["indicator_zh"] if lang == "zh" else first["indicator_en"])
-    values = sorted(set(reports["value"]))
-    shown = format_values(values, first["unit_zh"], first["unit_en"], lang)
+        return None
+    records = reports.to_dict("records")
+    first = records[-1]
+    values = sorted({r["value"] for r in records})
     help_text = "\n\n".join(
-        f"{r['source_title']} ({format_date(r['as_of'], lang)}): “{r['evidence']}”" for _, r in reports.iterrows()
+        f"{r['source_title']} ({format_date(r['as_of'], lang)}): “{r['evidence']}”" for r in records
     )
+    period = format_date(first["period"], lang) if first["period"] else label("measure", first["measure"], lang)
+    meta = " · ".join(
+        [
+            escape_md(period),
+            f"{t('as_of', lang)} {escape_md(format_date(max(r['as_of'] for r in records), lang))}",
+            f"{t('source', lang)}: " + escape_md(", ".join(sorted({r["source_id"] for r in records}))),
+        ]
+    )
+    conflict = None
+    if len(values) > 1:
+        detail = "; ".join(f"{format_number(r['value'], lang)} ({escape_md(r['source_id'])})" for r in records)
+        conflict = t("conflict_marker", lang, values=detail)
+    return Kpi(
+        name=first["indicator_zh"] if lang == "zh" else first["indicator_en"],
+        city=city_label(city, lang),
+        value=format_values(values, first["unit_zh"], first["unit_en"], lang),
+        help=escape_md(help_text),
+        meta=meta,
+        conflict=conflict,
+        agree=t("agree", lang, n=len(records)) if len(values) == 1 and len(records) > 1 else None,
+    )
+
+
+def render_kpi(kpi: Kpi) -> None:
+    """A KPI card: value with unit, as-of and source beneath, evidence on hover; disagreeing sources marked."""
     with st.container(border=True):
-        st.markdown(f"**{escape_md(name)}**")
-        st.metric(city_label(city, lang), shown, help=escape_md(help_text))
-        period = format_date(first["period"], lang) if first["period"] else label("measure", first["measure"], lang)
-        meta = " · ".join(
-            [
-                escape_md(period),
-                f"{t('as_of', lang)} {escape_md(format_date(reports['as_of'].max(), lang))}",
-                f"{t('source', lang)}: " + escape_md(", ".join(sorted(set(reports["source_id"])))),
-            ]
-        )
-        st.caption(meta)
-        if len(values) > 1:
-            detail = "; ".join(
-                f"{format_number(r['value'], lang)} ({escape_md(r['source_id'])})" for _, r in reports.iterrows()
-            )
-            st.markdown(f":red[**{t('conflict_marker', lang, values=detail)}**]")
-        elif len(reports) > 1:
-            st.caption("✓ " + t("agree", lang, n=len(reports)))
+        st.markdown(f"**{escape_md(kpi.name)}**")
+        st.metric(kpi.city, kpi.value, help=kpi.help)
+        st.caption(kpi.meta)
+        if kpi.conflict:
+            st.markdown(f":red[**{kpi.conflict}**]")
+        elif kpi.agree:
+            st.caption("✓ " + kpi.agree)
 
 
 def render_kpis(figures: pd.DataFrame, cards: list[tuple[str, str]], filters: Filters, per_row: int = 4) -> None:
     """A grid of KPI cards, keeping only those of the selected cities and sectors."""
-    keep = transforms.filter_figures(figures, filters.cities, filters.sectors)
-    shown = [(i, c) for i, c in cards if not transforms.reports_of(keep, i, c).empty]
+
+    def build() -> list[Kpi]:
+        keep = transforms.filter_figures(figures, filters.cities, filters.sectors)
+        kpis = (make_kpi(keep, indicator_id, city, filters.lang) for indicator_id, city in cards)
+        return [k for k in kpis if k is not None]
+
+    shown = memo(("kpis", tuple(cards), filters), build)
     for start in range(0, len(shown), per_row):
         columns = st.columns(per_row)
-        for column, (indicator_id, city) in zip(columns, shown[start : start + per_row], strict=False):
+        for column, kpi in zip(columns, shown[start : start + per_row], strict=False):
             with column:
-                render_kpi(keep, indicator_id, city)
+                render_kpi(kpi)
 
 
-def render_chart(chart: charts.Chart, key: str) -> None:
-    """A chart with its source line, its one-sentence summary and its table twin."""
+def render_chart(chart: charts.Chart | Callable[[], charts.Chart], key: str, *extra: object) -> None:
+    """A chart with its source line, its one-sentence summary and its table twin.
+
+    Pass a builder (no arguments) rather than a Chart and it runs once per data, filters and `extra`.
+    """
     lang = current_lang()
+    if callable(chart):
+        chart = memo(("chart", key, current_filters(), *extra), chart)
     st.plotly_chart(chart.figure, config=charts.png_config(chart.filename), key=key, width="stretch")
     if chart.sources:
         st.caption(escape_md(chart.sources))
@@ -255,14 +331,28 @@ def render_downloads(table: pd.DataFrame, stem: str) -> None:
     )
 
 
-def render_identity(evaluated: pd.DataFrame, figures: pd.DataFrame, identity_id: str, key: str) -> None:
+def render_identity(identities: pd.DataFrame, figures: pd.DataFrame, identity_id: str, key: str) -> None:
     """The waterfall of one declared identity (e.g. the Hohhot–Baotou batches adding up to their total)."""
-    rows = evaluated[evaluated["identity_id"] == identity_id]
-    if rows.empty:
-        return
     lang = current_lang()
-    chart = charts.make_identity_figure(rows.iloc[0], figures, lang, f"hbeu-{identity_id}-{lang}")
-    render_chart(chart, key)
+
+    def build() -> charts.Chart | None:
+        evaluated = quality.evaluate_identities(identities, figures)
+        rows = evaluated[evaluated["identity_id"] == identity_id]
+        if rows.empty:
+            return None
+        return charts.make_identity_figure(rows.iloc[0], figures, lang, f"hbeu-{identity_id}-{lang}")
+
+    chart = memo(("identity", identity_id, lang), build)
+    if chart is not None:
+        render_chart(chart, key)
+
+
+def make_project_status_chart(projects: pd.DataFrame, filters: Filters, title: str) -> charts.Chart:
+    """Projects of the selected cities and sectors, counted by their latest stated stage."""
+    latest = transforms.latest_project_reports(transforms.filter_projects(projects, filters.cities, filters.sectors))
+    counts = transforms.count_projects_by_status(latest)
+    lang = filters.lang
+    return charts.make_status_figure(latest, counts, lang, title, f"hbeu-projects-by-status-{lang}")
 
 
 def render_conflicts(conflicts: pd.DataFrame) -> None:
@@ -312,7 +402,6 @@ def render_map(cities: pd.DataFrame, figures: pd.DataFrame | None, projects: pd.
     from hbeu_dash.settings import load_boundaries, load_settings
 
     lang = filters.lang
-    values = None
     if figures is not None:
         options = ["", *transforms.indicators_with_city_values(figures)]
         names = dict(
@@ -325,29 +414,21 @@ def render_map(cities: pd.DataFrame, figures: pd.DataFrame | None, projects: pd.
             format_func=lambda i: names.get(i, "—"),
             key="map_indicator",
         )
-        if picked:
-            rows = transforms.city_values(figures, picked)
-            values = pd.DataFrame(
-                {
-                    "city_id": rows["city_id"],
-                    "value": rows["value"],
-                    "label": [
-                        format_values(r["all_values"], r["unit_zh"], r["unit_en"], lang)
-                        + (f" ⚠ {t('conflict', lang)}" if r["n_values"] > 1 else "")
-                        for _, r in rows.iterrows()
-                    ],
-                    "source": rows["source_title"],
-                    "as_of": [format_date(a, lang) for a in rows["as_of"]],
-                }
-            )
+    else:
+        picked = ""
     settings = load_settings()
-    boundaries, error = load_boundaries(settings)
+    boundaries, error = memo(("boundaries", settings), lambda: load_boundaries(settings))
     for problem in [*settings.problems, *([error] if error else [])]:
         st.warning(escape_md(problem))
-    shown = cities[cities["city_id"].isin(filters.cities)]
-    deck = maps.make_city_deck(
-        shown, values, projects, lang, settings, boundaries, sources=get_data().tables.get("sources")
-    )
+
+    def build() -> object:
+        values = _map_values(figures, picked, lang) if picked and figures is not None else None
+        shown = cities[cities["city_id"].isin(filters.cities)]
+        reports = transforms.filter_projects(projects, filters.cities, filters.sectors)
+        sources = get_data().tables.get("sources")
+        return maps.make_city_deck(shown, values, reports, lang, settings, boundaries, sources=sources)
+
+    deck = memo(("deck", filters, picked, settings), build)
     st.pydeck_chart(deck, height=520, key="city-map")
     legend = " ".join(f"<span style='color:{c}'>■</span> {label('status', s, lang)}" for s, c in STATUS_COLORS.items())
     st.caption(legend, unsafe_allow_html=True)
@@ -360,6 +441,24 @@ def render_map(cities: pd.DataFrame, figures: pd.DataFrame | None, projects: pd.
     if settings.tile_attribution:
         note += " " + settings.tile_attribution
     st.caption(escape_md(note))
+
+
+def _map_values(figures: pd.DataFrame, indicator_id: str, lang: str) -> pd.DataFrame:
+    """Per-city values of one indicator, labelled for the map's tooltips (all values when sources disagree)."""
+    rows = transforms.city_values(figures, indicator_id)
+    return pd.DataFrame(
+        {
+            "city_id": rows["city_id"],
+            "value": rows["value"],
+            "label": [
+                format_values(r["all_values"], r["unit_zh"], r["unit_en"], lang)
+                + (f" ⚠ {t('conflict', lang)}" if r["n_values"] > 1 else "")
+                for _, r in rows.iterrows()
+            ],
+            "source": rows["source_title"],
+            "as_of": [format_date(a, lang) for a in rows["as_of"]],
+        }
+    )
 
 
 def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
@@ -411,35 +510,41 @@ def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
         render_downloads(reports, f"hbeu-projects-{lang}")
 
 
+def make_event_cards(timeline: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame | None, lang: str) -> list:
+    """Markdown blocks of each event card: heading, meta line, quoted reports with notes, linked figures."""
+    title = "title_zh" if lang == "zh" else "title_en"
+    cards = []
+    for event in timeline.to_dict("records"):
+        blocks = [("markdown", f"**{escape_md(format_date(event['date'], lang))} · {escape_md(event[title])}**")]
+        meta = [
+            escape_md(label("event_kind", event["kind"], lang)),
+            escape_md(city_label(event["cities"], lang)),
+            f"{t('sources', lang)}: {escape_md(event['sources'])}",
+        ]
+        blocks.append(("caption", " · ".join(meta)))
+        for r in events[events["event_id"] == event["event_id"]].to_dict("records"):
+            blocks.append(("markdown", f"> {escape_md(r['evidence'])} — *{escape_md(r['source_id'])}*"))
+            if r["note"]:
+                blocks.append(("caption", escape_md(r["note"])))
+        if figures is not None:
+            linked = transforms.figures_of_event(figures, event["event_id"]).drop_duplicates("indicator_id")
+            for f in linked.to_dict("records"):
+                name = f["indicator_zh"] if lang == "zh" else f["indicator_en"]
+                value = format_value(f["value"], f["unit_zh"], f["unit_en"], lang)
+                quote = f"“{f['evidence']}” ({f['source_id']})"
+                blocks.append(("markdown", f"- {escape_md(name)}: **{escape_md(value)}** — {escape_md(quote)}"))
+        cards.append(blocks)
+    return cards
+
+
 def render_event_list(timeline: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame | None) -> None:
     """Each event in date order with its kind, cities, sources, evidence and the figures linked to it."""
-    lang = current_lang()
-    title = "title_zh" if lang == "zh" else "title_en"
-    for _, event in timeline.iterrows():
+    filters = current_filters()
+    cards = memo(("event-cards", filters), lambda: make_event_cards(timeline, events, figures, filters.lang))
+    for blocks in cards:
         with st.container(border=True):
-            when = format_date(event["date"], lang)
-            st.markdown(f"**{escape_md(when)} · {escape_md(event[title])}**")
-            st.caption(
-                " · ".join(
-                    [
-                        escape_md(label("event_kind", event["kind"], lang)),
-                        escape_md(city_label(event["cities"], lang)),
-                        f"{t('sources', lang)}: {escape_md(event['sources'])}",
-                    ]
-                )
-            )
-            reports = events[events["event_id"] == event["event_id"]]
-            for _, r in reports.iterrows():
-                st.markdown(f"> {escape_md(r['evidence'])} — *{escape_md(r['source_id'])}*")
-                if r["note"]:
-                    st.caption(escape_md(r["note"]))
-            if figures is not None:
-                linked = transforms.figures_of_event(figures, event["event_id"])
-                for _, f in linked.drop_duplicates("indicator_id").iterrows():
-                    name = f["indicator_zh"] if lang == "zh" else f["indicator_en"]
-                    value = format_value(f["value"], f["unit_zh"], f["unit_en"], lang)
-                    quote = f"“{f['evidence']}” ({f['source_id']})"
-                    st.markdown(f"- {escape_md(name)}: **{escape_md(value)}** — {escape_md(quote)}")
+            for kind, text in blocks:
+                (st.caption if kind == "caption" else st.markdown)(text)
 
 
 def render_explorer_search(figures: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,31 @@
+"""The UI boundary's memo: one computation per data version and key, redone when a data file changes."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from hbeu_dash import paths, ui
+
+
+def test_memo_reuses_and_recomputes_after_a_data_change(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paths, "DATA_DIR", data_dir)
+    calls = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    first = ui.memo(("test-key",), build)
+    assert ui.memo(("test-key",), build) is first and len(calls) == 1
+    assert ui.memo(("other-key",), build) == [2]
+    figures = data_dir / "figures.csv"
+    stat = figures.stat()
+    os.utime(figures, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert ui.memo(("test-key",), build) == [3]  # an edited CSV is a new data version
+
+
+def test_escape_md_makes_links_and_images_inert() -> None:
+    text = ui.escape_md("![x](http://evil.example/a.png) [y](javascript:alert(1)) :red[z]")
+    assert "](" not in text.replace("\\]\\(", "")
+    assert text.count("\\!") == 1 and "\\:red" in text
