@@ -95,11 +95,11 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     disagree = rows.groupby("city")["value"].nunique()
     for city, group in rows.groupby("city", sort=False):
         x = [f"{city_label(city, lang)}<br><sub>{s}</sub>" for s in group["source_id"]]
-        text = [_value(r, lang) + (" ⚠" if disagree[city] > 1 else "") for _, r in group.iterrows()]
+        text = [_value(r, lang) + (" ⚠" if disagree[city] > 1 else "") for r in group.to_dict("records")]
         hover = [
             f"{city_label(city, lang)}: {_value(r, lang)}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
             f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
-            for _, r in group.iterrows()
+            for r in group.to_dict("records")
         ]
         fig.add_bar(
             x=x,
@@ -132,19 +132,19 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     fig = go.Figure()
     if rows.empty:
         return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
-    names = [_name(r, lang) for _, r in rows.iterrows()]
+    names = [_name(r, lang) for r in rows.to_dict("records")]
     colors = [city_color(c) for c in rows["city"]]
     fig.add_bar(
         y=[_wrap(n, 14 if lang == "zh" else 28) for n in names],
         x=rows["value"].tolist(),
         orientation="h",
         marker_color=colors,
-        text=[_value(r, lang) for _, r in rows.iterrows()],
+        text=[_value(r, lang) for r in rows.to_dict("records")],
         textposition="outside",
         cliponaxis=False,
         hovertext=[
             f"{html.escape(n)}: {_value(r, lang)}<br>{html.escape(r['evidence'])}"
-            for n, (_, r) in zip(names, rows.iterrows(), strict=True)
+            for n, r in zip(names, rows.to_dict("records"), strict=True)
         ],
         hoverinfo="text",
     )
@@ -154,7 +154,7 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     _layout(fig, title, lang, height=max(260, 70 * len(rows) + 120))
     fig.update_layout(showlegend=False)
     sep = "、" if lang == "zh" else ", "
-    summary = sep.join(f"{n} {_value(r, lang)}" for n, (_, r) in zip(names, rows.iterrows(), strict=True))
+    summary = sep.join(f"{n} {_value(r, lang)}" for n, r in zip(names, rows.to_dict("records"), strict=True))
     return Chart(fig, summary + ("。" if lang == "zh" else "."), _twin(rows, lang), source_line(rows, lang), filename)
 
 
@@ -167,7 +167,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
         return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename)
     rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
-    labels = [_name(r, lang) for _, r in rows.iterrows()]
+    labels = [_name(r, lang) for r in rows.to_dict("records")]
     measures = ["relative"] * len(part_ids) + ["total"]
     color = city_color(rows["city"].iloc[-1])
     fig.add_trace(
@@ -175,7 +175,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
             x=labels,
             y=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
             measure=measures,
-            text=[_value(r, lang) for _, r in rows.iterrows()],
+            text=[_value(r, lang) for r in rows.to_dict("records")],
             textposition="outside",
             increasing={"marker": {"color": color}},
             totals={"marker": {"color": "#333333"}},
@@ -307,12 +307,12 @@ def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table behind a chart: what, where, how much, as written, as of, source and evidence."""
     return pd.DataFrame(
         {
-            t("indicator", lang): [_name(r, lang) for _, r in rows.iterrows()],
+            t("indicator", lang): [_name(r, lang) for r in rows.to_dict("records")],
             t("city", lang): [city_label(c, lang) for c in rows["city"]],
             t("value", lang): rows["value"].tolist(),
-            t("unit", lang): [_unit(r, lang) for _, r in rows.iterrows()],
+            t("unit", lang): [_unit(r, lang) for r in rows.to_dict("records")],
             t("value_text", lang): rows["value_text"].tolist(),
-            t("period", lang): [_period_note(r, lang) for _, r in rows.iterrows()],
+            t("period", lang): [_period_note(r, lang) for r in rows.to_dict("records")],
             t("as_of", lang): [format_date(a, lang) for a in rows["as_of"]],
             t("source", lang): rows["source_id"].tolist(),
             t("evidence", lang): rows["evidence"].tolist(),

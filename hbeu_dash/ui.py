@@ -237,12 +237,10 @@ class Kpi:
     agree: str | None
 
 
-def make_kpi(figures: pd.DataFrame, indicator_id: str, city: str, lang: str) -> Kpi | None:
-    """The card of one indicator in one city (all its reports), or None when nothing is reported."""
-    reports = transforms.reports_of(figures, indicator_id, city)
-    if reports.empty:
+def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
+    """The card of one indicator in one city from all its reports (oldest first), or None without any."""
+    if not records:
         return None
-    records = reports.to_dict("records")
     first = records[-1]
     values = sorted({r["value"] for r in records})
     help_text = "\n\n".join(
@@ -288,7 +286,11 @@ def render_kpis(figures: pd.DataFrame, cards: list[tuple[str, str]], filters: Fi
 
     def build() -> list[Kpi]:
         keep = transforms.filter_figures(figures, filters.cities, filters.sectors)
-        kpis = (make_kpi(keep, indicator_id, city, filters.lang) for indicator_id, city in cards)
+        wanted = keep[keep["indicator_id"].isin([i for i, _ in cards])].sort_values(["as_of", "source_id"])
+        reports: dict[tuple, list[dict]] = {}
+        for record in wanted.to_dict("records"):  # one pass instead of a filter per card
+            reports.setdefault((record["indicator_id"], record["city"]), []).append(record)
+        kpis = (make_kpi(reports.get((i, c), []), c, filters.lang) for i, c in cards)
         return [k for k in kpis if k is not None]
 
     shown = memo(("kpis", tuple(cards), filters), build)
