@@ -3,7 +3,6 @@
 import streamlit as st
 
 from hbeu_dash import charts, transforms, ui
-from hbeu_dash.i18n import t
 
 CARDS = [
     ("daily_trains_from_hohhot", "hohhot"),
@@ -20,12 +19,8 @@ CARDS = [
     ("rail_circle_target_hours", "region"),
 ]
 
-filters = ui.current_filters()
+filters = ui.begin_page("app_title", intro_key="page_overview")
 lang = filters.lang
-ui.render_header("app_title", t("page_overview", lang))
-if ui.render_empty_state(filters):
-    st.stop()
-
 figures = ui.get_figures()
 selected = ui.selected_figures(filters)
 if figures is not None:

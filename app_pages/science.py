@@ -20,15 +20,9 @@ CARDS = [
 CONSORTIA = ["ulanqab-consortia", "ulanqab-consortia-major", "ulanqab-major-special-leads"]
 TALENT = ["ulanqab-academicians", "ulanqab-sanqu-talents", "hb-training-bases"]
 
-filters = ui.current_filters()
+filters = ui.begin_page("page_science")
 lang = filters.lang
-ui.render_header("page_science")
-if ui.render_empty_state(filters):
-    st.stop()
-figures = ui.get_figures()
-selected = ui.selected_figures(filters)
-if figures is None or selected is None:
-    st.stop()
+figures, selected = ui.require_figures(filters)
 
 ui.render_kpis(figures, CARDS, filters)
 left, right = st.columns(2)

@@ -17,15 +17,9 @@ CARDS = [
     ("hb_service_channels", "hohhot;baotou"),
 ]
 
-filters = ui.current_filters()
+filters = ui.begin_page("page_services", SECTOR)
 lang = filters.lang
-ui.render_header("page_services")
-if ui.render_empty_state(filters) or not ui.render_sector_guard(filters, SECTOR):
-    st.stop()
-figures = ui.get_figures()
-selected = ui.selected_figures(filters)
-if figures is None or selected is None:
-    st.stop()
+figures, selected = ui.require_figures(filters)
 
 ui.render_kpis(figures, CARDS, filters)
 left, right = st.columns(2)

@@ -4,11 +4,8 @@ import streamlit as st
 
 from hbeu_dash import charts, transforms, ui
 
-filters = ui.current_filters()
+filters = ui.begin_page("page_timeline")
 lang = filters.lang
-ui.render_header("page_timeline")
-if ui.render_empty_state(filters):
-    st.stop()
 events = ui.get_table("events")
 if events is None:
     st.stop()

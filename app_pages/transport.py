@@ -13,11 +13,8 @@ CARDS = [
     ("base_stations_5g", "hohhot"),
 ]
 
-filters = ui.current_filters()
+filters = ui.begin_page("page_transport")
 lang = filters.lang
-ui.render_header("page_transport")
-if ui.render_empty_state(filters):
-    st.stop()
 figures = ui.get_figures()
 projects = ui.get_table("projects")
 cities = ui.get_table("cities")

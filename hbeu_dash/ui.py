@@ -205,6 +205,24 @@ def render_empty_state(filters: Filters) -> bool:
     return False
 
 
+def begin_page(title_key: str, sector: str | None = None, intro_key: str | None = None) -> Filters:
+    """Title, then stop the page with a friendly notice when nothing (or not this page's sector) is selected."""
+    filters = current_filters()
+    render_header(title_key, t(intro_key, filters.lang) if intro_key else None)
+    if render_empty_state(filters) or (sector is not None and not render_sector_guard(filters, sector)):
+        st.stop()
+    return filters
+
+
+def require_figures(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All joined figures and those under the filters; stops the page when figures.csv is broken."""
+    figures, selected = get_figures(), selected_figures(filters)
+    if figures is None or selected is None:
+        st.info(t("table_unavailable", filters.lang, file="figures.csv"))
+        st.stop()
+    return figures, selected
+
+
 def render_sector_guard(filters: Filters, sector: str) -> bool:
     """False (with a notice) when this page's sector is filtered out."""
     if sector in filters.sectors:
