@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hbeu_dash import transforms, ui
+from hbeu_dash import ui
 
 CARDS = [
     ("rail_circle_target_hours", "region"),
@@ -24,10 +24,7 @@ if figures is not None:
 if cities is not None and projects is not None:
     ui.render_map(cities, figures, projects, filters)
 if projects is not None:
-    reports = ui.memo(
-        ("project-reports", filters), lambda: transforms.filter_projects(projects, filters.cities, filters.sectors)
-    )
-    latest = ui.memo(("project-latest", filters), lambda: transforms.latest_project_reports(reports))
+    reports, latest = ui.project_reports(projects, filters)
     left, right = st.columns([3, 2])
     with left:
         st.subheader("项目进展跟踪" if lang == "zh" else "Project tracker")

@@ -154,14 +154,14 @@ def summarize_statuses(projects: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["project_id", "statuses", "disagree"])
 
 
-def _status_history(reports: pd.DataFrame, status: str, lang: str) -> str:
+def _status_history(reports: list[dict], status: str, lang: str) -> str:
     """'Under construction (Feb 2025)': a status with the dates it was reported."""
-    dates = sorted(set(reports.loc[reports["status"] == status, "as_of"]))
+    dates = sorted({r["as_of"] for r in reports if r["status"] == status})
     when = ", ".join(i18n.format_date(d, lang) for d in dates)
     return f"{i18n.label('status', status, lang)} ({when})"
 
 
-def _project_details(report: dict, reports: pd.DataFrame, statuses: list[str], disagree: bool, lang: str) -> str:
+def _project_details(report: dict, reports: list[dict], statuses: list[str], disagree: bool, lang: str) -> str:
     """The tooltip lines of one project arc."""
     lines = [
         f"{i18n.label('project_kind', report['kind'], lang)} · {i18n.city_label(report['cities'], lang)}",
@@ -190,7 +190,10 @@ def add_project_arcs(
         return pd.DataFrame(columns=columns)
     seats = {row.city_id: [row.lon, row.lat] for row in cities.itertuples()}
     chosen = choose_project_reports(projects)
-    summary = summarize_statuses(projects).set_index("project_id")
+    summary = summarize_statuses(projects).set_index("project_id").to_dict("index")
+    by_project: dict[str, list[dict]] = {}
+    for record in projects.to_dict("records"):  # one pass, not one filter per project
+        by_project.setdefault(record["project_id"], []).append(record)
     titles = dict(zip(sources["source_id"], sources["title"], strict=True)) if sources is not None else {}
 
     segments = []
@@ -198,9 +201,9 @@ def add_project_arcs(
         ids = report["cities"].split(schema.LIST_SEP)
         if report["cities"] == schema.REGION or len(ids) < 2:
             continue  # within one city or the whole region: shown in the project tracker, not as a line
-        info = summary.loc[report["project_id"]]
+        info = summary[report["project_id"]]
         report["source_title"] = titles.get(report["source_id"])
-        reports = projects[projects["project_id"] == report["project_id"]]
+        reports = by_project[report["project_id"]]
         title = report["name_zh"] if lang == "zh" else report["name_en"]
         details = _project_details(report, reports, info["statuses"], bool(info["disagree"]), lang)
         for a, b in pairwise(ids):

@@ -336,15 +336,18 @@ def render_chart(chart: charts.Chart | Callable[[], charts.Chart], key: str, *ex
 
 
 def render_downloads(table: pd.DataFrame, stem: str) -> None:
-    """CSV (UTF-8 with BOM) and Excel downloads of a table, formula-injection safe."""
+    """CSV (UTF-8 with BOM) and Excel downloads of a table, formula-injection safe.
+
+    The files are made only when a button is clicked (Streamlit runs the callable then), not on every rerun.
+    """
     lang = current_lang()
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        t("download_csv", lang), exports.to_csv_bytes(table), f"{stem}.csv", "text/csv", key=f"{stem}-csv"
+        t("download_csv", lang), lambda: exports.to_csv_bytes(table), f"{stem}.csv", "text/csv", key=f"{stem}-csv"
     )
     right.download_button(
         t("download_excel", lang),
-        exports.to_excel_bytes(table),
+        lambda: exports.to_excel_bytes(table),
         f"{stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{stem}-xlsx",
@@ -367,9 +370,21 @@ def render_identity(identities: pd.DataFrame, figures: pd.DataFrame, identity_id
         render_chart(chart, key)
 
 
+def project_reports(projects: pd.DataFrame, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The project reports under the filters, and one latest report per project (memoised)."""
+    reports = memo(
+        ("project-reports", filters.cities, filters.sectors),
+        lambda: transforms.filter_projects(projects, filters.cities, filters.sectors),
+    )
+    latest = memo(
+        ("project-latest", filters.cities, filters.sectors), lambda: transforms.latest_project_reports(reports)
+    )
+    return reports, latest
+
+
 def make_project_status_chart(projects: pd.DataFrame, filters: Filters, title: str) -> charts.Chart:
     """Projects of the selected cities and sectors, counted by their latest stated stage."""
-    latest = transforms.latest_project_reports(transforms.filter_projects(projects, filters.cities, filters.sectors))
+    _, latest = project_reports(projects, filters)
     counts = transforms.count_projects_by_status(latest)
     lang = filters.lang
     return charts.make_status_figure(latest, counts, lang, title, f"hbeu-projects-by-status-{lang}")
