@@ -92,23 +92,23 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     if rows.empty:
         return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
     unit = _unit(rows.iloc[0], lang)
-    disagree = rows.groupby("city")["value"].nunique()
-    for city, group in rows.groupby("city", sort=False):
-        x = [f"{city_label(city, lang)}<br><sub>{s}</sub>" for s in group["source_id"]]
-        text = [_value(r, lang) + (" ⚠" if disagree[city] > 1 else "") for r in group.to_dict("records")]
-        hover = [
-            f"{city_label(city, lang)}: {_value(r, lang)}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
-            f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
-            for r in group.to_dict("records")
-        ]
+    by_city: dict[str, list[dict]] = {}
+    for record in rows.to_dict("records"):  # one conversion; pandas per group is slow on categoricals
+        by_city.setdefault(record["city"], []).append(record)
+    for city, group in by_city.items():
+        conflict = len({r["value"] for r in group}) > 1
         fig.add_bar(
-            x=x,
-            y=group["value"].tolist(),
+            x=[f"{city_label(city, lang)}<br><sub>{r['source_id']}</sub>" for r in group],
+            y=[r["value"] for r in group],
             name=city_label(city, lang),
             marker_color=city_color(city),
-            text=text,
+            text=[_value(r, lang) + (" ⚠" if conflict else "") for r in group],
             textposition="outside",
-            hovertext=hover,
+            hovertext=[
+                f"{city_label(city, lang)}: {_value(r, lang)}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
+                f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
+                for r in group
+            ],
             hoverinfo="text",
             cliponaxis=False,
         )
@@ -116,8 +116,8 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     _layout(fig, title, lang)
     fig.update_layout(showlegend=False, bargap=0.35)
     parts = []
-    for city, group in rows.groupby("city", sort=False):
-        values = sorted(set(group["value"]))
+    for city, group in by_city.items():
+        values = sorted({r["value"] for r in group})
         shown = " / ".join(format_number(v, lang) for v in values)
         flag = f" ({t('conflict', lang)})" if len(values) > 1 else ""
         parts.append(f"{city_label(city, lang)} {shown}{flag}")
@@ -305,17 +305,18 @@ def _wrap(text: str, width: int) -> str:
 
 def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table behind a chart: what, where, how much, as written, as of, source and evidence."""
+    records = rows.to_dict("records")
     return pd.DataFrame(
         {
-            t("indicator", lang): [_name(r, lang) for r in rows.to_dict("records")],
-            t("city", lang): [city_label(c, lang) for c in rows["city"]],
-            t("value", lang): rows["value"].tolist(),
-            t("unit", lang): [_unit(r, lang) for r in rows.to_dict("records")],
-            t("value_text", lang): rows["value_text"].tolist(),
-            t("period", lang): [_period_note(r, lang) for r in rows.to_dict("records")],
-            t("as_of", lang): [format_date(a, lang) for a in rows["as_of"]],
-            t("source", lang): rows["source_id"].tolist(),
-            t("evidence", lang): rows["evidence"].tolist(),
+            t("indicator", lang): [_name(r, lang) for r in records],
+            t("city", lang): [city_label(r["city"], lang) for r in records],
+            t("value", lang): [r["value"] for r in records],
+            t("unit", lang): [_unit(r, lang) for r in records],
+            t("value_text", lang): [r["value_text"] for r in records],
+            t("period", lang): [_period_note(r, lang) for r in records],
+            t("as_of", lang): [format_date(r["as_of"], lang) for r in records],
+            t("source", lang): [r["source_id"] for r in records],
+            t("evidence", lang): [r["evidence"] for r in records],
         }
     )
 
