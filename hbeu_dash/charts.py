@@ -43,10 +43,10 @@ class Chart:
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        title={"text": _wrap(title, 26 if lang == "zh" else 52), "x": 0, "xanchor": "left", "font": {"size": 18}},
         font={"family": FONT, "size": 14},
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": 60 if len(title) <= (26 if lang == "zh" else 52) else 84, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={"orientation": "h", "y": -0.15},

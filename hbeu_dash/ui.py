@@ -183,6 +183,12 @@ CSS = """<style>
 </style>"""
 
 
+def show_table(frame: pd.DataFrame, **kwargs: object) -> None:
+    """st.dataframe with categorical columns as plain text (the grid shows an empty category as 'None')."""
+    plain = {c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+    st.dataframe(frame.astype(plain) if plain else frame, **kwargs)
+
+
 def render_style() -> None:
     """Local CSS: KPI values wrap instead of being cut off (nothing is fetched)."""
     st.html(CSS)
@@ -332,7 +338,7 @@ def render_chart(chart: charts.Chart | Callable[[], charts.Chart], key: str, *ex
         st.caption(escape_md(chart.sources))
     st.markdown(escape_md(chart.summary))
     with st.expander(t("table_twin", lang)):
-        st.dataframe(chart.table, hide_index=True, width="stretch")
+        show_table(chart.table, hide_index=True, width="stretch")
 
 
 def render_downloads(table: pd.DataFrame, stem: str) -> None:
@@ -413,7 +419,7 @@ def render_conflicts(conflicts: pd.DataFrame) -> None:
                     "dashboard does not pick one. The difference may come from scope or timing; see the notes."
                 )
             )
-            st.dataframe(
+            show_table(
                 pd.DataFrame(
                     {
                         t("value", lang): group["value"],
@@ -517,7 +523,7 @@ def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
             t("evidence", lang): latest["evidence"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="tracker")
+    show_table(table, hide_index=True, width="stretch", key="tracker")
     st.caption(
         "⚠ "
         + (
@@ -527,7 +533,7 @@ def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
         )
     )
     with st.expander(("全部项目报告" if lang == "zh" else "Every project report") + f" ({len(reports)})"):
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 {
                     t("name", lang): reports[name],
@@ -622,7 +628,7 @@ def render_figures_table(table: pd.DataFrame) -> None:
     if table.empty:
         st.info(t("empty_state", lang))
         return
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         width="stretch",
@@ -660,10 +666,10 @@ def render_validation_state() -> None:
             }
         )
     st.subheader("数据校验" if lang == "zh" else "Data validation")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="validation")
+    show_table(pd.DataFrame(rows), hide_index=True, key="validation")
     if result.problems:
         st.error(t("data_banner", lang, n=len(result.problems), files=escape_md(", ".join(sorted(result.broken)))))
-        st.dataframe(
+        show_table(
             pd.DataFrame(
                 {
                     ("文件" if lang == "zh" else "File"): [p.file for p in result.problems],
@@ -684,7 +690,7 @@ def render_sources(sources: pd.DataFrame, figures: pd.DataFrame | None) -> None:
     st.subheader(t("sources", lang))
     counts = figures["source_id"].value_counts() if figures is not None else pd.Series(dtype=int)
     table = sources.assign(n_figures=sources["source_id"].map(counts).fillna(0).astype(int))
-    st.dataframe(
+    show_table(
         table,
         hide_index=True,
         width="stretch",
@@ -702,7 +708,7 @@ def render_status_conflicts(rows: pd.DataFrame) -> None:
     if rows.empty:
         st.caption("✓")
         return
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("name", lang): rows["name_zh" if lang == "zh" else "name_en"],
@@ -723,7 +729,7 @@ def render_status_conflicts(rows: pd.DataFrame) -> None:
 def render_identities(evaluated: pd.DataFrame) -> None:
     """Every declared identity with its parts, total and whether it holds."""
     lang = current_lang()
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("title", lang): evaluated["title_zh" if lang == "zh" else "title_en"],
@@ -753,7 +759,7 @@ def render_staleness(stale: pd.DataFrame) -> None:
         )
     )
     oldest = stale.sort_values("age_days", ascending=False)
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 "figure_id": oldest["figure_id"],
