@@ -599,7 +599,11 @@ def render_explorer_search(figures: pd.DataFrame) -> pd.DataFrame:
         zip(figures["indicator_id"], figures["indicator_zh" if lang == "zh" else "indicator_en"], strict=False)
     )
     picked = right.multiselect(
-        t("indicator", lang), sorted(names), format_func=lambda i: names.get(i, i), key="explorer_ind"
+        t("indicator", lang),
+        sorted(names),
+        format_func=lambda i: names.get(i, i),
+        key="explorer_ind",
+        placeholder="全部指标" if lang == "zh" else "All indicators",
     )
     rows = figures
     if picked:
@@ -635,7 +639,7 @@ def render_figures_table(table: pd.DataFrame) -> None:
         height=min(600, 38 + 35 * len(table)),
         column_config={
             t("value", lang): st.column_config.NumberColumn(
-                t("value", lang), help="基本单位" if lang == "zh" else "base units", format="localized"
+                t("value", lang), help="基本单位" if lang == "zh" else "base units", width="medium", format="localized"
             ),
             t("evidence", lang): st.column_config.TextColumn(
                 t("evidence", lang),
