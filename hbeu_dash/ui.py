@@ -502,6 +502,21 @@ def _map_values(figures: pd.DataFrame, indicator_id: str, lang: str) -> pd.DataF
     )
 
 
+def project_reports_table(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Project reports as a reader sees them: name, status, the words that say so, who, when, source, note."""
+    return pd.DataFrame(
+        {
+            t("name", lang): reports["name_zh" if lang == "zh" else "name_en"],
+            t("status", lang): [label("status", s, lang) for s in reports["status"]],
+            t("evidence", lang): reports["evidence"],
+            t("speaker", lang): reports["speaker"],
+            t("as_of", lang): reports["as_of"],
+            t("source", lang): reports["source_id"],
+            t("note", lang): reports["note"],
+        }
+    )
+
+
 def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
     """Every project with its kind, cities, status, as-of and source; every report in an expander."""
     lang = current_lang()
@@ -533,21 +548,7 @@ def render_project_tracker(latest: pd.DataFrame, reports: pd.DataFrame) -> None:
         )
     )
     with st.expander(("全部项目报告" if lang == "zh" else "Every project report") + f" ({len(reports)})"):
-        show_table(
-            pd.DataFrame(
-                {
-                    t("name", lang): reports[name],
-                    t("status", lang): [label("status", s, lang) for s in reports["status"]],
-                    t("evidence", lang): reports["evidence"],
-                    t("speaker", lang): reports["speaker"],
-                    t("as_of", lang): reports["as_of"],
-                    t("source", lang): reports["source_id"],
-                    t("note", lang): reports["note"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        show_table(project_reports_table(reports, lang), hide_index=True, width="stretch")
         render_downloads(reports, f"hbeu-projects-{lang}")
 
 
@@ -712,22 +713,7 @@ def render_status_conflicts(rows: pd.DataFrame) -> None:
     if rows.empty:
         st.caption("✓")
         return
-    show_table(
-        pd.DataFrame(
-            {
-                t("name", lang): rows["name_zh" if lang == "zh" else "name_en"],
-                t("status", lang): [label("status", s, lang) for s in rows["status"]],
-                t("evidence", lang): rows["evidence"],
-                t("speaker", lang): rows["speaker"],
-                t("as_of", lang): rows["as_of"],
-                t("source", lang): rows["source_id"],
-                t("note", lang): rows["note"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="status-conflicts",
-    )
+    show_table(project_reports_table(rows, lang), hide_index=True, width="stretch", key="status-conflicts")
 
 
 def render_identities(evaluated: pd.DataFrame) -> None:
