@@ -43,7 +43,12 @@ class Chart:
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
     fig.update_layout(
-        title={"text": _wrap(title, 26 if lang == "zh" else 52), "x": 0, "xanchor": "left", "font": {"size": 18}},
+        title={
+            "text": _wrap(_label_text(title), 26 if lang == "zh" else 52),
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 18},
+        },
         font={"family": FONT, "size": 14},
         height=height,
         margin={"l": 10, "r": 10, "t": 60 if len(title) <= (26 if lang == "zh" else 52) else 84, "b": 10},
@@ -69,6 +74,11 @@ def source_line(rows: pd.DataFrame, lang: str) -> str:
 
 def _name(row: pd.Series | dict, lang: str) -> str:
     return row["indicator_zh"] if lang == "zh" else row["indicator_en"]
+
+
+def _label_text(text: str) -> str:
+    """Data text made inert for plotly, which renders a subset of HTML (<a href>, <b>, ...) in labels."""
+    return html.escape(str(text), quote=False)
 
 
 def _unit(row: pd.Series | dict, lang: str) -> str:
@@ -102,10 +112,11 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
             y=[r["value"] for r in group],
             name=city_label(city, lang),
             marker_color=city_color(city),
-            text=[_value(r, lang) + (" ⚠" if conflict else "") for r in group],
+            text=[_label_text(_value(r, lang)) + (" ⚠" if conflict else "") for r in group],
             textposition="outside",
             hovertext=[
-                f"{city_label(city, lang)}: {_value(r, lang)}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
+                f"{city_label(city, lang)}: {_label_text(_value(r, lang))}"
+                f"<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
                 f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
                 for r in group
             ],
@@ -135,15 +146,15 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     names = [_name(r, lang) for r in rows.to_dict("records")]
     colors = [city_color(c) for c in rows["city"]]
     fig.add_bar(
-        y=[_wrap(n, 14 if lang == "zh" else 28) for n in names],
+        y=[_wrap(_label_text(n), 14 if lang == "zh" else 28) for n in names],
         x=rows["value"].tolist(),
         orientation="h",
         marker_color=colors,
-        text=[_value(r, lang) for r in rows.to_dict("records")],
+        text=[_label_text(_value(r, lang)) for r in rows.to_dict("records")],
         textposition="outside",
         cliponaxis=False,
         hovertext=[
-            f"{html.escape(n)}: {_value(r, lang)}<br>{html.escape(r['evidence'])}"
+            f"{html.escape(n)}: {_label_text(_value(r, lang))}<br>{html.escape(r['evidence'])}"
             for n, r in zip(names, rows.to_dict("records"), strict=True)
         ],
         hoverinfo="text",
@@ -167,7 +178,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
         return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename)
     rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
-    labels = [_name(r, lang) for r in rows.to_dict("records")]
+    labels = [_label_text(_name(r, lang)) for r in rows.to_dict("records")]
     measures = ["relative"] * len(part_ids) + ["total"]
     color = city_color(rows["city"].iloc[-1])
     fig.add_trace(
@@ -175,7 +186,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
             x=labels,
             y=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
             measure=measures,
-            text=[_value(r, lang) for r in rows.to_dict("records")],
+            text=[_label_text(_value(r, lang)) for r in rows.to_dict("records")],
             textposition="outside",
             increasing={"marker": {"color": color}},
             totals={"marker": {"color": "#333333"}},

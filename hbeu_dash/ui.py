@@ -297,7 +297,7 @@ def render_kpi(kpi: Kpi) -> None:
     """A KPI card: value with unit, as-of and source beneath, evidence on hover; disagreeing sources marked."""
     with st.container(border=True):
         st.markdown(f"**{escape_md(kpi.name)}**")
-        st.metric(kpi.city, kpi.value, help=kpi.help)
+        st.metric(escape_md(kpi.city), escape_md(kpi.value), help=kpi.help)
         st.caption(kpi.meta)
         if kpi.conflict:
             st.markdown(f":red[**{kpi.conflict}**]")
@@ -458,7 +458,9 @@ def render_map(cities: pd.DataFrame, figures: pd.DataFrame | None, projects: pd.
     else:
         picked = ""
     settings = load_settings()
-    boundaries, error = memo(("boundaries", settings), lambda: load_boundaries(settings))
+    path = settings.boundaries_path
+    stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
+    boundaries, error = memo(("boundaries", settings, stamp), lambda: load_boundaries(settings))
     for problem in [*settings.problems, *([error] if error else [])]:
         st.warning(escape_md(problem))
 
@@ -611,18 +613,11 @@ def render_explorer_search(figures: pd.DataFrame) -> pd.DataFrame:
         rows = rows[rows["indicator_id"].isin(picked)]
     if query.strip():
         needle = query.strip().lower()[:100]
-        text = (
-            rows["indicator_zh"]
-            + " "
-            + rows["indicator_en"]
-            + " "
-            + rows["evidence"]
-            + " "
-            + rows["note"]
-            + " "
-            + rows["speaker"]
-        ).str.lower()
-        rows = rows[text.str.contains(needle, regex=False)]
+        columns = ["indicator_zh", "indicator_en", "evidence", "note", "speaker", "figure_id"]
+        text = rows[columns[0]].astype("string").fillna("")
+        for column in columns[1:]:  # categorical columns do not concatenate; as text they do
+            text = text + " " + rows[column].astype("string").fillna("")
+        rows = rows[text.str.lower().str.contains(needle, regex=False).to_numpy(dtype=bool)]
     return rows
 
 

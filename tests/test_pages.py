@@ -145,3 +145,33 @@ def test_broken_data_file_shows_banner_and_keeps_other_pages(tmp_path: Path, mon
     transport = open_page("transport", {"lang": "en"})
     assert not transport.exception
     assert "projects.csv has problems" in texts(transport)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_rows"), [("1412", 1), ("包头市已实现五批", 1), ("徐瑞", 7), ("no-such-text", 0)]
+)
+def test_explorer_search_finds_figures(query: str, expected_rows: int) -> None:
+    # Rows of data/figures.csv: 1412 once (0471tv); 王惠's 587 sentence once; 徐瑞 speaks in 7 rows.
+    at = open_page("explorer", {"lang": "zh"})
+    at.text_input(key="explorer_q").set_value(query).run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = at.dataframe[0].value if at.dataframe else []
+    assert len(rows) == expected_rows
+
+
+def test_language_switch_changes_memoised_cards() -> None:
+    # The KPI cards are memoised; the key must include the language or English would show Chinese units.
+    at = open_page("overview")
+    assert "587项" in texts(at)
+    at.sidebar.radio[0].set_value("en").run()
+    assert "587 items" in texts(at) and "587项" not in texts(at)
+
+
+def test_markup_in_a_unit_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    set_cell(data / "indicators.csv", 2, "unit_en", "![x](http://evil.example/x.png)")  # service_batches
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    at = open_page("overview", {"lang": "en"})
+    value = next(m.value for m in at.metric if m.value.startswith("5 "))
+    assert "](" not in value.replace("\\]\\(", "")  # no live markdown image in the metric value
