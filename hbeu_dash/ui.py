@@ -30,10 +30,20 @@ def escape_md(text: object) -> str:
 # ---------- data ----------
 
 
-def _data_stamp() -> tuple:
+_RUN = threading.local()
+
+
+def _read_stamp() -> tuple:
     """Changes whenever a data file changes, so an edited CSV is picked up without a restart."""
     files = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths.DATA_DIR.glob("*.csv"))
     return (str(paths.DATA_DIR), *files)
+
+
+def _data_stamp() -> tuple:
+    """The data version of this script run: read once per run (init_state), so the data loaded and the
+    memo keys of one run always agree even if a CSV is saved mid-run; read afresh outside a run."""
+    stamp = getattr(_RUN, "stamp", None)
+    return stamp if stamp is not None else _read_stamp()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -108,7 +118,8 @@ _KEYS = {"lang": "lang", "cities": "f_cities", "sectors": "f_sectors"}
 
 
 def init_state() -> None:
-    """On a session's first run, take the filters from the URL; report ignored parameters."""
+    """Fix this run's data version; on a session's first run, take the filters from the URL."""
+    _RUN.stamp = _read_stamp()
     if st.session_state.get("_init"):
         return
     filters, notices = parse_query_params(st.query_params.to_dict())
