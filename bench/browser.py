@@ -10,6 +10,7 @@ from playwright.sync_api import Error as PlaywrightError
 from bench.common import LOG_DIR, Server, Settings, median, row, streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
+# The one list of Chromium flags, shared with tests/e2e: headless, and none of Chromium's own network chatter.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -18,6 +19,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--disable-quic",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
 

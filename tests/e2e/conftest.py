@@ -18,19 +18,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.browser import CHROMIUM_ARGS  # one list of flags for the tests and the benchmark
 from hbeu_dash.paths import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Opening a page by its own URL (/services), Streamlit's frontend first probes <page>/_stcore/health and
 # <page>/_stcore/host-config, gets 404 from the server and falls back to the root. Nothing leaves the machine.
