@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hbeu_dash import charts, transforms, ui
+from hbeu_dash.ui import chrome, data, widgets
+from hbeu_dash.views import charts
 
 CARDS = [
     ("daily_trains_from_hohhot", "hohhot"),
@@ -19,24 +20,15 @@ CARDS = [
     ("rail_circle_target_hours", "region"),
 ]
 
-filters = ui.begin_page("app_title", intro_key="page_overview")
+filters = chrome.begin_page("app_title", intro_key="page_overview")
 lang = filters.lang
-figures = ui.get_figures()
-selected = ui.selected_figures(filters)
-if figures is not None:
-    ui.render_kpis(figures, CARDS, filters)
+widgets.render_kpis(CARDS, filters)
+selected = data.selected_figures(filters)
+projects = data.selected_projects(filters)
 left, right = st.columns(2)
 with left:
     if selected is not None:
-        title = "各市“四城通办”事项数" if lang == "zh" else "Four-city service items by city"
-        ui.render_chart(
-            lambda: charts.make_city_reports_figure(
-                transforms.reports_of(selected, "four_city_service_items"), lang, title, f"hbeu-service-items-{lang}"
-            ),
-            "ov-items",
-        )
-projects = ui.get_table("projects")
+        widgets.render_chart("ov-items", lambda: charts.service_items_chart(selected, lang), filters)
 with right:
     if projects is not None:
-        title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
-        ui.render_chart(lambda: ui.make_project_status_chart(projects, filters, title), "ov-status")
+        widgets.render_chart("ov-status", lambda: charts.status_chart(projects[1], lang), filters)

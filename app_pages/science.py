@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hbeu_dash import charts, transforms, ui
+from hbeu_dash.ui import chrome, data, widgets
+from hbeu_dash.views import charts
 
 CARDS = [
     ("mengkeju_subcentres", "region"),
@@ -17,38 +18,16 @@ CARDS = [
     ("sanqu_talents_dispatched", "ulanqab"),
     ("skill_training_bases", "hohhot;baotou"),
 ]
-CONSORTIA = ["ulanqab-consortia", "ulanqab-consortia-major", "ulanqab-major-special-leads"]
-TALENT = ["ulanqab-academicians", "ulanqab-sanqu-talents", "hb-training-bases"]
 
-filters = ui.begin_page("page_science")
+filters = chrome.begin_page("page_science")
 lang = filters.lang
-figures, selected = ui.require_figures(filters)
+chrome.require_table("figures", lang)
+selected = data.selected_figures(filters)
 
-ui.render_kpis(figures, CARDS, filters)
+widgets.render_kpis(CARDS, filters)
 left, right = st.columns(2)
 with left:
-    if not transforms.figures_by_id(selected, CONSORTIA).empty:
-        title = "乌兰察布创新联合体与重大项目" if lang == "zh" else "Ulanqab: innovation consortia and major projects"
-        ui.render_chart(
-            lambda: charts.make_breakdown_figure(
-                transforms.figures_by_id(selected, CONSORTIA), lang, title, f"hbeu-ulanqab-consortia-{lang}"
-            ),
-            "sc-cons",
-        )
-    if not transforms.figures_by_id(selected, TALENT).empty:
-        title = "人才" if lang == "zh" else "Talent"
-        ui.render_chart(
-            lambda: charts.make_breakdown_figure(
-                transforms.figures_by_id(selected, TALENT), lang, title, f"hbeu-talent-{lang}"
-            ),
-            "sc-talent",
-        )
+    widgets.render_chart("sc-cons", lambda: charts.consortia_chart(selected, lang), filters)
+    widgets.render_chart("sc-talent", lambda: charts.talent_chart(selected, lang), filters)
 with right:
-    if not transforms.figures_of_event(selected, "ordos-task-plan").empty:
-        title = "鄂尔多斯一体化任务分工方案" if lang == "zh" else "Ordos: integration task plan, broken down"
-        ui.render_chart(
-            lambda: charts.make_breakdown_figure(
-                transforms.figures_of_event(selected, "ordos-task-plan"), lang, title, f"hbeu-ordos-task-plan-{lang}"
-            ),
-            "sc-ordos",
-        )
+    widgets.render_chart("sc-ordos", lambda: charts.ordos_plan_chart(selected, lang), filters)

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from hbeu_dash import charts, quality, transforms, ui
+from hbeu_dash import quality
 from hbeu_dash.i18n import t
+from hbeu_dash.ui import chrome, data, sections, widgets
+from hbeu_dash.views import charts
 
 SECTOR = "government_services"
 CARDS = [
@@ -17,24 +19,20 @@ CARDS = [
     ("hb_service_channels", "hohhot;baotou"),
 ]
 
-filters = ui.begin_page("page_services", SECTOR)
+filters = chrome.begin_page("page_services", SECTOR)
 lang = filters.lang
-figures, selected = ui.require_figures(filters)
+chrome.require_table("figures", lang)
+figures, selected = data.get_figures(), data.selected_figures(filters)
+identities = data.get_table("identities")
 
-ui.render_kpis(figures, CARDS, filters)
+widgets.render_kpis(CARDS, filters)
 left, right = st.columns(2)
 with left:
-    title = "各市“四城通办”事项数(按来源)" if lang == "zh" else "Four-city service items, by city and source"
-    ui.render_chart(
-        lambda: charts.make_city_reports_figure(
-            transforms.reports_of(selected, "four_city_service_items"), lang, title, f"hbeu-service-items-{lang}"
-        ),
-        "sv-items",
-    )
+    widgets.render_chart("sv-items", lambda: charts.service_items_chart(selected, lang, by_source=True), filters)
 with right:
-    identities = ui.get_table("identities")
     if identities is not None:
-        ui.render_identity(identities, figures, "hb-items-sum", "sv-hb")
-
+        widgets.render_chart(
+            "sv-hb", lambda: charts.identity_chart(identities, figures, charts.HB_ITEMS_IDENTITY, lang), filters
+        )
 st.subheader(t("conflict", lang))
-ui.render_conflicts(ui.memo(("conflicts", filters), lambda: quality.find_conflicts(selected)))
+sections.render_conflicts(data.memo(("conflicts", filters), lambda: quality.find_conflicts(selected)), lang)

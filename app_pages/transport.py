@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hbeu_dash import ui
+from hbeu_dash.ui import chrome, data, sections, widgets
+from hbeu_dash.views import charts
 
 CARDS = [
     ("rail_circle_target_hours", "region"),
@@ -13,22 +14,15 @@ CARDS = [
     ("base_stations_5g", "hohhot"),
 ]
 
-filters = ui.begin_page("page_transport")
+filters = chrome.begin_page("page_transport")
 lang = filters.lang
-figures = ui.get_figures()
-projects = ui.get_table("projects")
-cities = ui.get_table("cities")
-
-if figures is not None:
-    ui.render_kpis(figures, CARDS, filters, per_row=3)
-if cities is not None and projects is not None:
-    ui.render_map(cities, figures, projects, filters)
-if projects is not None:
-    reports, latest = ui.project_reports(projects, filters)
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader("项目进展跟踪" if lang == "zh" else "Project tracker")
-        ui.render_project_tracker(latest, reports)
-    with right:
-        title = "重点项目进展(按状态)" if lang == "zh" else "Projects by status"
-        ui.render_chart(lambda: ui.make_project_status_chart(projects, filters, title), "tr-status")
+widgets.render_kpis(CARDS, filters, per_row=3)
+sections.render_map(filters)
+chrome.require_table("projects", lang)
+projects = data.selected_projects(filters)
+left, right = st.columns([3, 2])
+with left:
+    sections.render_project_tracker(filters)
+with right:
+    if projects is not None:
+        widgets.render_chart("tr-status", lambda: charts.status_chart(projects[1], lang), filters)

@@ -6,16 +6,20 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from hbeu_dash import schema
+from hbeu_dash import schema, transforms
 from hbeu_dash.i18n import (
     CITY_COLORS,
     STATUS_COLORS,
     city_color,
     city_label,
+    col,
     format_date,
     format_number,
     format_value,
+    join,
     label,
+    original_columns,
+    quote,
     t,
 )
 
@@ -32,26 +36,34 @@ EVENT_COLORS = {
 
 @dataclass
 class Chart:
-    """A figure ready to show: plotly figure, one-sentence summary, table twin, source line, PNG file name."""
+    """A chart spec, ready for any renderer: title, plotly figure, one-sentence summary, table twin, source line
+    (sources cited by name, with as-of) and download file name. Plain text: each renderer escapes it."""
 
     figure: go.Figure
     summary: str
     table: pd.DataFrame
     sources: str
     filename: str
+    title: str = ""
+
+
+# Characters per line of a chart title and of a horizontal bar label: CJK characters are about twice as wide.
+TITLE_WIDTH = {"zh": 26, "en": 52}
+BAR_LABEL_WIDTH = {"zh": 14, "en": 28}
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
+    width = TITLE_WIDTH[lang]
     fig.update_layout(
         title={
-            "text": _wrap(_label_text(title), 26 if lang == "zh" else 52),
+            "text": _wrap(_label_text(title), width),
             "x": 0,
             "xanchor": "left",
             "font": {"size": 18},
         },
         font={"family": FONT, "size": 14},
         height=height,
-        margin={"l": 10, "r": 10, "t": 60 if len(title) <= (26 if lang == "zh" else 52) else 84, "b": 10},
+        margin={"l": 10, "r": 10, "t": 60 if len(title) <= width else 84, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={"orientation": "h", "y": -0.15},
@@ -62,18 +74,19 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
 
 
 def source_line(rows: pd.DataFrame, lang: str) -> str:
-    """'来源:<title>(截至 2024年12月);…' — every source behind the rows with its latest as-of."""
+    """'来源:青橙融媒 · 2025-02-01(截至 2025年2月);…' — every source behind the rows, cited by name, with its
+    latest as-of."""
     if rows.empty:
         return ""
-    parts = []
-    for source_id, group in rows.groupby("source_id", sort=True):
-        title = group["source_title"].iloc[0] if "source_title" in group else source_id
-        parts.append(f"{title} ({t('as_of', lang)} {format_date(group['as_of'].max(), lang)})")
-    return f"{t('sources', lang)}: " + "; ".join(parts)
+    latest: dict[str, str] = {}
+    for cite, as_of in zip(rows[col("cite", lang)], rows["as_of"], strict=True):
+        latest[cite] = max(latest.get(cite, ""), as_of)
+    parts = [t("source_as_of", lang, source=c, as_of=format_date(a, lang)) for c, a in sorted(latest.items())]
+    return t("labelled", lang, label=t("sources", lang), value=join(parts, lang, "clause_sep"))
 
 
 def _name(row: pd.Series | dict, lang: str) -> str:
-    return row["indicator_zh"] if lang == "zh" else row["indicator_en"]
+    return row[col("indicator", lang)]
 
 
 def _label_text(text: str) -> str:
@@ -82,7 +95,7 @@ def _label_text(text: str) -> str:
 
 
 def _unit(row: pd.Series | dict, lang: str) -> str:
-    return row["unit_zh"] if lang == "zh" else row["unit_en"]
+    return row[col("unit", lang)]
 
 
 def _value(row: pd.Series | dict, lang: str) -> str:
@@ -100,7 +113,7 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     rows = reports.sort_values(["city", "as_of", "source_id"]).reset_index(drop=True)
     fig = go.Figure()
     if rows.empty:
-        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
+        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename, title)
     unit = _unit(rows.iloc[0], lang)
     by_city: dict[str, list[dict]] = {}
     for record in rows.to_dict("records"):  # one conversion; pandas per group is slow on categoricals
@@ -108,7 +121,7 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     for city, group in by_city.items():
         conflict = len({r["value"] for r in group}) > 1
         fig.add_bar(
-            x=[f"{city_label(city, lang)}<br><sub>{r['source_id']}</sub>" for r in group],
+            x=[f"{city_label(city, lang)}<br><sub>{_label_text(r[col('cite', lang)])}</sub>" for r in group],
             y=[r["value"] for r in group],
             name=city_label(city, lang),
             marker_color=city_color(city),
@@ -117,13 +130,13 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
             hovertext=[
                 f"{city_label(city, lang)}: {_label_text(_value(r, lang))}"
                 f"<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
-                f"<br>{t('source', lang)}: {html.escape(r['source_title'])}<br>{html.escape(r['evidence'])}"
+                f"<br>{t('source', lang)}: {html.escape(r[col('cite', lang)])}<br>{html.escape(_quote(r, lang))}"
                 for r in group
             ],
             hoverinfo="text",
             cliponaxis=False,
         )
-    fig.update_yaxes(title_text=f"{t('unit', lang)}: {unit}", rangemode="tozero")
+    fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), rangemode="tozero")
     _layout(fig, title, lang)
     fig.update_layout(showlegend=False, bargap=0.35)
     parts = []
@@ -132,9 +145,10 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
         shown = " / ".join(format_number(v, lang) for v in values)
         flag = f" ({t('conflict', lang)})" if len(values) > 1 else ""
         parts.append(f"{city_label(city, lang)} {shown}{flag}")
-    sep = ";" if lang == "zh" else "; "
-    summary = f"{_name(rows.iloc[0], lang)} ({unit}): " + sep.join(parts) + ("。" if lang == "zh" else ".")
-    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename)
+    summary = t(
+        "summary_city_reports", lang, name=_name(rows.iloc[0], lang), unit=unit, parts=join(parts, lang, "clause_sep")
+    )
+    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
 
 
 def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -142,11 +156,11 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     rows = rows.reset_index(drop=True)
     fig = go.Figure()
     if rows.empty:
-        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename)
+        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename, title)
     names = [_name(r, lang) for r in rows.to_dict("records")]
     colors = [city_color(c) for c in rows["city"]]
     fig.add_bar(
-        y=[_wrap(_label_text(n), 14 if lang == "zh" else 28) for n in names],
+        y=[_wrap(_label_text(n), BAR_LABEL_WIDTH[lang]) for n in names],
         x=rows["value"].tolist(),
         orientation="h",
         marker_color=colors,
@@ -154,7 +168,7 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
         textposition="outside",
         cliponaxis=False,
         hovertext=[
-            f"{html.escape(n)}: {_label_text(_value(r, lang))}<br>{html.escape(r['evidence'])}"
+            f"{html.escape(n)}: {_label_text(_value(r, lang))}<br>{html.escape(_quote(r, lang))}"
             for n, r in zip(names, rows.to_dict("records"), strict=True)
         ],
         hoverinfo="text",
@@ -164,19 +178,19 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     fig.update_xaxes(title_text=t("count", lang), rangemode="tozero")
     _layout(fig, title, lang, height=max(260, 70 * len(rows) + 120))
     fig.update_layout(showlegend=False)
-    sep = "、" if lang == "zh" else ", "
-    summary = sep.join(f"{n} {_value(r, lang)}" for n, r in zip(names, rows.to_dict("records"), strict=True))
-    return Chart(fig, summary + ("。" if lang == "zh" else "."), _twin(rows, lang), source_line(rows, lang), filename)
+    items = [f"{n} {_value(r, lang)}" for n, r in zip(names, rows.to_dict("records"), strict=True)]
+    summary = join(items, lang) + t("sentence_end", lang)
+    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
 
 
 def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, filename: str) -> Chart:
     """A waterfall: the parts of a declared sum identity stacking up beside the reported total."""
-    title = identity["title_zh"] if lang == "zh" else identity["title_en"]
+    title = identity[col("title", lang)]
     by_id = figures.set_index("figure_id")
     part_ids = [p for p in identity["parts"].split(schema.LIST_SEP) if p in by_id.index]
     fig = go.Figure()
     if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
-        return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename)
+        return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename, title)
     rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
     labels = [_label_text(_name(r, lang)) for r in rows.to_dict("records")]
     measures = ["relative"] * len(part_ids) + ["total"]
@@ -196,33 +210,30 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     )
     unit = _unit(rows.iloc[0], lang)
     top = max(float(rows["value"].iloc[:-1].sum()), float(rows["value"].iloc[-1]))
-    fig.update_yaxes(title_text=f"{t('unit', lang)}: {unit}", range=[0, top * 1.18])
+    fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), range=[0, top * 1.18])
     _layout(fig, title, lang)
     fig.update_layout(showlegend=False)
-    parts = " + ".join(format_number(v, lang) for v in rows["value"].iloc[:-1])
-    verdict = label("identity_status", identity["status"], lang)
-    summary = (
-        f"{parts} = {format_number(identity['lhs'], lang)},"
-        f"{'报告总数' if lang == 'zh' else 'reported total'} {format_number(identity['total'], lang)}"
-        f"({verdict})。"
-        if lang == "zh"
-        else f"{parts} = {format_number(identity['lhs'], lang)}; "
-        f"reported total {format_number(identity['total'], lang)} "
-        f"({verdict})."
+    summary = t(
+        "summary_identity",
+        lang,
+        parts=" + ".join(format_number(v, lang) for v in rows["value"].iloc[:-1]),
+        lhs=format_number(identity["lhs"], lang),
+        total=format_number(identity["total"], lang),
+        verdict=label("identity_status", identity["status"], lang),
     )
-    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename)
+    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
 
 
 def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
     """Projects per status (one bar per stage, in stage order), coloured by stage."""
     fig = go.Figure()
     if counts.empty:
-        return Chart(_layout(fig, title, lang), t("no_data", lang), counts, "", filename)
+        return Chart(_layout(fig, title, lang), t("no_data", lang), counts, "", filename, title)
     names = [label("status", s, lang) for s in counts["status"]]
     hover = []
     for status in counts["status"]:
         members = latest[latest["status"] == status]
-        hover.append("<br>".join(html.escape(n) for n in members["name_zh" if lang == "zh" else "name_en"]))
+        hover.append("<br>".join(html.escape(n) for n in members[col("name", lang)]))
     fig.add_bar(
         x=names,
         y=counts["count"].tolist(),
@@ -234,19 +245,19 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
         hoverinfo="text",
         cliponaxis=False,
     )
-    fig.update_yaxes(title_text=f"{t('count', lang)} ({'个项目' if lang == 'zh' else 'projects'})", rangemode="tozero")
+    fig.update_yaxes(title_text=t("projects_axis", lang), rangemode="tozero")
     _layout(fig, title, lang)
     fig.update_layout(showlegend=False)
-    total = int(counts["count"].sum())
     top = counts.sort_values("count", ascending=False).iloc[0]
-    summary = (
-        f"共 {total} 个项目,最多的状态是“{label('status', top['status'], 'zh')}”({int(top['count'])} 个)。"
-        if lang == "zh"
-        else f"{total} projects; the most common status is "
-        f"'{label('status', top['status'], 'en')}' ({int(top['count'])})."
+    summary = t(
+        "summary_status",
+        lang,
+        total=int(counts["count"].sum()),
+        status=label("status", top["status"], lang),
+        n=int(top["count"]),
     )
     table = counts.assign(status=names).rename(columns={"status": t("status", lang), "count": t("count", lang)})
-    return Chart(fig, summary, table, source_line(latest, lang), filename)
+    return Chart(fig, summary, table, source_line(latest, lang), filename, title)
 
 
 def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -254,10 +265,10 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     dated = timeline.dropna(subset=["sort_date"]).reset_index(drop=True)
     fig = go.Figure()
     if dated.empty:
-        return Chart(_layout(fig, title, lang), t("no_data", lang), dated, "", filename)
-    year_only = "(仅知年份,标在年初)" if lang == "zh" else "(year only; placed at 1 January)"
+        return Chart(_layout(fig, title, lang), t("no_data", lang), dated, "", filename, title)
+    year_only = t("year_only_hover", lang)
     for kind, group in dated.groupby("kind", sort=False):
-        titles = group["title_zh" if lang == "zh" else "title_en"]
+        titles = group[col("title", lang)]
         vague = [len(d) == 4 for d in group["date"]]
         fig.add_scatter(
             x=group["sort_date"],
@@ -276,25 +287,29 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
             ],
             hoverinfo="text",
         )
-    fig.update_xaxes(title_text=t("date", lang), type="date", tickformat="%Y年%-m月" if lang == "zh" else "%b %Y")
+    fig.update_xaxes(title_text=t("date", lang), type="date", tickformat=t("date_axis_format", lang))
     _layout(fig, title, lang, height=340)
     first, last = dated.iloc[0], dated.iloc[-1]
-    summary = (
-        f"{len(dated)} 个有日期的事件,从 {format_date(first['date'], lang)} 到 {format_date(last['date'], lang)}。"
-        if lang == "zh"
-        else f"{len(dated)} dated events from {format_date(first['date'], lang)} to {format_date(last['date'], lang)}."
+    summary = t(
+        "summary_timeline",
+        lang,
+        n=len(dated),
+        first=format_date(first["date"], lang),
+        last=format_date(last["date"], lang),
     )
     table = pd.DataFrame(
         {
             t("date", lang): [format_date(d, lang) for d in dated["date"]],
             t("kind", lang): [label("event_kind", k, lang) for k in dated["kind"]],
-            t("title", lang): dated["title_zh" if lang == "zh" else "title_en"],
-            t("sources", lang): dated["sources"],
+            t("title", lang): dated[col("title", lang)],
+            t("sources", lang): dated[col("sources", lang)],
         }
     )
     if any(len(d) == 4 for d in dated["date"]):
-        summary += " 空心点只知年份。" if lang == "zh" else " Hollow markers: only the year is known."
-    return Chart(fig, summary, table, "", filename)
+        summary += " " + t("summary_year_only", lang)
+    cited = sorted({c for cell in dated[col("sources", lang)] for c in cell.split(transforms.SOURCES_SEP)})
+    sources = t("labelled", lang, label=t("sources", lang), value=join(cited, lang, "clause_sep"))
+    return Chart(fig, summary, table, sources, filename, title)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -326,10 +341,19 @@ def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("value_text", lang): [r["value_text"] for r in records],
             t("period", lang): [_period_note(r, lang) for r in records],
             t("as_of", lang): [format_date(r["as_of"], lang) for r in records],
-            t("source", lang): [r["source_id"] for r in records],
-            t("evidence", lang): [r["evidence"] for r in records],
+            t("source", lang): [r[col("cite", lang)] for r in records],
+            **evidence_columns(records, lang),
         }
     )
+
+
+def evidence_columns(records: list[dict], lang: str) -> dict[str, list[str]]:
+    """The evidence columns of a table: the verbatim words, and in English their rendering beside them."""
+    return {t(column, lang): [r[column] for r in records] for column in original_columns("evidence", lang)}
+
+
+def _quote(row: dict, lang: str) -> str:
+    return quote(row["evidence"], row.get("evidence_en"), lang)
 
 
 def png_config(filename: str) -> dict:

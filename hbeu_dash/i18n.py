@@ -91,8 +91,10 @@ IDENTITY_STATUS_NAMES = {
     "fails": ("不成立", "fails"),
     "missing": ("缺少数据", "figure missing"),
 }
+SOURCE_LANGUAGE_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 VOCABULARIES = {
     "city": CITY_NAMES,
+    "language": SOURCE_LANGUAGE_NAMES,
     "sector": SECTOR_NAMES,
     "status": STATUS_NAMES,
     "project_kind": PROJECT_KIND_NAMES,
@@ -167,8 +169,104 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_excel": ("下载 Excel", "Download Excel"),
     "rows_shown": ("共 {n} 行", "{n} rows"),
-    "region_label": ("四市", "Four cities"),
+    "evidence_en": ("原文英译", "Evidence (English)"),
+    "citation": ("引用", "Citation"),
+    "data_version": ("数据版本 {version}", "Data version {version}"),
+    # punctuation and sentence patterns
+    "list_sep": ("、", ", "),
+    "clause_sep": (";", "; "),
+    "sentence_end": ("。", "."),
+    "quote": ("“{text}”", "“{text}”"),
+    "quote_translated": ("“{text}”({translation})", "“{text}” ({translation})"),
+    "source_as_of": ("{source}(截至 {as_of})", "{source} (as of {as_of})"),
+    "labelled": ("{label}: {value}", "{label}: {value}"),
+    "value_of_source": ("{value}({source})", "{value} ({source})"),
+    "cited_quote": ("{source} ({as_of}): {quote}", "{source} ({as_of}): {quote}"),
+    # chart titles, summaries and axes
+    "chart_service_items": ("各市“四城通办”事项数", "Four-city service items by city"),
+    "chart_service_items_by_source": ("各市“四城通办”事项数(按来源)", "Four-city service items, by city and source"),
+    "chart_projects_by_status": ("重点项目进展(按状态)", "Projects by status"),
+    "chart_consortia": ("乌兰察布创新联合体与重大项目", "Ulanqab: innovation consortia and major projects"),
+    "chart_talent": ("人才", "Talent"),
+    "chart_ordos_plan": ("鄂尔多斯一体化任务分工方案", "Ordos: integration task plan, broken down"),
+    "chart_timeline": ("呼包鄂乌一体化合作进程", "Integration milestones"),
+    "summary_city_reports": ("{name}({unit}):{parts}。", "{name} ({unit}): {parts}."),
+    "summary_identity": (
+        "{parts} = {lhs},报告总数 {total}({verdict})。",
+        "{parts} = {lhs}; reported total {total} ({verdict}).",
+    ),
+    "summary_status": (
+        "共 {total} 个项目,最多的状态是“{status}”({n} 个)。",
+        "{total} projects; the most common status is '{status}' ({n}).",
+    ),
+    "summary_timeline": ("{n} 个有日期的事件,从 {first} 到 {last}。", "{n} dated events from {first} to {last}."),
+    "summary_year_only": ("空心点只知年份。", "Hollow markers: only the year is known."),
+    "year_only_hover": ("(仅知年份,标在年初)", "(year only; placed at 1 January)"),
+    "date_axis_format": ("%Y年%-m月", "%b %Y"),
+    "unit_axis": ("单位:{unit}", "Unit: {unit}"),
+    "projects_axis": ("数量(个项目)", "Count (projects)"),
+    # map
+    "map_size_by": ("地图标记大小依据", "Size city markers by"),
+    "map_offline_note": (
+        "地图不加载任何外部底图(离线可用);部署方可在 settings.toml 中配置内网瓦片和边界。",
+        "No external basemap is loaded (works offline); a deployer can configure intranet tiles and boundaries "
+        "in settings.toml.",
+    ),
+    "status_history": ("{status}({dates})", "{status} ({dates})"),
+    # transport
+    "tracker_title": ("项目进展跟踪", "Project tracker"),
+    "tracker_disagree_note": (
+        "⚠ 各来源对该项目阶段的说法不一,见下方全部报告。",
+        "⚠ sources name different stages; see all reports below.",
+    ),
+    "every_project_report": ("全部项目报告({n})", "Every project report ({n})"),
+    # explorer
+    "explorer_search": ("搜索(名称、原文、说明)", "Search (names, evidence, notes)"),
+    "all_indicators": ("全部指标", "All indicators"),
+    "base_units": ("基本单位", "base units"),
+    "evidence_help": ("来源原文片段", "verbatim fragment of the source"),
+    # quality
+    "data_validation": ("数据校验", "Data validation"),
+    "file": ("文件", "File"),
+    "row": ("行", "Row"),
+    "column": ("列", "Column"),
+    "problem": ("问题", "Problem"),
+    "rows": ("行数", "Rows"),
+    "file_valid": ("✓ 有效", "✓ valid"),
+    "file_broken": ("✗ 有问题", "✗ problems"),
+    "n_figures": ("数字条数", "Figures"),
+    "original_title": ("原标题", "Original title"),
+    "title_en": ("标题英译", "Title (English)"),
+    "outlet": ("媒体或简称", "Outlet or short title"),
+    "published": ("发布日期", "Published"),
+    "language_of_source": ("语言", "Language"),
+    "section_conflicts": ("来源不一致的数字", "Figures the sources disagree on"),
+    "section_stage_disagreements": ("项目状态说法不一", "Projects whose reported stage differs"),
+    "section_identities": ("推导关系核对", "Derived identities"),
+    "section_staleness": ("数据时效", "Staleness"),
+    "no_conflicts_filtered": ("当前筛选下没有来源不一致的数字。", "No disagreeing figures under these filters."),
+    "no_conflicts": ("没有来源不一致的数字。", "No disagreeing figures."),
+    "no_stage_disagreements": ("各来源对项目阶段的说法一致。", "Every project's reports agree on its stage."),
+    "conflict_explainer": (
+        "同一城市、同一指标,不同来源报告了不同的数字。两者并列显示,本看板不替读者取舍;差异可能来自统计范围或时点不同,见说明。",
+        "Two sources report different numbers for the same city and indicator. Both are shown; the dashboard does not "
+        "pick one. The difference may come from scope or timing; see the notes.",
+    ),
+    "conflict_heading": ("⚠ {name} · {city}:{values}", "⚠ {name} · {city}: {values}"),
+    "parts_sum": ("部分之和", "Parts"),
+    "total": ("总数", "Total"),
+    "identity_figures": ("涉及数字", "Figures"),
+    "staleness_sentence": (
+        "{n} / {total} 条数字的截至日期已超过一年(以今天 {today} 计)。",
+        "{n} of {total} figures are more than a year old (as of today, {today}).",
+    ),
+    "age_days": ("天数", "Age (days)"),
+    "stale": ("过期", "Stale"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
 }
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 
 SINGULAR = {"hours": "hour", "years": "year", "days": "day", "people": "person", "items": "item", "cases": "case"}
@@ -179,6 +277,29 @@ def t(key: str, lang: str, **params: object) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**params) if params else text
+
+
+def col(base: str, lang: str) -> str:
+    """The column holding `base` in `lang`: col("indicator", "zh") → "indicator_zh" (one place for column picks)."""
+    return f"{base}_{lang}"
+
+
+def original_columns(base: str, lang: str) -> tuple[str, ...]:
+    """The columns of a Chinese original a reader sees (evidence, a source's title): the original, and on an
+    English page its English rendering (`<base>_en`) beside it."""
+    return (base,) if lang == "zh" else (base, f"{base}_en")
+
+
+def quote(text: str, translation: str | None, lang: str) -> str:
+    """Quoted evidence: the original words, and in English their rendering beside them."""
+    if lang == "zh" or not translation:
+        return t("quote", lang, text=text)
+    return t("quote_translated", lang, text=text, translation=translation)
+
+
+def join(items: list[str], lang: str, sep: str = "list_sep") -> str:
+    """Items joined with the language's separator ('、' / ', ')."""
+    return t(sep, lang).join(items)
 
 
 def label(vocabulary: str, value: str, lang: str) -> str:

@@ -6,7 +6,7 @@ from itertools import pairwise
 import pandas as pd
 import pydeck as pdk
 
-from hbeu_dash import i18n, schema
+from hbeu_dash import i18n, schema, transforms
 from hbeu_dash.settings import Settings
 
 # Marker radii in metres. The seats are 117–300 km apart, so even two largest markers never touch.
@@ -85,7 +85,7 @@ def tip_details(lines: list[str]) -> str:
 
 def city_name(cities: pd.DataFrame, lang: str) -> pd.Series:
     """Each city's display name in `lang` from cities.csv."""
-    return cities["name_zh"] if lang == "zh" else cities["name_en"]
+    return cities[i18n.col("name", lang)]
 
 
 def add_city_markers(cities: pd.DataFrame, city_values: pd.DataFrame | None, lang: str) -> pd.DataFrame:
@@ -122,90 +122,58 @@ def _city_details(row: dict, with_values: bool, lang: str) -> str:
         return i18n.t("no_data", lang)
     lines = [row["label"]]
     if _text(row.get("source")):
-        lines.append(f"{i18n.t('source', lang)}: {row['source']}")
+        lines.append(i18n.t("labelled", lang, label=i18n.t("source", lang), value=row["source"]))
     if _text(row.get("as_of")):
-        lines.append(f"{i18n.t('as_of', lang)}: {row['as_of']}")
+        lines.append(i18n.t("labelled", lang, label=i18n.t("as_of", lang), value=row["as_of"]))
     return tip_details(lines)
-
-
-def choose_project_reports(projects: pd.DataFrame) -> pd.DataFrame:
-    """One report per project: the latest as_of with a stated stage (ties: the later stage), else the latest report."""
-    if projects.empty:
-        return projects.copy()
-    order = {status: i for i, status in enumerate(schema.PROJECT_STATUSES)}
-    ranked = projects.assign(
-        _staged=projects["status"] != schema.STAGELESS_STATUS,
-        _stage=projects["status"].map(order).fillna(-1),
-        _row=range(len(projects)),
-    )
-    ranked = ranked.sort_values(["project_id", "_staged", "as_of", "_stage", "_row"])
-    chosen = ranked.groupby("project_id", sort=False).tail(1)
-    return chosen.sort_values("_row").drop(columns=["_staged", "_stage", "_row"]).reset_index(drop=True)
-
-
-def summarize_statuses(projects: pd.DataFrame) -> pd.DataFrame:
-    """Per project: every distinct status reported (in stage order) and whether staged reports disagree."""
-    rows = []
-    order = {status: i for i, status in enumerate(schema.PROJECT_STATUSES)}
-    for project_id, group in projects.groupby("project_id", sort=False):
-        statuses = sorted(set(group["status"]), key=lambda s: order.get(s, len(order)))
-        staged = [s for s in statuses if s != schema.STAGELESS_STATUS]
-        rows.append({"project_id": project_id, "statuses": statuses, "disagree": len(staged) > 1})
-    return pd.DataFrame(rows, columns=["project_id", "statuses", "disagree"])
 
 
 def _status_history(reports: list[dict], status: str, lang: str) -> str:
     """'Under construction (Feb 2025)': a status with the dates it was reported."""
     dates = sorted({r["as_of"] for r in reports if r["status"] == status})
-    when = ", ".join(i18n.format_date(d, lang) for d in dates)
-    return f"{i18n.label('status', status, lang)} ({when})"
+    when = i18n.join([i18n.format_date(d, lang) for d in dates], lang)
+    return i18n.t("status_history", lang, status=i18n.label("status", status, lang), dates=when)
 
 
-def _project_details(report: dict, reports: list[dict], statuses: list[str], disagree: bool, lang: str) -> str:
-    """The tooltip lines of one project arc."""
+def _project_details(report: dict, reports: list[dict], lang: str) -> str:
+    """The tooltip lines of one project arc: kind, cities, current stage, every stage reported, source, speaker."""
+    statuses = report["statuses"].split(schema.LIST_SEP)
     lines = [
         f"{i18n.label('project_kind', report['kind'], lang)} · {i18n.city_label(report['cities'], lang)}",
-        f"{i18n.t('status', lang)}: {i18n.label('status', report['status'], lang)}",
+        i18n.t("labelled", lang, label=i18n.t("status", lang), value=i18n.label("status", report["status"], lang)),
     ]
-    if disagree:
+    if len(statuses) > 1:
         history = " / ".join(_status_history(reports, s, lang) for s in statuses)
-        lines.append(i18n.t("conflict_marker", lang, values=history))
-    elif len(statuses) > 1:
-        lines.append(" / ".join(_status_history(reports, s, lang) for s in statuses))
-    source = report.get("source_title") or report["source_id"]
-    speaker = _text(report.get("speaker"))
-    lines.append(f"{i18n.t('source', lang)}: {source}" + (f"({speaker})" if speaker and lang == "zh" else ""))
-    if speaker and lang != "zh":
-        lines.append(f"{i18n.t('speaker', lang)}: {speaker}")
-    lines.append(f"{i18n.t('as_of', lang)}: {i18n.format_date(report['as_of'], lang)}")
+        lines.append(i18n.t("conflict_marker", lang, values=history) if report["disagree"] else history)
+    lines.append(i18n.t("labelled", lang, label=i18n.t("source", lang), value=report[i18n.col("cite", lang)]))
+    speaker = _text(report.get(i18n.col("speaker", lang)))
+    if speaker:
+        lines.append(i18n.t("labelled", lang, label=i18n.t("speaker", lang), value=speaker))
+    lines.append(i18n.t("labelled", lang, label=i18n.t("as_of", lang), value=i18n.format_date(report["as_of"], lang)))
     return tip_details(lines)
 
 
-def add_project_arcs(
-    projects: pd.DataFrame, cities: pd.DataFrame, lang: str, sources: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """One row per drawn segment of a project between two city seats: positions, colour, bend and tooltip."""
+def add_project_arcs(projects: pd.DataFrame, cities: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per drawn segment of a project between two city seats: positions, colour, bend and tooltip.
+
+    `projects` are the reports (with their `cite_*` columns); each project is drawn in its current stage, chosen
+    by `transforms.latest_project_reports`, the rule the tracker and the status chart use.
+    """
     columns = ["project_id", "status", "source", "target", "color", "tilt", "height", "title", "details"]
     if projects.empty:
         return pd.DataFrame(columns=columns)
     seats = {row.city_id: [row.lon, row.lat] for row in cities.itertuples()}
-    chosen = choose_project_reports(projects)
-    summary = summarize_statuses(projects).set_index("project_id").to_dict("index")
     by_project: dict[str, list[dict]] = {}
     for record in projects.to_dict("records"):  # one pass, not one filter per project
         by_project.setdefault(record["project_id"], []).append(record)
-    titles = dict(zip(sources["source_id"], sources["title"], strict=True)) if sources is not None else {}
 
     segments = []
-    for report in chosen.to_dict("records"):
+    for report in transforms.latest_project_reports(projects).to_dict("records"):
         ids = report["cities"].split(schema.LIST_SEP)
         if report["cities"] == schema.REGION or len(ids) < 2:
             continue  # within one city or the whole region: shown in the project tracker, not as a line
-        info = summary[report["project_id"]]
-        report["source_title"] = titles.get(report["source_id"])
-        reports = by_project[report["project_id"]]
-        title = report["name_zh"] if lang == "zh" else report["name_en"]
-        details = _project_details(report, reports, info["statuses"], bool(info["disagree"]), lang)
+        title = report[i18n.col("name", lang)]
+        details = _project_details(report, by_project[report["project_id"]], lang)
         for a, b in pairwise(ids):
             if a in seats and b in seats:
                 segments.append(
@@ -324,11 +292,10 @@ def make_city_deck(
     lang: str,
     settings: Settings,
     boundaries: dict | None = None,
-    sources: pd.DataFrame | None = None,
 ) -> pdk.Deck:
     """The map: optional basemap and boundaries, project arcs by status, city markers sized by value, city labels."""
     markers = add_city_markers(cities, city_values, lang)
-    arcs = add_project_arcs(projects, cities, lang, sources)
+    arcs = add_project_arcs(projects, cities, lang)
     view = fit_view(cities)
 
     layers: list[pdk.Layer] = []

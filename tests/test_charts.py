@@ -10,7 +10,10 @@ from hbeu_dash.loaders import load_dataset
 
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
-    return load_dataset()
+    """The real tables; projects and events carry their citations, as the views pass them."""
+    tables = load_dataset()
+    cited = {name: transforms.add_citations(tables[name], tables["sources"]) for name in ("projects", "events")}
+    return tables | cited
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,11 @@ def test_city_reports_one_trace_per_city_in_its_colour(figures: pd.DataFrame) ->
     assert by_name["Baotou"].marker.color == CITY_COLORS["baotou"]
     assert all("⚠" in text for text in by_name["Hohhot"].text)
     assert "Sources disagree" in chart.summary and "561 / 1,412" in chart.summary
-    assert "As of" in chart.sources and "协同联动" in chart.sources
+    # Sources cited by name and date (sources.csv outlet_en · published), never by id.
+    assert chart.sources == (
+        "Sources: 8th Mayors' Meeting interviews · 2024-12 (as of Dec 2024); Qingcheng Media · 2025-02-01 (as of Feb 2025)"
+    )
+    assert "<sub>Qingcheng Media · 2025-02-01</sub>" in by_name["Hohhot"].x[1]
     assert chart.figure.layout.yaxis.title.text == "Unit: items"
 
 
@@ -36,7 +43,14 @@ def test_table_twin_carries_source_and_evidence(figures: pd.DataFrame) -> None:
     chart = charts.make_city_reports_figure(transforms.reports_of(figures, "four_city_service_items"), "zh", "t", "f")
     assert len(chart.table) == 3
     assert "实现“四城通办”事项1412项" in set(chart.table["原文"])
-    assert set(chart.table["来源"]) == {"meeting8-interviews", "0471tv-2025-02-01"}
+    assert set(chart.table["来源"]) == {"第八届市长联席会议专访 · 2024-12", "青橙融媒 · 2025-02-01"}
+    assert "原文英译" not in chart.table  # a zh reader sees the original words only
+
+
+def test_english_table_twin_puts_the_translation_beside_the_evidence(figures: pd.DataFrame) -> None:
+    chart = charts.make_city_reports_figure(transforms.reports_of(figures, "four_city_service_items"), "en", "t", "f")
+    row = chart.table[chart.table["Evidence"] == "实现“四城通办”事项1412项"].iloc[0]
+    assert row["Evidence (English)"] == "achieved 1,412 'four-city service' items"  # figures.csv, evidence_en
 
 
 def test_identity_waterfall(tables: dict[str, pd.DataFrame], figures: pd.DataFrame) -> None:
@@ -66,6 +80,7 @@ def test_timeline_leaves_undated_events_out_of_the_axis(tables: dict[str, pd.Dat
     points = sum(len(trace.x) for trace in chart.figure.data)
     assert points == int(timeline["sort_date"].notna().sum()) < len(timeline)
     assert "from Oct 2021" in chart.summary
+    assert "Qingcheng Media · 2025-02-01" in chart.sources and "0471tv" not in chart.sources
 
 
 def test_png_file_name_and_toolbar() -> None:

@@ -1,8 +1,12 @@
 """Locale formatting and the string table."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
-from hbeu_dash import i18n, schema
+from hbeu_dash import i18n, problems, schema
+from hbeu_dash.paths import ROOT
 
 
 @pytest.mark.parametrize(
@@ -83,3 +87,59 @@ def test_city_colours_are_distinct_and_cover_every_status() -> None:
     assert len({i18n.CITY_COLORS[c] for c in schema.CITY_IDS}) == 4
     assert set(i18n.STATUS_COLORS) == set(schema.PROJECT_STATUSES)
     assert i18n.city_label("hohhot;baotou", "zh") == "呼和浩特–包头"
+
+
+LANG_CODES = {"zh", "en"}
+
+
+def _language_branches(path: Path) -> list[str]:
+    """Every comparison with a language code ('zh'/'en') in a file: `x if lang == "zh" else y`, `if lang != "en":`,
+    `lang in ("zh",)` — each is a reader-facing text chosen outside i18n."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Compare):
+            continue
+        operands = [node.left, *node.comparators]
+        constants = [c for o in operands for c in ([o] if not isinstance(o, ast.Tuple | ast.List | ast.Set) else o.elts)]
+        if any(isinstance(c, ast.Constant) and c.value in LANG_CODES for c in constants):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_inline_language_branch_outside_i18n() -> None:
+    files = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "hbeu_dash").rglob("*.py"))]
+    allowed = {ROOT / "hbeu_dash" / "i18n.py"}
+    found = [hit for path in files if path not in allowed for hit in _language_branches(path)]
+    assert not found, "texts chosen by language belong in hbeu_dash/i18n.py:\n" + "\n".join(found)
+
+
+def test_the_language_branch_scan_finds_one(tmp_path: Path) -> None:
+    sample = ROOT / "tests" / "_sample_branch.py"
+    try:
+        sample.write_text('x = "中文" if lang == "zh" else "English"\nif "en" != lang:\n    pass\n', encoding="utf-8")
+        assert len(_language_branches(sample)) == 2
+    finally:
+        sample.unlink()
+
+
+def test_column_picks_go_through_one_helper() -> None:
+    assert i18n.col("indicator", "zh") == "indicator_zh" and i18n.col("note", "en") == "note_en"
+    assert i18n.original_columns("evidence", "zh") == ("evidence",)
+    assert i18n.original_columns("evidence", "en") == ("evidence", "evidence_en")
+
+
+def test_quote_puts_the_english_rendering_beside_the_original() -> None:
+    assert i18n.quote("实现1412项", "1,412 items", "zh") == "“实现1412项”"
+    assert i18n.quote("实现1412项", "1,412 items", "en") == "“实现1412项” (1,412 items)"
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_problem_messages_and_strings_share_the_zh_en_order() -> None:
+    # Both tables hold (zh, en): a problem message's first text is the Chinese one (its English one may quote a
+    # Chinese example such as 58.76万); no English UI string has Chinese but the language picker's own label.
+    for code, (zh, en) in problems.MESSAGES.items():
+        assert _cjk(zh) > _cjk(en), code
+    assert [key for key, (_, en) in i18n.STRINGS.items() if _cjk(en)] == ["language"]

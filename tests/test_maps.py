@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from hbeu_dash import i18n, maps
+from hbeu_dash import i18n, maps, transforms
 from hbeu_dash.loaders import load_dataset
 from hbeu_dash.settings import Settings
 
@@ -17,8 +17,9 @@ TILE_URL = "http://tiles.intranet.example/{z}/{x}/{y}.png"
 
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
-    """The real, validated data/ tables."""
-    return load_dataset()
+    """The real, validated data/ tables; projects carry their citations, as the map page passes them."""
+    tables = load_dataset()
+    return tables | {"projects": transforms.add_citations(tables["projects"], tables["sources"])}
 
 
 def city_values(values: dict[str, float]) -> pd.DataFrame:
@@ -46,9 +47,14 @@ def project(project_id: str, cities: str, status: str, as_of: str = "2024-12", *
         "status_text": "x",
         "as_of": as_of,
         "source_id": "meeting8-interviews",
-        "speaker": "",
+        "speaker_zh": "",
+        "speaker_en": "",
         "evidence": "x",
-        "note": "",
+        "evidence_en": "x",
+        "note_zh": "",
+        "note_en": "",
+        "cite_zh": "第八届市长联席会议专访 · 2024-12",
+        "cite_en": "8th Mayors' Meeting interviews · 2024-12",
     }
     return row | extra
 
@@ -247,23 +253,19 @@ def test_reversed_pair_bends_to_its_own_side() -> None:
     assert a["tilt"] == b["tilt"]  # opposite sides of the chord, because b runs the other way
 
 
-def test_one_report_per_project_latest_with_a_stage() -> None:
-    projects = pd.DataFrame(
-        [
-            project("p", "hohhot;baotou", "main_works_completed", "2024-12"),
-            project("p", "hohhot;baotou", "under_construction", "2025-02"),
-            project("p", "hohhot;baotou", "promoted", "2025-03"),
-            project("q", "hohhot;ordos", "promoted", "2024-12"),
-            project("q", "hohhot;ordos", "promoted", "2025-02", source_id="0471tv-2025-02-01"),
-        ]
-    )
-    chosen = maps.choose_project_reports(projects).set_index("project_id")
-    assert chosen.loc["p", "status"] == "under_construction"
-    assert chosen.loc["q", "as_of"] == "2025-02"  # only stageless reports: the latest of them
-    summary = maps.summarize_statuses(projects).set_index("project_id")
-    assert summary.loc["p", "statuses"] == ["under_construction", "main_works_completed", "promoted"]
-    assert bool(summary.loc["p", "disagree"]) is True
-    assert bool(summary.loc["q", "disagree"]) is False
+def test_arcs_use_the_trackers_rule_for_the_current_stage() -> None:
+    # Two reports of the same date name different stages: the map must draw what the tracker says (the later
+    # stage, by transforms.latest_project_reports), whatever the row order.
+    cities = load_dataset()["cities"]
+    rows = [
+        project("p", "hohhot;baotou", "under_construction", "2025-02", source_id="0471tv-2025-02-01"),
+        project("p", "hohhot;baotou", "preliminary_work", "2025-02"),
+    ]
+    for ordered in (rows, rows[::-1]):
+        projects = pd.DataFrame(ordered)
+        (arc,) = maps.add_project_arcs(projects, cities, "en").to_dict("records")
+        assert arc["status"] == transforms.latest_project_reports(projects).loc[0, "status"] == "under_construction"
+        assert "⚠ Sources disagree" in arc["details"]
 
 
 def test_disagreeing_reports_are_flagged_in_the_tooltip(tables: dict[str, pd.DataFrame]) -> None:
@@ -275,12 +277,13 @@ def test_disagreeing_reports_are_flagged_in_the_tooltip(tables: dict[str, pd.Dat
 
 
 def test_project_tooltip_fields(tables: dict[str, pd.DataFrame]) -> None:
-    (arc,) = arcs_by_project(deck(tables, lang="zh", sources=tables["sources"]))["s27-hohhot-ordos"]
+    (arc,) = arcs_by_project(deck(tables, lang="zh"))["s27-hohhot-ordos"]
     assert arc["title"] == "S27呼和浩特至鄂尔多斯高速公路"
     lines = arc["details"].splitlines()
     assert lines[0] == "高速公路 · 呼和浩特–鄂尔多斯"
     assert lines[1] == "状态: 前期工作"
-    assert lines[-2].startswith("来源: 一体化推进 奏响呼包鄂乌协同发展新乐章")  # the source's title, not its id
+    assert "来源: 青橙融媒 · 2025-02-01" in lines  # cited by name, never by id
+    assert not any("0471tv-2025-02-01" in line for line in lines)
     assert lines[-1] == "截至: 2025年2月"
 
 

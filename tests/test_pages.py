@@ -9,22 +9,33 @@ from streamlit.testing.v1 import AppTest
 
 from hbeu_dash import paths
 from hbeu_dash.paths import ROOT
+from hbeu_dash.store import CsvStore
+from hbeu_dash.views.registry import PAGES as REGISTRY
 from tests.conftest import set_cell
 
 APP = str(ROOT / "app.py")
-PAGES = ["overview", "services", "science", "transport", "timeline", "explorer", "quality"]
+BY_NAME = {p.url_path: p for p in REGISTRY}
+PAGES = list(BY_NAME)  # every registered page, in navigation order
 FILTERS = {"all": {}, "ordos": {"city": "ordos"}, "empty": {"city": "none"}}
+SOURCE_IDS = ("meeting8-interviews", "0471tv-2025-02-01")
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
-    """Run the app with URL parameters, then switch to a page."""
+    """Run the app with URL parameters, then switch to a page (by its URL path in the registry)."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
-    if page != "overview":
-        at.switch_page(f"app_pages/{page}.py").run()
+    if not BY_NAME[page].default:
+        at.switch_page(BY_NAME[page].path).run()
     return at
+
+
+def test_every_page_file_is_registered_and_every_registered_page_is_tested() -> None:
+    files = {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
+    assert files == {p.path for p in REGISTRY}, "register every page in hbeu_dash/views/registry.py"
+    assert {page for page, _ in KEY_FIGURES} == set(PAGES), "give every registered page its key figures"
+    assert sum(p.default for p in REGISTRY) == 1
 
 
 def texts(at: AppTest) -> str:
@@ -62,7 +73,34 @@ KEY_FIGURES = {
     ("timeline", "en"): ["7 Dec 2024", "8th Mayors' Joint Meeting", "60 items", "Oct 2021"],
     ("quality", "zh"): ["数据校验", "561 / 1412项", "推导关系核对"],
     ("quality", "en"): ["Data validation", "561 / 1,412 items", "Derived identities"],
+    ("explorer", "zh"): ["共 49 行"],
+    ("explorer", "en"): ["49 rows"],
 }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_footer_shows_the_data_version_and_no_source_id(page: str, lang: str) -> None:
+    at = open_page(page, {"lang": lang})
+    shown = texts(at)
+    version = CsvStore(paths.DATA_DIR).data_version()
+    assert ("数据版本 " if lang == "zh" else "Data version ") + version in shown
+    tables = " ".join(frame.value.drop(columns=["source_id"], errors="ignore").to_csv() for frame in at.dataframe)
+    for source_id in SOURCE_IDS:  # sources are cited by name on the page; only export columns keep the id
+        assert source_id not in shown and source_id not in tables, (page, source_id)
+
+
+def test_footer_follows_a_page_that_ends_early() -> None:
+    at = open_page("services", {"lang": "en", "sector": "transport"})  # not this page's sector
+    shown = texts(at)
+    assert "Nothing matches the current filters" in shown and "Data version " in shown
+
+
+def test_chinese_timeline_shows_chinese_notes() -> None:
+    # The note of the Hohhot–Baotou services agreement explains '去年年底'; a zh reader gets it in Chinese.
+    shown = texts(open_page("timeline", {"lang": "zh"}))
+    assert "“去年年底”出自2024年12月的文章" in shown
+    assert "end of last year" not in shown
 
 
 @pytest.mark.parametrize(("page", "lang"), list(KEY_FIGURES))

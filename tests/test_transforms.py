@@ -49,3 +49,49 @@ def test_city_values_keep_every_reported_value() -> None:
     values = transforms.city_values(joined, "four_city_service_items").set_index("city_id")
     assert values.loc["hohhot", "all_values"] == [561, 1412] and values.loc["hohhot", "n_values"] == 2
     assert values.loc["baotou", "value"] == 587
+
+
+def test_same_date_reports_one_current_stage_whatever_the_row_order() -> None:
+    # Two sources report the same project on the same date with different stages: the later stage is current,
+    # in every row order, and the disagreement is flagged (tracker, status chart and map share this rule).
+    rows = pd.DataFrame(
+        {
+            "project_id": ["p", "p"],
+            "status": ["under_construction", "preliminary_work"],
+            "as_of": ["2025-02", "2025-02"],
+            "source_id": ["b", "a"],
+            "speaker_zh": ["", ""],
+        }
+    )
+    for frame in (rows, rows.iloc[::-1]):
+        latest = transforms.latest_project_reports(frame).set_index("project_id")
+        assert latest.loc["p", "status"] == "under_construction"
+        assert latest.loc["p", "statuses"] == "preliminary_work;under_construction"
+        assert bool(latest.loc["p", "disagree"]) is True
+
+
+def test_citations_name_the_outlet_and_date_in_both_languages() -> None:
+    t = load_dataset()
+    cites = transforms.source_citations(t["sources"])
+    assert cites.loc["0471tv-2025-02-01", "cite_zh"] == "青橙融媒 · 2025-02-01"
+    assert cites.loc["0471tv-2025-02-01", "cite_en"] == "Qingcheng Media · 2025-02-01"
+    joined = transforms.join_figures(t["figures"], t["indicators"], t["sources"]).set_index("figure_id")
+    assert joined.loc["hohhot-service-items-b", "cite_en"] == "Qingcheng Media · 2025-02-01"
+
+
+def test_citation_without_a_date_is_the_outlet_alone() -> None:
+    sources = pd.DataFrame(
+        {"source_id": ["s"], "outlet_zh": ["某报"], "outlet_en": ["A paper"], "published": [""]}
+    )
+    assert transforms.source_citations(sources).loc["s"].tolist() == ["某报", "A paper"]
+
+
+def test_search_figures_over_names_evidence_translations_and_speakers() -> None:
+    t = load_dataset()
+    joined = transforms.join_figures(t["figures"], t["indicators"], t["sources"])
+    assert set(transforms.search_figures(joined, "1412")["figure_id"]) == {"hohhot-service-items-b"}
+    assert len(transforms.search_figures(joined, "  XU RUI ")) == 7  # speaker_en, any case, trimmed
+    assert len(transforms.search_figures(joined, "徐瑞")) == 7
+    only = transforms.search_figures(joined, "", ["service_batches"])
+    assert set(only["indicator_id"]) == {"service_batches"}
+    assert transforms.search_figures(joined, "no-such-text").empty

@@ -1,14 +1,15 @@
-"""The UI boundary's memo: one computation per data version and key, redone when a data file changes."""
+"""The UI boundary: the memo keyed on the data version, and markdown escaping."""
 
 import os
 from pathlib import Path
 
 import pytest
 
-from hbeu_dash import paths, ui
+from hbeu_dash import paths
+from hbeu_dash.ui import data, widgets
 
 
-def test_memo_reuses_and_recomputes_after_a_data_change(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memo_reuses_and_recomputes_after_a_content_change(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paths, "DATA_DIR", data_dir)
     calls = []
 
@@ -16,16 +17,18 @@ def test_memo_reuses_and_recomputes_after_a_data_change(data_dir: Path, monkeypa
         calls.append(1)
         return [len(calls)]
 
-    first = ui.memo(("test-key",), build)
-    assert ui.memo(("test-key",), build) is first and len(calls) == 1
-    assert ui.memo(("other-key",), build) == [2]
+    first = data.memo(("test-key",), build)
+    assert data.memo(("test-key",), build) is first and len(calls) == 1
+    assert data.memo(("other-key",), build) == [2]
     figures = data_dir / "figures.csv"
     stat = figures.stat()
     os.utime(figures, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    assert ui.memo(("test-key",), build) == [3]  # an edited CSV is a new data version
+    assert data.memo(("test-key",), build) is first  # touched, same content: same data version
+    figures.write_bytes(figures.read_bytes() + b"\n")
+    assert data.memo(("test-key",), build) == [3]  # an edited CSV is a new data version
 
 
 def test_escape_md_makes_links_and_images_inert() -> None:
-    text = ui.escape_md("![x](http://evil.example/a.png) [y](javascript:alert(1)) :red[z]")
+    text = widgets.escape_md("![x](http://evil.example/a.png) [y](javascript:alert(1)) :red[z]")
     assert "](" not in text.replace("\\]\\(", "")
     assert text.count("\\!") == 1 and "\\:red" in text

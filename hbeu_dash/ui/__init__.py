@@ -1,0 +1,3 @@
+"""The only Streamlit-aware code: URL and session state (`state`), cached data and memo (`data`), page chrome
+(`chrome`), widgets (`widgets`) and page sections (`sections`, `quality`). It renders the view models of
+`hbeu_dash.views` and escapes their text for Streamlit markdown."""

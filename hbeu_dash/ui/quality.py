@@ -1,0 +1,72 @@
+"""Sections of the sources & data quality page: validation state, sources, stage disagreements, identities,
+staleness."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from hbeu_dash import quality
+from hbeu_dash.i18n import t
+from hbeu_dash.ui import data
+from hbeu_dash.ui.widgets import escape_md, render_table
+from hbeu_dash.views import quality as quality_views
+
+
+def today() -> date:
+    """Today's date (one place, so staleness can be tested)."""
+    return date.today()
+
+
+def render_validation_state(lang: str) -> None:
+    """Which data files are valid, and every problem of the broken ones (file, row, column) in the user's language."""
+    view = quality_views.build_validation_state(data.get_data(), lang)
+    st.subheader(t("data_validation", lang))
+    render_table(view.files, key="validation")
+    if view.banner:
+        st.error(escape_md(view.banner))
+        render_table(view.problems, width="stretch", key="problems")
+
+
+def render_sources(lang: str) -> None:
+    """Each source: its citation, original title, date, URL, language, note and how many figures cite it."""
+    sources = data.get_table("sources")
+    st.subheader(t("sources", lang))
+    if sources is None:
+        st.info(t("table_unavailable", lang, file="sources.csv"))
+        return
+    table = quality_views.sources_table(sources, data.get_figures(), lang)
+    render_table(table, width="stretch", column_config={"URL": st.column_config.LinkColumn("URL")}, key="sources")
+
+
+def render_stage_disagreements(lang: str) -> None:
+    """Project reports that name different stages, side by side."""
+    projects, sources = data.get_table("projects"), data.get_table("sources")
+    if projects is None or sources is None:
+        return
+    st.subheader(t("section_stage_disagreements", lang))
+    table = data.memo(
+        ("stage-disagreements", lang), lambda: quality_views.stage_disagreements_table(projects, sources, lang)
+    )
+    if table.empty:
+        st.caption("✓ " + t("no_stage_disagreements", lang))
+        return
+    render_table(table, width="stretch", key="status-conflicts")
+
+
+def render_identities(figures: pd.DataFrame, lang: str) -> None:
+    """Every declared identity with its parts, total and whether it holds."""
+    identities = data.get_table("identities")
+    if identities is None:
+        return
+    st.subheader(t("section_identities", lang))
+    table = quality_views.identities_table(quality.evaluate_identities(identities, figures), lang)
+    render_table(table, width="stretch", key="identities")
+
+
+def render_staleness(figures: pd.DataFrame, lang: str) -> None:
+    """How old each figure is and which are older than a year."""
+    st.subheader(t("section_staleness", lang))
+    view = data.memo(("staleness", lang, today()), lambda: quality_views.build_staleness(figures, today(), lang))
+    st.markdown(escape_md(view.sentence))
+    render_table(view.table, width="stretch", key="staleness")

@@ -1,0 +1,164 @@
+"""Page sections: the map, the project tracker, conflicts, the event cards and the explorer."""
+
+import pandas as pd
+import streamlit as st
+
+from hbeu_dash import maps, transforms
+from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import t
+from hbeu_dash.settings import load_boundaries, load_settings
+from hbeu_dash.ui import data
+from hbeu_dash.ui.widgets import escape_md, render_chart, render_downloads, render_table
+from hbeu_dash.views import charts as chart_views
+from hbeu_dash.views import events as event_views
+from hbeu_dash.views import explorer as explorer_views
+from hbeu_dash.views import maps as map_views
+from hbeu_dash.views import projects as project_views
+from hbeu_dash.views import quality as quality_views
+
+MAP_HEIGHT_PX = 520
+
+
+def render_map(filters: Filters) -> None:
+    """The pydeck map: cities sized by an indicator the user picks, projects as arcs coloured by their stage."""
+    lang = filters.lang
+    cities, selected = data.get_table("cities"), data.selected_projects(filters)
+    if cities is None or selected is None:
+        return
+    reports, _ = selected
+    figures = data.get_figures()
+    picked = ""
+    if figures is not None:
+        options, names, default = data.memo(("map-options", lang), lambda: map_views.indicator_options(figures, lang))
+        picked = st.selectbox(
+            t("map_size_by", lang), options, index=default, format_func=lambda i: names.get(i, "—"), key="map_indicator"
+        )
+    settings = load_settings()
+    path = settings.boundaries_path
+    stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
+    boundaries, error = data.memo(("boundaries", settings, stamp), lambda: load_boundaries(settings))
+    for problem in [*settings.problems, *([error] if error else [])]:
+        st.warning(escape_md(problem))
+
+    def build() -> object:
+        values = map_views.map_values(figures, picked, lang) if picked and figures is not None else None
+        shown = cities[cities["city_id"].isin(filters.cities)]
+        return maps.make_city_deck(shown, values, reports, lang, settings, boundaries)
+
+    deck = data.memo(("deck", filters, picked, settings), build)
+    st.pydeck_chart(deck, height=MAP_HEIGHT_PX, key="city-map")
+    legend = " ".join(f"<span style='color:{e.color}'>■</span> {escape_md(e.name)}" for e in map_views.legend(lang))
+    st.caption(legend, unsafe_allow_html=True)
+    st.caption(escape_md(map_views.map_note(lang, settings.tile_attribution)))
+
+
+def render_project_tracker(filters: Filters) -> None:
+    """Every project with its current stage, as-of and source; every report in an expander, downloadable."""
+    lang = filters.lang
+    selected = data.selected_projects(filters)
+    if selected is None:
+        return
+    reports, latest = selected
+    st.subheader(t("tracker_title", lang))
+    if latest.empty:
+        st.info(t("empty_state", lang))
+        return
+    tables = data.memo(
+        ("tracker", filters),
+        lambda: (project_views.tracker_table(latest, lang), project_views.reports_table(reports, lang)),
+    )
+    render_table(tables[0], width="stretch", key="tracker")
+    if latest["disagree"].any():
+        st.caption(t("tracker_disagree_note", lang))
+    with st.expander(t("every_project_report", lang, n=len(reports))):
+        render_table(tables[1], width="stretch")
+        render_downloads(project_views.export_table(reports, lang), f"hbeu-projects-{lang}", lang)
+
+
+def render_conflicts(conflicts: pd.DataFrame, lang: str, filtered: bool = True) -> None:
+    """Each conflict: every report side by side with source, speaker, as-of and evidence; none is chosen."""
+    cards = quality_views.build_conflicts(conflicts, lang)
+    if not cards:
+        st.caption("✓ " + t("no_conflicts_filtered" if filtered else "no_conflicts", lang))
+        return
+    for card in cards:
+        with st.container(border=True):
+            st.markdown(f"**{escape_md(card.heading)}**")
+            st.markdown(escape_md(card.explanation))
+            render_table(card.table, width="stretch", key=f"conflict-{card.conflict_id}")
+
+
+def render_event_cards(cards: list[event_views.EventCard]) -> None:
+    """Each event: heading, kind · cities · sources, the quoted reports with their notes, the linked figures."""
+    for card in cards:
+        with st.container(border=True):
+            st.markdown(f"**{escape_md(card.heading)}**")
+            st.caption(escape_md(card.meta))
+            for report in card.reports:
+                st.markdown(f"> {escape_md(report.quote)} — *{escape_md(report.source)}*")
+                if report.note:
+                    st.caption(escape_md(report.note))
+            for f in card.figures:
+                st.markdown(
+                    f"- {escape_md(f.name)}: **{escape_md(f.value)}** — {escape_md(f.quote)} ({escape_md(f.source)})"
+                )
+
+
+def render_explorer(filters: Filters) -> None:
+    """Search and indicator picker over the selected figures, the table, and its CSV / Excel downloads."""
+    lang = filters.lang
+    selected = data.selected_figures(filters)
+    if selected is None:
+        return
+    left, right = st.columns([2, 3])
+    query = left.text_input(t("explorer_search", lang), key="explorer_q")
+    names = data.memo(("indicator-names", filters), lambda: explorer_views.indicator_names(selected, lang))
+    picked = right.multiselect(
+        t("indicator", lang),
+        list(names),
+        format_func=lambda i: names.get(i, i),
+        key="explorer_ind",
+        placeholder=t("all_indicators", lang),
+    )
+    table = data.memo(
+        ("explorer", filters, query.strip()[:100], tuple(picked)),
+        lambda: explorer_views.figures_table(transforms.search_figures(selected, query, picked), lang),
+    )
+    st.caption(t("rows_shown", lang, n=len(table)))
+    if table.empty:
+        st.info(t("empty_state", lang))
+    else:
+        render_table(
+            table,
+            width="stretch",
+            height=min(600, 38 + 35 * len(table)),
+            column_config={
+                t("value", lang): st.column_config.NumberColumn(
+                    t("value", lang), help=t("base_units", lang), width="medium", format="localized"
+                ),
+                t("evidence", lang): st.column_config.TextColumn(
+                    t("evidence", lang), width="large", help=t("evidence_help", lang)
+                ),
+                "url": st.column_config.LinkColumn("URL", display_text="↗"),
+                t("source", lang): st.column_config.TextColumn(t("source", lang), width="medium"),
+            },
+            key="figures-table",
+        )
+    render_downloads(table, f"hbeu-figures-{lang}", lang)
+
+
+def render_timeline(filters: Filters) -> None:
+    """The milestones chart, then every event as a card with its reports and the figures signed there."""
+    lang = filters.lang
+    events, sources = data.get_table("events"), data.get_table("sources")
+    if events is None or sources is None:
+        return
+    timeline = data.memo(
+        ("timeline", filters.cities), lambda: event_views.build_timeline(events, sources, filters.cities)
+    )
+    render_chart("tl-chart", lambda: chart_views.timeline_chart(timeline, lang), filters)
+    figures = data.get_figures()
+    cards = data.memo(
+        ("event-cards", filters), lambda: event_views.build_event_cards(timeline, events, sources, figures, lang)
+    )
+    render_event_cards(cards)

@@ -1,0 +1,3 @@
+"""Pure view models: what every screen shows (cards, chart specs, tables, event cards, the map), as plain text and
+numbers built from the validated tables, the filters and the language. No Streamlit, no escaping: each renderer
+(Streamlit pages, slides, the briefing) escapes for its own medium."""

@@ -1,0 +1,84 @@
+"""KPI cards: one indicator in one city, from every report of it, with its citations and evidence."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from hbeu_dash import transforms
+from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, join, label, quote, t
+
+# What a page asks for: (indicator_id, city cell), e.g. ("four_city_service_items", "hohhot").
+CardRequest = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """What one KPI card shows: plain text, escaped by each renderer."""
+
+    indicator_id: str
+    name: str
+    city: str
+    value: str
+    period: str
+    as_of: str  # '截至 2024年12月' / 'As of Dec 2024'
+    sources: str  # '来源:青橙融媒 · 2025-02-01' / 'Source: Qingcheng Media · 2025-02-01'
+    evidence: tuple[str, ...]  # one cited quote per report
+    conflict: str | None = None
+    agree: str | None = None
+
+    @property
+    def meta(self) -> str:
+        """The line beneath the value: period · as of · sources."""
+        return " · ".join([self.period, self.as_of, self.sources])
+
+
+def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
+    """The card of one indicator in one city from all its reports (oldest first), or None without any."""
+    if not records:
+        return None
+    first = records[-1]
+    values = sorted({r["value"] for r in records})
+    cite = col("cite", lang)
+    evidence = tuple(
+        t(
+            "cited_quote",
+            lang,
+            source=r[cite],
+            as_of=format_date(r["as_of"], lang),
+            quote=quote(r["evidence"], r.get("evidence_en"), lang),
+        )
+        for r in records
+    )
+    period = format_date(first["period"], lang) if first["period"] else label("measure", first["measure"], lang)
+    conflict = None
+    if len(values) > 1:
+        detail = join(
+            [t("value_of_source", lang, value=format_number(r["value"], lang), source=r[cite]) for r in records],
+            lang,
+            "clause_sep",
+        )
+        conflict = t("conflict_marker", lang, values=detail)
+    return Kpi(
+        indicator_id=first["indicator_id"],
+        name=first[col("indicator", lang)],
+        city=city_label(city, lang),
+        value=format_values(values, first["unit_zh"], first["unit_en"], lang),
+        period=period,
+        as_of=f"{t('as_of', lang)} {format_date(max(r['as_of'] for r in records), lang)}",
+        sources=t("labelled", lang, label=t("source", lang), value=join(sorted({r[cite] for r in records}), lang)),
+        evidence=evidence,
+        conflict=conflict,
+        agree=t("agree", lang, n=len(records)) if len(values) == 1 and len(records) > 1 else None,
+    )
+
+
+def build_kpis(figures: pd.DataFrame, cards: list[CardRequest], filters: Filters) -> list[Kpi]:
+    """The cards of the selected cities and sectors, in the order asked; cards without a report are left out."""
+    keep = transforms.filter_figures(figures, filters.cities, filters.sectors)
+    wanted = keep[keep["indicator_id"].isin([i for i, _ in cards])].sort_values(["as_of", "source_id"])
+    reports: dict[tuple, list[dict]] = {}
+    for record in wanted.to_dict("records"):  # one pass instead of a filter per card
+        reports.setdefault((record["indicator_id"], record["city"]), []).append(record)
+    kpis = (make_kpi(reports.get((i, c), []), c, filters.lang) for i, c in cards)
+    return [k for k in kpis if k is not None]

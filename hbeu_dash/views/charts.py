@@ -1,0 +1,63 @@
+"""Chart specs: which rows each chart of the dashboard draws, under which title and file name."""
+
+import pandas as pd
+
+from hbeu_dash import charts, quality, transforms
+from hbeu_dash.charts import Chart
+from hbeu_dash.i18n import t
+
+# Figures shown together in one breakdown chart (figures.csv ids), in the order shown.
+CONSORTIA = ("ulanqab-consortia", "ulanqab-consortia-major", "ulanqab-major-special-leads")
+TALENT = ("ulanqab-academicians", "ulanqab-sanqu-talents", "hb-training-bases")
+ORDOS_PLAN_EVENT = "ordos-task-plan"
+HB_ITEMS_IDENTITY = "hb-items-sum"
+
+
+def service_items_chart(selected: pd.DataFrame, lang: str, by_source: bool = False) -> Chart:
+    """Four-city service items, one bar per city and report (disagreeing reports side by side)."""
+    title = t("chart_service_items_by_source" if by_source else "chart_service_items", lang)
+    rows = transforms.reports_of(selected, "four_city_service_items")
+    return charts.make_city_reports_figure(rows, lang, title, f"hbeu-service-items-{lang}")
+
+
+def status_chart(latest: pd.DataFrame, lang: str) -> Chart:
+    """Projects counted by their current stage (the tracker's rule)."""
+    counts = transforms.count_projects_by_status(latest)
+    title = t("chart_projects_by_status", lang)
+    return charts.make_status_figure(latest, counts, lang, title, f"hbeu-projects-by-status-{lang}")
+
+
+def identity_chart(identities: pd.DataFrame, figures: pd.DataFrame, identity_id: str, lang: str) -> Chart | None:
+    """The waterfall of one declared identity, or None when identities.csv does not declare it."""
+    evaluated = quality.evaluate_identities(identities, figures)
+    rows = evaluated[evaluated["identity_id"] == identity_id]
+    if rows.empty:
+        return None
+    return charts.make_identity_figure(rows.iloc[0], figures, lang, f"hbeu-{identity_id}-{lang}")
+
+
+def _breakdown(rows: pd.DataFrame, lang: str, title_key: str, stem: str) -> Chart | None:
+    if rows.empty:
+        return None
+    return charts.make_breakdown_figure(rows, lang, t(title_key, lang), f"hbeu-{stem}-{lang}")
+
+
+def consortia_chart(selected: pd.DataFrame, lang: str) -> Chart | None:
+    """Ulanqab's innovation consortia and the major projects they lead (None when filtered out)."""
+    return _breakdown(transforms.figures_by_id(selected, list(CONSORTIA)), lang, "chart_consortia", "ulanqab-consortia")
+
+
+def talent_chart(selected: pd.DataFrame, lang: str) -> Chart | None:
+    """Talent figures: academicians, dispatched talents, training bases (None when filtered out)."""
+    return _breakdown(transforms.figures_by_id(selected, list(TALENT)), lang, "chart_talent", "talent")
+
+
+def ordos_plan_chart(selected: pd.DataFrame, lang: str) -> Chart | None:
+    """Ordos' integration task plan, broken down (None when filtered out)."""
+    rows = transforms.figures_of_event(selected, ORDOS_PLAN_EVENT)
+    return _breakdown(rows, lang, "chart_ordos_plan", "ordos-task-plan")
+
+
+def timeline_chart(timeline: pd.DataFrame, lang: str) -> Chart:
+    """Dated events on a time axis."""
+    return charts.make_timeline_figure(timeline, lang, t("chart_timeline", lang), f"hbeu-timeline-{lang}")

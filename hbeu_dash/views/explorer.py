@@ -1,0 +1,40 @@
+"""The data explorer: search over the figures, the table a reader sees, and the table exported."""
+
+import pandas as pd
+
+from hbeu_dash import transforms
+from hbeu_dash.charts import evidence_columns
+from hbeu_dash.i18n import city_label, col, format_date, label, t
+
+search_figures = transforms.search_figures
+
+
+def indicator_names(figures: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Indicator id → name in `lang`, for every indicator of these figures (the explorer's picker), by name."""
+    names = dict(zip(figures["indicator_id"], figures[col("indicator", lang)], strict=False))
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
+def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures as the explorer shows and exports them: labelled, cited by name, with `source_id` and URL kept
+    for machines, and the evidence (with its English rendering on an English page)."""
+    records = figures.to_dict("records")
+    return pd.DataFrame(
+        {
+            "figure_id": figures["figure_id"].astype("string").tolist(),
+            t("sector", lang): [label("sector", s, lang) for s in figures["sector"]],
+            t("indicator", lang): figures[col("indicator", lang)].tolist(),
+            t("city", lang): [city_label(c, lang) for c in figures["city"]],
+            t("value", lang): figures["value"].tolist(),
+            t("unit", lang): figures[col("unit", lang)].tolist(),
+            t("value_text", lang): figures["value_text"].tolist(),
+            t("period", lang): [format_date(p, lang) if p else "" for p in figures["period"]],
+            t("as_of", lang): [format_date(a, lang) for a in figures["as_of"]],
+            t("speaker", lang): figures[col("speaker", lang)].astype("string").fillna("").tolist(),
+            t("source", lang): figures[col("cite", lang)].tolist(),
+            "source_id": figures["source_id"].astype("string").tolist(),
+            "url": figures["url"].tolist(),
+            **evidence_columns(records, lang),
+            t("note", lang): figures[col("note", lang)].astype("string").fillna("").tolist(),
+        }
+    )

@@ -1,0 +1,30 @@
+"""The one page registry: app.py builds its navigation from it, the page tests open every page in it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its script under app_pages/, its title (an i18n key), its icon and its URL path."""
+
+    script: str
+    title_key: str
+    icon: str
+    url_path: str
+    default: bool = False
+
+    @property
+    def path(self) -> str:
+        """The script's path relative to the project root, as st.Page and AppTest.switch_page take it."""
+        return f"app_pages/{self.script}"
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview.py", "page_overview", ":material/dashboard:", "overview", default=True),
+    PageSpec("services.py", "page_services", ":material/account_balance:", "services"),
+    PageSpec("science.py", "page_science", ":material/science:", "science"),
+    PageSpec("transport.py", "page_transport", ":material/train:", "transport"),
+    PageSpec("timeline.py", "page_timeline", ":material/timeline:", "timeline"),
+    PageSpec("explorer.py", "page_explorer", ":material/table:", "explorer"),
+    PageSpec("quality.py", "page_quality", ":material/fact_check:", "quality"),
+)
