@@ -23,7 +23,7 @@ CITY_IDS = ("hohhot", "baotou", "ordos", "ulanqab")
 YEARS = tuple(range(2015, 2025))
 COUNT_MEASURES = ("count_in_period", "count_to_date", "count")
 MAX_INDICATORS = 8
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: zh/en columns (speaker_*, evidence_en, note_*)
 FILTER_CITIES = ("hohhot",)
 FILTER_SECTOR = "government_services"
 
@@ -97,10 +97,13 @@ def generate(out: Path, rows: int, seed: int = 7) -> dict:
             "period": period,
             "as_of": period,
             "source_id": source_id,
-            "speaker": "",
+            "speaker_zh": "",
+            "speaker_en": "",
             "event_id": "",
             "evidence": "某区" + month_s + "月办理" + value_s + "件",
-            "note": "synthetic: district d" + district_s,
+            "evidence_en": "District office handled " + value_s + " cases in month " + month_s,
+            "note_zh": "合成数据:区 d" + district_s,
+            "note_en": "synthetic: district d" + district_s,
         }
     )
     frame = pd.concat([real, synthetic[real.columns]], ignore_index=True)

@@ -55,6 +55,11 @@ IDENTITY_KINDS = ("sum", "part_of")
 LANGUAGES = ("zh", "en")
 LIST_SEP = ";"
 MAX_EVIDENCE_CHARS = 80
+# An English rendering of an 80-character Chinese fragment runs to about 190 characters; more is a paraphrase.
+MAX_EVIDENCE_EN_CHARS = 200
+# Optional reader-facing texts come in pairs, one per language: filled in both or in neither.
+NOTE = ("note_zh", "note_en")
+SPEAKER = ("speaker_zh", "speaker_en")
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -135,11 +140,14 @@ def _arrow_rule(fn: Callable[[pyarrow.Array], pyarrow.Array], code: str) -> Rule
     return (on_text(fn), code)
 
 
+is_filled = on_text(lambda a: pc.not_equal(pc.utf8_trim_whitespace(a), ""))
+"""Series of cell texts → True where the cell holds more than whitespace."""
+
+
 def _text(*rules: Rule, required: bool = True) -> pa.Column:
     """A text column; optional columns accept "" and apply their rules only to filled cells."""
-    filled = on_text(lambda a: pc.not_equal(pc.utf8_trim_whitespace(a), ""))
     empty = on_text(lambda a: pc.equal(a, ""))
-    checks = [pa.Check(filled, error="required")] if required else []
+    checks = [pa.Check(is_filled, error="required")] if required else []
     for fn, code in rules:
         pred = fn if required else (lambda s, fn=fn: empty(s) | fn(s))
         checks.append(pa.Check(pred, error=code))
@@ -152,6 +160,9 @@ CITIES: Rule = (_per_unique(is_city_list), "cities")
 NUMBER: Rule = _arrow_rule(lambda a: pc.match_substring_regex(a, NUMBER_RE.pattern), "number")
 NON_NEGATIVE: Rule = _arrow_rule(lambda a: pc.invert(pc.starts_with(a, "-")), "non_negative")
 EVIDENCE_LEN: Rule = _arrow_rule(lambda a: pc.less_equal(pc.utf8_length(a), MAX_EVIDENCE_CHARS), "evidence_length")
+EVIDENCE_EN_LEN: Rule = _arrow_rule(
+    lambda a: pc.less_equal(pc.utf8_length(a), MAX_EVIDENCE_EN_CHARS), "evidence_en_length"
+)
 
 
 def _vocab(values: tuple[str, ...], code: str) -> Rule:
@@ -177,6 +188,18 @@ class TableSpec:
     needs_rows: bool = True
     # Columns with few distinct values, held as categoricals (a million figures share a few dozen as-of dates).
     categorical: tuple[str, ...] = ()
+    # (zh column, en column) pairs of optional texts that must be filled in both languages or in neither.
+    translated: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        for pair in self.translated:
+            for column in pair:
+                if column not in self.schema.columns or self.is_required(column):
+                    raise ValueError(f"{self.name}: translated pair {pair} needs two optional columns of the table")
+
+    def is_required(self, column: str) -> bool:
+        """True if the column may not be left empty."""
+        return any(check.error == "required" for check in self.schema.columns[column].checks)
 
     @property
     def file(self) -> str:
@@ -185,6 +208,10 @@ class TableSpec:
     @property
     def columns(self) -> list[str]:
         return list(self.schema.columns)
+
+
+def _notes() -> dict[str, pa.Column]:
+    return {NOTE[0]: _text(required=False), NOTE[1]: _text(required=False)}
 
 
 def _schema(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
@@ -198,13 +225,16 @@ SOURCES = TableSpec(
         {
             "source_id": _text(ID),
             "title": _text(),
-            "publisher": _text(required=False),
+            "title_en": _text(),
+            "outlet_zh": _text(),
+            "outlet_en": _text(),
             "published": _text(DATE, required=False),
             "url": _text(_arrow_rule(lambda a: pc.match_substring_regex(a, "^https?://"), "url"), required=False),
             "language": _text(_vocab(LANGUAGES, "language")),
-            "note": _text(required=False),
+            **_notes(),
         }
     ),
+    translated=(NOTE,),
 )
 CITIES_TABLE = TableSpec(
     "cities",
@@ -216,10 +246,11 @@ CITIES_TABLE = TableSpec(
             "name_en": _text(),
             "lat": _text((_between(-90, 90), "latitude")),
             "lon": _text((_between(-180, 180), "longitude")),
-            "note": _text(required=False),
+            **_notes(),
         }
     ),
     numeric=("lat", "lon"),
+    translated=(NOTE,),
 )
 INDICATORS = TableSpec(
     "indicators",
@@ -233,9 +264,10 @@ INDICATORS = TableSpec(
             "unit_zh": _text(),
             "unit_en": _text(),
             "measure": _text(_vocab(MEASURES, "measure")),
-            "note": _text(required=False),
+            **_notes(),
         }
     ),
+    translated=(NOTE,),
 )
 FIGURES = TableSpec(
     "figures",
@@ -250,18 +282,32 @@ FIGURES = TableSpec(
             "period": _text(DATE, required=False),
             "as_of": _text(DATE),
             "source_id": _text(ID),
-            "speaker": _text(required=False),
+            "speaker_zh": _text(required=False),
+            "speaker_en": _text(required=False),
             "event_id": _text(ID, required=False),
             "evidence": _text(EVIDENCE_LEN),
-            "note": _text(required=False),
+            "evidence_en": _text(EVIDENCE_EN_LEN),
+            **_notes(),
         }
     ),
     numeric=("value",),
-    categorical=("indicator_id", "city", "period", "as_of", "source_id", "speaker", "event_id", "note"),
+    categorical=(
+        "indicator_id",
+        "city",
+        "period",
+        "as_of",
+        "source_id",
+        "speaker_zh",
+        "speaker_en",
+        "event_id",
+        "note_zh",
+        "note_en",
+    ),
+    translated=(SPEAKER, NOTE),
 )
 PROJECTS = TableSpec(
     "projects",
-    ("project_id", "source_id", "speaker"),
+    ("project_id", "source_id", "speaker_zh"),
     _schema(
         {
             "project_id": _text(ID),
@@ -273,11 +319,14 @@ PROJECTS = TableSpec(
             "status_text": _text(),
             "as_of": _text(DATE),
             "source_id": _text(ID),
-            "speaker": _text(required=False),
+            "speaker_zh": _text(required=False),
+            "speaker_en": _text(required=False),
             "evidence": _text(EVIDENCE_LEN),
-            "note": _text(required=False),
+            "evidence_en": _text(EVIDENCE_EN_LEN),
+            **_notes(),
         }
     ),
+    translated=(SPEAKER, NOTE),
 )
 EVENTS = TableSpec(
     "events",
@@ -293,9 +342,11 @@ EVENTS = TableSpec(
             "cities": _text(CITIES),
             "source_id": _text(ID),
             "evidence": _text(EVIDENCE_LEN),
-            "note": _text(required=False),
+            "evidence_en": _text(EVIDENCE_EN_LEN),
+            **_notes(),
         }
     ),
+    translated=(NOTE,),
 )
 IDENTITIES = TableSpec(
     "identities",
@@ -308,10 +359,11 @@ IDENTITIES = TableSpec(
             "total": _text(),
             "title_zh": _text(),
             "title_en": _text(),
-            "note": _text(required=False),
+            **_notes(),
         }
     ),
     needs_rows=False,
+    translated=(NOTE,),
 )
 
 TABLES: tuple[TableSpec, ...] = (SOURCES, CITIES_TABLE, INDICATORS, FIGURES, PROJECTS, EVENTS, IDENTITIES)

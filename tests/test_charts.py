@@ -33,7 +33,8 @@ def test_city_reports_one_trace_per_city_in_its_colour(figures: pd.DataFrame) ->
     assert "Sources disagree" in chart.summary and "561 / 1,412" in chart.summary
     # Sources cited by name and date (sources.csv outlet_en · published), never by id.
     assert chart.sources == (
-        "Sources: 8th Mayors' Meeting interviews · 2024-12 (as of Dec 2024); Qingcheng Media · 2025-02-01 (as of Feb 2025)"
+        "Sources: 8th Mayors' Meeting interviews · 2024-12 (as of Dec 2024); "
+        "Qingcheng Media · 2025-02-01 (as of Feb 2025)"
     )
     assert "<sub>Qingcheng Media · 2025-02-01</sub>" in by_name["Hohhot"].x[1]
     assert chart.figure.layout.yaxis.title.text == "Unit: items"

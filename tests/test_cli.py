@@ -66,3 +66,15 @@ def test_verify_sources_against_the_real_articles() -> None:
         [sys.executable, "-m", "hbeu_dash", "verify-sources", str(SEEDS_DIR)], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "valid", "not_a_folder"), [("zh", "数据有效:", "不是文件夹:"), ("en", "data valid: ", "not a folder: ")]
+)
+def test_command_line_speaks_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture, lang: str, valid: str, not_a_folder: str
+) -> None:
+    assert main(["--lang", lang, "validate"]) == 0
+    assert capsys.readouterr().out.startswith(valid)
+    assert main(["--lang", lang, "verify-sources", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.startswith(not_a_folder)

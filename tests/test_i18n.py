@@ -100,7 +100,9 @@ def _language_branches(path: Path) -> list[str]:
         if not isinstance(node, ast.Compare):
             continue
         operands = [node.left, *node.comparators]
-        constants = [c for o in operands for c in ([o] if not isinstance(o, ast.Tuple | ast.List | ast.Set) else o.elts)]
+        constants = [
+            c for o in operands for c in ([o] if not isinstance(o, ast.Tuple | ast.List | ast.Set) else o.elts)
+        ]
         if any(isinstance(c, ast.Constant) and c.value in LANG_CODES for c in constants):
             found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
     return found

@@ -51,6 +51,14 @@ def _cell(excel_row: int, column: str, value: str) -> Callable[[Path], None]:
     return lambda path: set_cell(path, excel_row, column, value)
 
 
+def _cells(excel_row: int, values: dict[str, str]) -> Callable[[Path], None]:
+    def edit(path: Path) -> None:
+        for column, value in values.items():
+            set_cell(path, excel_row, column, value)
+
+    return edit
+
+
 def _rows(edit: Callable[[list[list[str]]], None]) -> Callable[[Path], None]:
     return lambda path: edit_rows(path, edit)
 
@@ -140,6 +148,44 @@ BAD_TABLES = [
     ("ragged-row", "figures.csv", _ragged, 7, None, "ragged_row"),
     ("duplicate-header", "sources.csv", _duplicate_header, 1, "title", "duplicate_column"),
     ("missing-file", "events.csv", _missing, None, None, "missing_file"),
+    # zh/en pairs: row 4 of figures.csv (mengkeju-subcentres) has notes, row 2 of projects.csv (s43) speakers
+    ("note-en-without-note-zh", "figures.csv", _cell(4, "note_zh", ""), 4, "note_zh", "translation_missing"),
+    ("note-zh-without-note-en", "identities.csv", _cell(2, "note_en", " "), 2, "note_en", "translation_missing"),
+    (
+        "speaker-zh-without-speaker-en",
+        "projects.csv",
+        _cell(2, "speaker_en", ""),
+        2,
+        "speaker_en",
+        "translation_missing",
+    ),
+    ("empty-evidence-en", "events.csv", _cell(5, "evidence_en", ""), 5, "evidence_en", "required"),
+    (
+        "missing-evidence-en-column",
+        "projects.csv",
+        _rows(_drop_column("evidence_en")),
+        1,
+        "evidence_en",
+        "missing_column",
+    ),
+    (
+        "evidence-en-too-long",
+        "figures.csv",
+        _cell(13, "evidence_en", "x" * 201),
+        13,
+        "evidence_en",
+        "evidence_en_length",
+    ),
+    ("missing-outlet-en-column", "sources.csv", _rows(_drop_column("outlet_en")), 1, "outlet_en", "missing_column"),
+    # row 11 of events.csv (meeting8-gov-agreements) is dated from context only: its notes say so
+    (
+        "date-without-date-text-or-note",
+        "events.csv",
+        _cells(11, {"note_zh": "", "note_en": ""}),
+        11,
+        "date_text",
+        "date_needs_note",
+    ),
 ]
 
 
@@ -204,7 +250,7 @@ def test_bom_file_loads_like_a_plain_one(data_dir: Path) -> None:
 
 def test_blank_trailing_rows_are_ignored(data_dir: Path) -> None:
     path = data_dir / "sources.csv"
-    path.write_bytes(path.read_bytes() + b",,,,,,\n\n")
+    path.write_bytes(path.read_bytes() + b",,,,,,,,,\n\n")
     assert len(load_dataset(data_dir)["sources"]) == 2
 
 
@@ -214,3 +260,44 @@ def test_message_shows_bad_value_and_expected_values(data_dir: Path) -> None:
     assert "'tourism'" in problem.message("en")
     assert "science_innovation" in problem.message("en")
     assert "“tourism”" in problem.message("zh")
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "empty", "filled"),
+    [("figures.csv", 4, "note_zh", "note_en"), ("projects.csv", 2, "speaker_en", "speaker_zh")],
+)
+def test_translation_missing_says_which_column_holds_the_text(
+    data_dir: Path, file: str, row: int, empty: str, filled: str
+) -> None:
+    set_cell(data_dir / file, row, empty, "")
+    problem = next(p for p in read_dataset(data_dir).problems if p.code == "translation_missing")
+    assert problem.message("en") == f"{file}, row {row}, column {empty}: is empty while {filled} is filled; " + (
+        f"translate the text of {filled} into this column"
+    )
+    assert problem.message("zh").startswith(f"{file} 第 {row} 行 “{empty}”列:为空,而 {filled} 已填写")
+
+
+def test_a_date_from_context_needs_only_one_note_to_say_so(data_dir: Path) -> None:
+    # row 11 of events.csv (meeting8-gov-agreements): dated 2024-12-07, date_text empty, notes explain the date
+    set_cell(data_dir / "events.csv", 11, "note_zh", "")
+    codes = {p.code for p in read_dataset(data_dir).problems}
+    assert codes == {"translation_missing"}
+
+
+def test_every_optional_zh_en_pair_is_declared_translated() -> None:
+    for spec in schema.TABLES:
+        optional = {c for c in spec.columns if not spec.is_required(c)}
+        pairs = {(c, c.removesuffix("_zh") + "_en") for c in optional if c.endswith("_zh")}
+        assert pairs == set(spec.translated), spec.name
+
+
+def test_real_data_is_written_in_both_languages() -> None:
+    # evidence_en on every citing row; the outlet a reader cites in both languages
+    tables = load_dataset()
+    for name in ("figures", "projects", "events"):
+        assert (tables[name]["evidence_en"].str.strip() != "").all(), name
+    sources = tables["sources"].set_index("source_id")
+    assert sources.loc["0471tv-2025-02-01", ["outlet_zh", "outlet_en"]].tolist() == ["青橙融媒", "Qingcheng Media"]
+    # the republication detail that the old publisher column held lives in the notes now
+    assert "问小白" in sources.loc["0471tv-2025-02-01", "note_zh"]
+    assert "Wenxiaobai (问小白)" in sources.loc["0471tv-2025-02-01", "note_en"]

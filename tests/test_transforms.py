@@ -80,9 +80,7 @@ def test_citations_name_the_outlet_and_date_in_both_languages() -> None:
 
 
 def test_citation_without_a_date_is_the_outlet_alone() -> None:
-    sources = pd.DataFrame(
-        {"source_id": ["s"], "outlet_zh": ["某报"], "outlet_en": ["A paper"], "published": [""]}
-    )
+    sources = pd.DataFrame({"source_id": ["s"], "outlet_zh": ["某报"], "outlet_en": ["A paper"], "published": [""]})
     assert transforms.source_citations(sources).loc["s"].tolist() == ["某报", "A paper"]
 
 

@@ -32,7 +32,9 @@ def test_reports_table_in_chinese_has_no_english_text_but_codes() -> None:
     assert list(table.columns) == ["名称", "状态", "原文", "发言人", "截至", "来源", "说明"]
     for column in ("状态", "发言人", "来源", "说明"):
         for cell in table[column]:
-            words = re.sub(r"(?<![A-Za-z])[A-Z]+\d+|\d+G(?![A-Za-z])", "", cell)  # codes such as S27, G110, 5G stay as they are
+            words = re.sub(
+                r"(?<![A-Za-z])[A-Z]+\d+|\d+G(?![A-Za-z])", "", cell
+            )  # codes such as S27, G110, 5G stay as they are
             assert not re.search(r"[A-Za-z]", words), (column, cell)
 
 
