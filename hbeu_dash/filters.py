@@ -7,7 +7,6 @@ from hbeu_dash import schema
 from hbeu_dash.i18n import DEFAULT_LANG, LANGS
 
 NONE = "none"  # the URL value of an empty selection
-KNOWN_PARAMS = ("lang", "city", "sector")
 MAX_PARAM_CHARS = 200
 
 

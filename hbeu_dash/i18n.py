@@ -105,7 +105,6 @@ VOCABULARIES = {
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("呼包鄂乌一体化数据看板", "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"),
-    "app_short": ("呼包鄂乌看板", "HBEU Dash"),
     # pages
     "page_overview": ("总览", "Overview"),
     "page_services": ("政务服务", "Government services"),
@@ -235,9 +234,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_valid": ("✓ 有效", "✓ valid"),
     "file_broken": ("✗ 有问题", "✗ problems"),
     "n_figures": ("数字条数", "Figures"),
-    "original_title": ("原标题", "Original title"),
     "title_en": ("标题英译", "Title (English)"),
-    "outlet": ("媒体或简称", "Outlet or short title"),
     "published": ("发布日期", "Published"),
     "language_of_source": ("语言", "Language"),
     "section_conflicts": ("来源不一致的数字", "Figures the sources disagree on"),

@@ -426,8 +426,3 @@ def load_dataset(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     if result.problems:
         raise DataError(result.problems)
     return result.tables
-
-
-def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Return one validated table (the whole dataset is checked, as tables refer to each other)."""
-    return load_dataset(data_dir)[name]

@@ -368,8 +368,3 @@ def _radius_px(radius_m: float, view: pdk.ViewState) -> float:
     """A radius in metres as pixels at the initial view, so the label sits just above its marker."""
     metres_per_px = EARTH_CIRCUMFERENCE_M * math.cos(math.radians(view.latitude)) / (WORLD_PX * 2**view.zoom)
     return round(max(radius_m / metres_per_px, 3), 1)
-
-
-def deck_layer_types(deck: pdk.Deck) -> list[str]:
-    """The deck.gl layer types of a deck, bottom first."""
-    return [layer.type for layer in deck.layers]

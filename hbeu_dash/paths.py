@@ -5,4 +5,3 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
-ASSETS_DIR = ROOT / "hbeu_dash" / "assets"

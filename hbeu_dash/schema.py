@@ -66,11 +66,6 @@ DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
 
 
-def is_id(value: str) -> bool:
-    """True for a lowercase id such as 'hohhot' or 'meeting8-interviews'."""
-    return bool(ID_RE.match(value))
-
-
 def is_partial_date(value: str) -> bool:
     """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
     from datetime import date
@@ -96,11 +91,6 @@ def is_city_list(value: str) -> bool:
 def is_number(value: str) -> bool:
     """True for a plain decimal number such as 587600 or 60.3 (no 万, no separators)."""
     return bool(NUMBER_RE.match(value))
-
-
-def is_non_negative(value: str) -> bool:
-    """True unless the value is a negative number (non-numbers are reported by is_number)."""
-    return not (is_number(value) and float(value) < 0)
 
 
 # A rule checks a whole column at once: (Series of cell texts → Series of bools, problem code).

@@ -1,6 +1,7 @@
 """Locale formatting and the string table."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,16 @@ def test_problem_messages_and_strings_share_the_zh_en_order() -> None:
     for code, (zh, en) in problems.MESSAGES.items():
         assert _cjk(zh) > _cjk(en), code
     assert [key for key, (_, en) in i18n.STRINGS.items() if _cjk(en)] == ["language"]
+
+
+def test_every_string_is_used() -> None:
+    # A key is used when code names it as a literal; page titles come from the registry and the '<base>_en' column
+    # headers from original_columns(). Dead keys go.
+    from hbeu_dash.views.registry import PAGES
+
+    files = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "hbeu_dash").rglob("*.py")]
+    code = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    code = "\n".join(line for line in code.splitlines() if not re.match(r'\s+"\w+": \(', line))  # not definitions
+    dynamic = {p.title_key for p in PAGES} | {"evidence_en", "title_en"}
+    unused = [key for key in i18n.STRINGS if key not in dynamic and f'"{key}"' not in code]
+    assert not unused

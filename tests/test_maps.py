@@ -59,6 +59,11 @@ def project(project_id: str, cities: str, status: str, as_of: str = "2024-12", *
     return row | extra
 
 
+def layer_types(deck: pdk.Deck) -> list[str]:
+    """The deck.gl layer types of a deck, bottom first."""
+    return [lay.type for lay in deck.layers]
+
+
 def layer(deck: pdk.Deck, layer_id: str) -> pdk.Layer:
     """The deck's layer with this id."""
     return next(lay for lay in deck.layers if lay.id == layer_id)
@@ -79,12 +84,12 @@ def test_default_deck_has_no_basemap_and_no_url(tables: dict[str, pd.DataFrame])
     # pydeck writes its "no style given" sentinel, which Streamlit drops; any real style would be a URL or a name.
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
     assert not re.search(r"mapbox|carto|https?://", text, re.IGNORECASE)
-    assert maps.deck_layer_types(d) == ["ArcLayer", "ScatterplotLayer", "TextLayer"]
+    assert layer_types(d) == ["ArcLayer", "ScatterplotLayer", "TextLayer"]
 
 
 def test_tile_url_adds_bitmap_tiles_under_everything(tables: dict[str, pd.DataFrame]) -> None:
     d = deck(tables, settings=Settings(tile_url=TILE_URL))
-    types = maps.deck_layer_types(d)
+    types = layer_types(d)
     n = types.count("BitmapLayer")
     assert n >= 4
     assert types[:n] == ["BitmapLayer"] * n
@@ -127,7 +132,7 @@ def test_tile_index_of_hohhot() -> None:
 def test_boundaries_are_drawn_under_the_markers(tables: dict[str, pd.DataFrame]) -> None:
     geojson = {"type": "FeatureCollection", "features": []}
     d = deck(tables, boundaries=geojson)
-    types = maps.deck_layer_types(d)
+    types = layer_types(d)
     assert types.index("GeoJsonLayer") < types.index("ArcLayer") < types.index("ScatterplotLayer")
     spec = json.loads(layer(d, "boundaries").to_json())
     assert spec["filled"] is False
