@@ -215,3 +215,19 @@ def test_markup_in_a_unit_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.M
     at = open_page("overview", {"lang": "en"})
     value = next(m.value for m in at.metric if m.value.startswith("5 "))
     assert "](" not in value.replace("\\]\\(", "")  # no live markdown image in the metric value
+
+
+CODES = re.compile(
+    r"https?://\S+|<span[^>]*>|</span>|:red\[|\b\w+\.(?:csv|toml)\b|\bURL\b"
+    r"|(?<![A-Za-z])[a-z0-9]+(?:[-_][a-z0-9]+)+|(?<![A-Za-z])[A-Z]+\d+"  # ids (hb-items-total-xu), codes (S27)
+)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_show_no_english_words(page: str) -> None:
+    # On a zh page nothing is English except proper names and codes: ids, file names, URLs, road codes.
+    at = open_page(page, {"lang": "zh"})
+    hidden = ["source_id", "url", "figure_id"]  # machine columns, kept for exports
+    tables = [f.value.drop(columns=hidden, errors="ignore").to_csv(index=False) for f in at.dataframe]
+    words = re.findall(r"[A-Za-z]{2,}", CODES.sub(" ", "\n".join([texts(at), *tables])))
+    assert not words, words

@@ -5,7 +5,7 @@ import streamlit as st
 
 from hbeu_dash import maps, transforms
 from hbeu_dash.filters import Filters
-from hbeu_dash.i18n import t
+from hbeu_dash.i18n import original_columns, t
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md, render_chart, render_downloads, render_table
@@ -136,9 +136,10 @@ def render_explorer(filters: Filters) -> None:
                 t("value", lang): st.column_config.NumberColumn(
                     t("value", lang), help=t("base_units", lang), width="medium", format="localized"
                 ),
-                t("evidence", lang): st.column_config.TextColumn(
-                    t("evidence", lang), width="large", help=t("evidence_help", lang)
-                ),
+                **{
+                    t(c, lang): st.column_config.TextColumn(t(c, lang), width="large", help=t("evidence_help", lang))
+                    for c in original_columns("evidence", lang)
+                },
                 "url": st.column_config.LinkColumn("URL", display_text="↗"),
                 t("source", lang): st.column_config.TextColumn(t("source", lang), width="medium"),
             },
