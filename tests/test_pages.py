@@ -1,5 +1,6 @@
 """Every page in both languages under several filters, through Streamlit's AppTest; URL parameters in and out."""
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -38,10 +39,16 @@ def test_every_page_file_is_registered_and_every_registered_page_is_tested() -> 
     assert sum(p.default for p in REGISTRY) == 1
 
 
+def kpi_cards(at: AppTest) -> list[str]:
+    """The HTML of each KPI card on the page."""
+    return [card for h in at.html for card in h.proto.body.split('<div class="kpi-card">')[1:]]
+
+
 def texts(at: AppTest) -> str:
-    """Everything a reader sees as text: headings, markdown, captions, metric labels and values, notices."""
+    """Everything a reader sees as text: headings, markdown, captions, KPI cards (HTML), notices."""
     parts = [e.value for e in [*at.title, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning, *at.error]]
-    parts += [f"{m.label} {m.value}" for m in at.metric]
+    bodies = [re.sub(r"<style>.*?</style>", "", h.proto.body, flags=re.S) for h in at.html]
+    parts += [html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies]
     # Markdown backslash escapes (58\.76万) are not what a reader sees.
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
@@ -56,7 +63,7 @@ def test_page_renders(page: str, lang: str, filter_name: str) -> None:
     if filter_name == "empty" and page != "quality":
         expected = "当前筛选下没有数据" if lang == "zh" else "Nothing matches the current filters"
         assert expected in shown
-        assert not at.metric
+        assert not kpi_cards(at)
 
 
 # Key figures per page, as the data gives them (figures.csv): what a reader must find, by language.
@@ -165,7 +172,7 @@ def test_bad_url_parameters_are_ignored_with_a_notice(params: dict[str, str], ig
     notices = " ".join(w.value for w in at.warning)
     assert ignored in notices
     assert "](" not in notices.replace("\\](", "").replace("\\(", "")  # no live markdown link or image
-    assert at.metric  # the page still shows its figures with the default filters
+    assert kpi_cards(at)  # the page still shows its figures with the default filters
 
 
 def test_broken_data_file_shows_banner_and_keeps_other_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -210,11 +217,14 @@ def test_language_switch_changes_memoised_cards() -> None:
 def test_markup_in_a_unit_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data)
-    set_cell(data / "indicators.csv", 2, "unit_en", "![x](http://evil.example/x.png)")  # service_batches
+    evil = '<img src="http://evil.example/x.png">![x](http://evil.example/x.png)'
+    set_cell(data / "indicators.csv", 2, "unit_en", evil)  # service_batches
     monkeypatch.setattr(paths, "DATA_DIR", data)
     at = open_page("overview", {"lang": "en"})
-    value = next(m.value for m in at.metric if m.value.startswith("5 "))
-    assert "](" not in value.replace("\\]\\(", "")  # no live markdown image in the metric value
+    card = next(c for c in kpi_cards(at) if "&lt;img" in c)
+    assert "<img" not in card  # the unit is text in the card, never an element that fetches
+    assert 'kpi-value">5 &lt;img src=&quot;http://evil.example/x.png&quot;&gt;' in card
+    assert "evil.example" not in "".join(e.value for e in [*at.markdown, *at.caption])
 
 
 CODES = re.compile(

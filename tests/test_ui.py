@@ -32,3 +32,23 @@ def test_escape_md_makes_links_and_images_inert() -> None:
     text = widgets.escape_md("![x](http://evil.example/a.png) [y](javascript:alert(1)) :red[z]")
     assert "](" not in text.replace("\\]\\(", "")
     assert text.count("\\!") == 1 and "\\:red" in text
+
+
+def test_kpi_card_html_escapes_every_text() -> None:
+    from hbeu_dash.views.cards import Kpi
+
+    kpi = Kpi(
+        indicator_id="x",
+        name="<b>name</b>",
+        city="呼和浩特",
+        value='5 <img src="http://evil.example/x.png">',
+        period="累计",
+        as_of="截至 2024年12月",
+        sources="来源: 青橙融媒 · 2025-02-01",
+        evidence=('青橙融媒 · 2025-02-01 (2025年2月): “实现"1412"项”',),
+        conflict="⚠ <script>",
+    )
+    card = widgets.make_kpi_html(kpi)
+    assert "<img" not in card and "<script" not in card and "<b>" not in card
+    assert 'title="青橙融媒 · 2025-02-01 (2025年2月): “实现&quot;1412&quot;项”"' in card
+    assert '<div class="kpi-conflict">⚠ &lt;script&gt;</div>' in card

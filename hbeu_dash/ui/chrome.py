@@ -11,10 +11,18 @@ from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.registry import PAGES
 
 CSS = """<style>
-[data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.25; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-}
+.kpi-grid { display: grid; grid-template-columns: repeat(var(--kpi-per-row, 4), minmax(0, 1fr)); gap: 1rem;
+  margin-bottom: 1rem; }
+@media (max-width: 900px) { .kpi-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 520px) { .kpi-grid { grid-template-columns: minmax(0, 1fr); } }
+.kpi-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; line-height: 1.4; }
+.kpi-name { font-weight: 600; margin-bottom: 0.75rem; }
+.kpi-city { font-size: 0.875rem; }
+.kpi-help { color: rgba(49, 51, 63, 0.6); cursor: help; margin-left: 0.15rem; }
+.kpi-value { font-size: 1.9rem; line-height: 1.25; margin: 0.1rem 0 0.6rem; overflow-wrap: anywhere; }
+.kpi-meta, .kpi-agree { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
+.kpi-agree { margin-top: 0.6rem; }
+.kpi-conflict { color: #bd4043; font-weight: 600; margin-top: 0.6rem; }
 </style>"""
 
 
@@ -45,7 +53,7 @@ def make_navigation(lang: str) -> st.navigation:
 
 
 def render_style() -> None:
-    """Local CSS: KPI values wrap instead of being cut off (nothing is fetched)."""
+    """Local CSS for the KPI cards (nothing is fetched)."""
     st.html(CSS)
 
 
