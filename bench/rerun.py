@@ -17,12 +17,18 @@ FLOOR = "(floor)"
 
 
 def page_files(app: Path) -> list[str]:
-    """The app's page scripts relative to its folder: the .py paths its source names (st.Page), else pages/*.py."""
+    """The app's page scripts relative to its folder: the .py paths its source names (st.Page), else the scripts
+    in app_pages/ (our registry's folder) or pages/."""
     named = re.findall(r"""["']([\w./-]+\.py)["']""", app.read_text(encoding="utf-8"))
     found = [n for n in dict.fromkeys(named) if (app.parent / n).is_file() and (app.parent / n).resolve() != app]
     if found:
         return found
-    return sorted(str(p.relative_to(app.parent)) for p in (app.parent / "pages").glob("*.py") if p.name[0] not in "_.")
+    return sorted(
+        str(p.relative_to(app.parent))
+        for folder in ("app_pages", "pages")
+        for p in (app.parent / folder).glob("*.py")
+        if p.name[0] not in "_."
+    )
 
 
 def _open(app: Path, page: str) -> object:

@@ -52,3 +52,19 @@ def test_kpi_card_html_escapes_every_text() -> None:
     assert "<img" not in card and "<script" not in card and "<b>" not in card
     assert 'title="青橙融媒 · 2025-02-01 (2025年2月): “实现&quot;1412&quot;项”"' in card
     assert '<div class="kpi-conflict">⚠ &lt;script&gt;</div>' in card
+
+
+def test_event_card_html_escapes_every_text() -> None:
+    from hbeu_dash.ui.sections import make_event_card_html
+    from hbeu_dash.views.events import EventCard, LinkedFigure, Report
+
+    card = EventCard(
+        event_id="e",
+        heading="2024年12月7日 · <script>x</script>",
+        meta="会议 · 四市",
+        reports=(Report("“<img src=x>”", "青橙融媒 · 2025-02-01", "note <b>"),),
+        figures=(LinkedFigure("协议", "4项", "“4项”", "青橙融媒 · 2025-02-01"),),
+    )
+    text = make_event_card_html(card)
+    assert "<script>" not in text and "<img" not in text and "<b>" not in text
+    assert "&lt;script&gt;" in text and "<li>协议: <strong>4项</strong>" in text

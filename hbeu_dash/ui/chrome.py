@@ -23,6 +23,13 @@ CSS = """<style>
 .kpi-meta, .kpi-agree { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
 .kpi-agree { margin-top: 0.6rem; }
 .kpi-conflict { color: #bd4043; font-weight: 600; margin-top: 0.6rem; }
+.event-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; margin-bottom: 1rem;
+  line-height: 1.6; }
+.event-heading { font-weight: 600; margin-bottom: 0.5rem; }
+.event-meta, .event-note { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); margin-bottom: 0.75rem; }
+.event-card blockquote { border-left: 3px solid rgba(49, 51, 63, 0.2); margin: 0 0 0.5rem; padding-left: 0.75rem;
+  color: rgba(49, 51, 63, 0.75); }
+.event-card ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
 </style>"""
 
 
