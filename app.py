@@ -6,12 +6,17 @@ from hbeu_dash.ui import chrome
 
 st.set_page_config(page_title="HBEU Dash · 呼包鄂乌", page_icon="🏙️", layout="wide")
 filters = chrome.begin_run()
-navigation = chrome.make_navigation(filters.lang)
+navigation, presenting = chrome.make_navigation(filters.lang)
 chrome.render_style()
-filters = chrome.render_sidebar()
+if presenting:  # the slides: nothing in the sidebar (no expand arrow), notices as toasts
+    chrome.render_notices(filters.lang, presenting=True)
+else:
+    filters = chrome.render_sidebar()
+chrome.render_version_notices(filters.lang, presenting)
 chrome.render_data_banner(filters.lang)
 try:
     navigation.run()
 except chrome.PageEnded:
     pass  # a guard ended the page after its notice; the footer still follows
-chrome.render_footer(filters.lang)
+if not presenting:
+    chrome.render_footer(filters.lang)

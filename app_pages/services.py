@@ -5,19 +5,9 @@ import streamlit as st
 from hbeu_dash import quality
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import chrome, data, sections, widgets
-from hbeu_dash.views import charts
+from hbeu_dash.views import cards, charts
 
 SECTOR = "government_services"
-CARDS = [
-    ("service_batches", "region"),
-    ("four_city_service_items", "hohhot"),
-    ("four_city_service_items", "baotou"),
-    ("service_items_adjusted", "hohhot"),
-    ("cross_city_cases_in_period", "hohhot"),
-    ("cross_city_cases_to_date", "baotou"),
-    ("hb_service_items", "hohhot;baotou"),
-    ("hb_service_channels", "hohhot;baotou"),
-]
 
 filters = chrome.begin_page("page_services", SECTOR)
 lang = filters.lang
@@ -25,7 +15,7 @@ chrome.require_table("figures", lang)
 figures, selected = data.get_figures(), data.selected_figures(filters)
 identities = data.get_table("identities")
 
-widgets.render_kpis(CARDS, filters)
+widgets.render_kpis(cards.SERVICES_CARDS, filters)
 left, right = st.columns(2)
 with left:
     widgets.render_chart("sv-items", lambda: charts.service_items_chart(selected, lang, by_source=True), filters)

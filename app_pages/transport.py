@@ -3,20 +3,11 @@
 import streamlit as st
 
 from hbeu_dash.ui import chrome, data, sections, widgets
-from hbeu_dash.views import charts
-
-CARDS = [
-    ("rail_circle_target_hours", "region"),
-    ("road_circle_target_hours", "region"),
-    ("city_circle_target_hours", "region"),
-    ("daily_trains_from_hohhot", "hohhot"),
-    ("car_commute_hours", "hohhot;baotou"),
-    ("base_stations_5g", "hohhot"),
-]
+from hbeu_dash.views import cards, charts
 
 filters = chrome.begin_page("page_transport")
 lang = filters.lang
-widgets.render_kpis(CARDS, filters, per_row=3)
+widgets.render_kpis(cards.TRANSPORT_CARDS, filters, per_row=3)
 sections.render_map(filters)
 chrome.require_table("projects", lang)
 projects = data.selected_projects(filters)

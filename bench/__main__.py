@@ -16,8 +16,15 @@ from pathlib import Path
 from bench import common
 from bench.common import RESULTS_FILE, ROOT, Settings
 
-GROUPS = ("start", "browser", "rerun", "scale", "concurrency")
-ALIASES = {"page": "browser", "filter": "browser", "sessions": "concurrency", "server": "start", "load": "scale"}
+GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "briefing")
+ALIASES = {
+    "page": "browser",
+    "filter": "browser",
+    "sessions": "concurrency",
+    "server": "start",
+    "load": "scale",
+    "pdf": "briefing",
+}
 QUICK = {"repeats": 2, "sessions": (10,), "scale_rows": 20_000, "profile_rows": 0}
 
 
@@ -65,7 +72,7 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
 def environment() -> dict:
     """Versions and machine facts saved with the results."""
     versions = {}
-    for name in ("streamlit", "pandas", "pandera", "plotly", "pydeck", "playwright", "websockets", "numpy"):
+    for name in ("streamlit", "pandas", "pandera", "plotly", "pydeck", "playwright", "websockets", "numpy", "jinja2"):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

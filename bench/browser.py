@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+SLIDE_COUNT = 9  # hbeu_dash.views.slides.SLIDES (the bench does not import the app)
 
 # Installed before any page script: records script-state changes and plotly redraws against performance.now(),
 # whose zero is the start of the navigation, and the first moment the page is drawn.
@@ -226,10 +227,28 @@ def filter_redraw(page: Page, url: str, timeout: float) -> tuple[float | None, s
     return round(result["ms"], 1), f"{how}; {result['plot_events']} plot redraws"
 
 
+def slide_change(page: Page, url: str, timeout: float) -> tuple[float | None, str]:
+    """Open a slide of the presenter's deck, press the right arrow, and return ms from the key to the next slide
+    drawn (script idle, charts redrawn, 250 ms quiet)."""
+    ready, reason = load(page, url, timeout)
+    if ready is None:
+        return None, reason
+    try:
+        page.evaluate("() => { window.__bench.clickAt = performance.now(); }")
+        page.keyboard.press("ArrowRight")
+        result = page.wait_for_function("() => window.__bench.redrawn()", timeout=timeout * 1000).json_value()
+    except PlaywrightError as exc:
+        shot = _shot(page, "slide-" + urlparse(url).query.replace("=", "-"))
+        return None, f"no slide change ({type(exc).__name__}); screenshot {shot}"
+    return round(result["ms"], 1), f"→ key; {result['plot_events']} plot redraws"
+
+
 def _sample(browser: Browser, url: str, timeout: float, kind: str) -> tuple[float | None, str]:
-    """One measurement (`ready` or `filter`) of one URL on a fresh page."""
+    """One measurement (`ready`, `filter` or `slide`) of one URL on a fresh page."""
     with fresh_page(browser) as page:
-        return load(page, url, timeout) if kind == "ready" else filter_redraw(page, url, timeout)
+        if kind == "ready":
+            return load(page, url, timeout)
+        return slide_change(page, url, timeout) if kind == "slide" else filter_redraw(page, url, timeout)
 
 
 def _interleaved(browser: Browser, targets: dict[str, str], settings: Settings, kind: str) -> dict[str, dict]:
@@ -257,6 +276,7 @@ def run(settings: Settings) -> dict:
             for url in [floor.url, *pages]:  # warm-up: imports, st.cache_data, OS file cache
                 _sample(browser, url, settings.timeout, "ready")
             targets = {"floor app": floor.url} | {page_name(url): url for url in pages}
+            floor_filter_ms = None
             for kind, group, title, budget in (
                 ("ready", "page", "page ready", {"ratio_limit": 1.5}),
                 ("filter", "filter", "filter redraw", {"limit": 300}),
@@ -276,4 +296,24 @@ def run(settings: Settings) -> dict:
                             **extra,
                         )
                     )
+                if kind == "filter":
+                    floor_filter_ms = floor_ms
+            # The presenter's slides: each step of the deck with the right arrow, beside the floor's filter redraw.
+            slides = {f"{n}→{n + 1}": f"{app.url.rstrip('/')}/present?slide={n}" for n in range(1, SLIDE_COUNT)}
+            for n in range(1, SLIDE_COUNT + 1):  # warm-up: each slide's view model and figures built once
+                _sample(browser, f"{app.url.rstrip('/')}/present?slide={n}", settings.timeout, "ready")
+            found = _interleaved(browser, slides, settings, "slide")
+            for name, result in found.items():
+                samples[f"slide {name}"] = result["values"]
+                rows.append(
+                    row(
+                        "slide",
+                        f"slide change: {name}",
+                        median(result["values"]),
+                        n=len(result["values"]),
+                        note="; ".join(result["notes"]),
+                        floor=floor_filter_ms,
+                        limit=300,
+                    )
+                )
     return {"rows": rows, "samples": samples, "pages": pages, "errors": errors}

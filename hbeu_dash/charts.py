@@ -1,7 +1,7 @@
 """Pure chart builders: DataFrame → Chart (a plotly Figure with its summary, table twin, sources and file name)."""
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -9,6 +9,9 @@ import plotly.graph_objects as go
 from hbeu_dash import schema, transforms
 from hbeu_dash.i18n import (
     CITY_COLORS,
+    DARK_BACKGROUND,
+    DARK_COLORS,
+    DARK_TEXT,
     STATUS_COLORS,
     city_color,
     city_label,
@@ -45,11 +48,14 @@ class Chart:
     sources: str
     filename: str
     title: str = ""
+    citations: dict[str, str] = field(default_factory=dict)  # source cited by name → latest as-of ('' undated)
 
 
 # Characters per line of a chart title and of a horizontal bar label: CJK characters are about twice as wide.
 TITLE_WIDTH = {"zh": 26, "en": 52}
 BAR_LABEL_WIDTH = {"zh": 14, "en": 28}
+# ... and of a category under a column of a waterfall (wider labels make plotly turn them on their side).
+CATEGORY_LABEL_WIDTH = {"zh": 14, "en": 20}
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
@@ -75,16 +81,30 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
     return fig
 
 
+def latest_citations(rows: pd.DataFrame, lang: str, date_column: str = "as_of") -> dict[str, str]:
+    """Every source behind the rows, cited by name, with the latest as-of it reports ('' when undated)."""
+    latest: dict[str, str] = {}
+    if rows.empty:
+        return latest
+    for cite, as_of in zip(rows[col("cite", lang)], rows[date_column], strict=True):
+        latest[cite] = max(latest.get(cite, ""), as_of or "")
+    return latest
+
+
+def format_citations(latest: dict[str, str], lang: str) -> str:
+    """'来源:青橙融媒 · 2025-02-01(截至 2025年2月);…' from latest_citations(); '' for none."""
+    if not latest:
+        return ""
+    parts = [
+        t("source_as_of", lang, source=c, as_of=format_date(a, lang)) if a else c for c, a in sorted(latest.items())
+    ]
+    return t("labelled", lang, label=t("sources", lang), value=join(parts, lang, "clause_sep"))
+
+
 def source_line(rows: pd.DataFrame, lang: str) -> str:
     """'来源:青橙融媒 · 2025-02-01(截至 2025年2月);…' — every source behind the rows, cited by name, with its
     latest as-of."""
-    if rows.empty:
-        return ""
-    latest: dict[str, str] = {}
-    for cite, as_of in zip(rows[col("cite", lang)], rows["as_of"], strict=True):
-        latest[cite] = max(latest.get(cite, ""), as_of)
-    parts = [t("source_as_of", lang, source=c, as_of=format_date(a, lang)) for c, a in sorted(latest.items())]
-    return t("labelled", lang, label=t("sources", lang), value=join(parts, lang, "clause_sep"))
+    return format_citations(latest_citations(rows, lang), lang)
 
 
 def _name(row: pd.Series | dict, lang: str) -> str:
@@ -150,7 +170,9 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     summary = t(
         "summary_city_reports", lang, name=_name(rows.iloc[0], lang), unit=unit, parts=join(parts, lang, "clause_sep")
     )
-    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
+    return Chart(
+        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+    )
 
 
 def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -182,7 +204,9 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     fig.update_layout(showlegend=False)
     items = [f"{n} {_value(r, lang)}" for n, r in zip(names, rows.to_dict("records"), strict=True)]
     summary = join(items, lang) + t("sentence_end", lang)
-    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
+    return Chart(
+        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+    )
 
 
 def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, filename: str) -> Chart:
@@ -194,7 +218,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
         return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename, title)
     rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
-    labels = [_label_text(_name(r, lang)) for r in rows.to_dict("records")]
+    labels = [_wrap(_label_text(_name(r, lang)), CATEGORY_LABEL_WIDTH[lang]) for r in rows.to_dict("records")]
     measures = ["relative"] * len(part_ids) + ["total"]
     color = city_color(rows["city"].iloc[-1])
     fig.add_trace(
@@ -223,7 +247,9 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
         total=format_number(identity["total"], lang),
         verdict=label("identity_status", identity["status"], lang),
     )
-    return Chart(fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title)
+    return Chart(
+        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+    )
 
 
 def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -259,7 +285,7 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
         n=int(top["count"]),
     )
     table = counts.assign(status=names).rename(columns={"status": t("status", lang), "count": t("count", lang)})
-    return Chart(fig, summary, table, source_line(latest, lang), filename, title)
+    return Chart(fig, summary, table, source_line(latest, lang), filename, title, latest_citations(latest, lang))
 
 
 def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -291,6 +317,8 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
         )
     fig.update_xaxes(title_text=t("date", lang), type="date", tickformat=t("date_axis_format", lang))
     _layout(fig, title, lang, height=340)
+    # The legend at the foot of the figure, below the date axis and its title (at y=-0.15 they overlap).
+    fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
     first, last = dated.iloc[0], dated.iloc[-1]
     summary = t(
         "summary_timeline",
@@ -309,9 +337,8 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     )
     if any(len(d) == 4 for d in dated["date"]):
         summary += " " + t("summary_year_only", lang)
-    cited = sorted({c for cell in dated[col("sources", lang)] for c in cell.split(transforms.SOURCES_SEP)})
-    sources = t("labelled", lang, label=t("sources", lang), value=join(cited, lang, "clause_sep"))
-    return Chart(fig, summary, table, sources, filename, title)
+    cited = {c: "" for cell in dated[col("sources", lang)] for c in cell.split(transforms.SOURCES_SEP)}
+    return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -356,6 +383,101 @@ def evidence_columns(records: list[dict], lang: str) -> dict[str, list[str]]:
 
 def _quote(row: dict, lang: str) -> str:
     return quote(row["evidence"], row.get("evidence_en"), lang)
+
+
+# Type on a big screen: body text at least 1/50 of a 1080-pixel screen's height.
+SCREEN_FONT_PX = 22
+
+
+def _recolor(value: object, colors: dict[str, str]) -> object:
+    if isinstance(value, str):
+        return colors.get(value.upper(), value)
+    if isinstance(value, (list, tuple)):
+        return [_recolor(v, colors) for v in value]
+    return value
+
+
+# Characters per line of a category label on a big screen (CJK characters are about twice as wide).
+SCREEN_TICK_WIDTH = {"cjk": 8, "latin": 16}
+
+
+def _screen_tick(text: str) -> str:
+    """A category label wrapped for the big screen: each line (and each <sub> line) at most a few words long."""
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    width = SCREEN_TICK_WIDTH["cjk" if cjk else "latin"]
+    lines = []
+    for part in text.split("<br>"):
+        if part.startswith("<sub>") and part.endswith("</sub>"):
+            lines += [f"<sub>{line}</sub>" for line in _wrap(part[5:-6], int(width * 1.4)).split("<br>")]
+        else:
+            lines += _wrap(part, width).split("<br>")
+    return "<br>".join(lines)
+
+
+def _wrap_categories(fig: go.Figure) -> None:
+    """Wrap the category labels of bar and waterfall charts (plotly does not wrap) and keep them level."""
+    categories: list[str] = []
+    for trace in fig.data:
+        if trace.type in ("bar", "waterfall") and trace.x is not None and all(isinstance(x, str) for x in trace.x):
+            categories += [x for x in trace.x if x not in categories]
+    if categories:
+        fig.update_xaxes(
+            tickmode="array", tickvals=categories, ticktext=[_screen_tick(c) for c in categories], tickangle=0
+        )
+
+
+def make_screen_figure(fig: go.Figure, dark: bool = False) -> go.Figure:
+    """A copy of a chart for a big screen: type at SCREEN_FONT_PX, no title (the slide shows it), the height left to
+    the slide, and in the dark theme a dark background with every colour swapped for its high-contrast twin."""
+    screen = go.Figure(fig)
+    screen.update_layout(
+        title=None,
+        height=None,
+        font={"size": SCREEN_FONT_PX},
+        margin={"t": 20},
+        legend={
+            "font": {"size": SCREEN_FONT_PX},
+            "orientation": "h",
+            "yref": "paper",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+        },
+        hoverlabel={"font": {"size": SCREEN_FONT_PX}},
+    )
+    screen.update_traces(textfont_size=SCREEN_FONT_PX, selector={"type": "bar"})
+    for trace in screen.data:  # labels drawn as text (city and river names on the map)
+        if trace.type == "scatter" and trace.mode and "text" in trace.mode:
+            trace.textfont.size = max(trace.textfont.size or 0, SCREEN_FONT_PX)
+    _wrap_categories(screen)
+    if not dark:
+        return screen
+    colors = {k.upper(): v for k, v in DARK_COLORS.items()}
+    screen.update_layout(
+        paper_bgcolor=DARK_BACKGROUND,
+        plot_bgcolor=DARK_BACKGROUND,
+        font={"color": DARK_TEXT},
+        legend={"font": {"color": DARK_TEXT}},
+    )
+    screen.update_xaxes(gridcolor=colors["#E5E5E5"], zerolinecolor=colors["#BBBBBB"], linecolor=colors["#BBBBBB"])
+    screen.update_yaxes(gridcolor=colors["#E5E5E5"], zerolinecolor=colors["#BBBBBB"], linecolor=colors["#BBBBBB"])
+    for trace in screen.data:
+        for part in ("marker", "line"):
+            holder = getattr(trace, part, None)
+            if holder is not None and getattr(holder, "color", None) is not None:
+                holder.color = _recolor(holder.color, colors)
+        if getattr(trace, "marker", None) is not None and getattr(trace.marker, "line", None) is not None:
+            if trace.marker.line.color is not None:
+                trace.marker.line.color = _recolor(trace.marker.line.color, colors)
+        for side in ("increasing", "decreasing", "totals"):  # waterfall bars
+            marker = getattr(getattr(trace, side, None), "marker", None)
+            if marker is not None and marker.color is not None:
+                marker.color = _recolor(marker.color, colors)
+        if getattr(trace, "textfont", None) is not None and trace.textfont.color is not None:
+            trace.textfont.color = _recolor(trace.textfont.color, colors)
+    for annotation in screen.layout.annotations or ():
+        annotation.font.color = DARK_TEXT
+    return screen
 
 
 def png_config(filename: str) -> dict:

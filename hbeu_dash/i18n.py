@@ -27,6 +27,23 @@ STATUS_COLORS = {
     "in_operation": "#440154",
     "promoted": "#A0A0A0",
 }
+# The dark big-screen theme (大屏): each colour above replaced by one with contrast ≥ 4.5:1 on DARK_BACKGROUND, cities
+# and stages still distinct and in the same order.
+DARK_BACKGROUND = "#0f172a"
+DARK_TEXT = "#e2e8f0"
+DARK_COLORS = {
+    CITY_COLORS["hohhot"]: "#56B4E9",
+    CITY_COLORS["region"]: "#A3A3A3",
+    STATUS_COLORS["main_works_completed"]: "#46A6C9",
+    STATUS_COLORS["completed"]: "#7E8FE8",
+    STATUS_COLORS["in_operation"]: "#B48CF2",
+    "#D55E00": "#F0803C",  # the timeline's meetings (charts.EVENT_COLORS)
+    "#56B4E9": "#A5D8F3",  # the timeline's policies, kept apart from the plans' (Hohhot's) new #56B4E9
+    "#555555": "#A3A3A3",
+    "#333333": "#CBD5E1",  # bar outlines and waterfall totals
+    "#BBBBBB": "#64748B",  # zero lines
+    "#E5E5E5": "#334155",  # grid lines
+}
 
 CITY_NAMES = {
     "hohhot": ("呼和浩特", "Hohhot"),
@@ -171,6 +188,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "evidence_en": ("原文英译", "Evidence (English)"),
     "citation": ("引用", "Citation"),
     "data_version": ("数据版本 {version}", "Data version {version}"),
+    "link_version": ("链接生成于数据版本 {linked}", "link made with data version {linked}"),
+    "link_version_stale": (
+        "此链接生成于数据版本 {linked};此后数据已更新,现显示最新数据(版本 {version})。",
+        "This link was made with data version {linked}; the data has changed since. Showing the current data "
+        "(version {version}).",
+    ),
+    "data_changed": (
+        "数据已更新(版本 {before} → {version}),现显示最新数据。",
+        "The data has changed (version {before} → {version}); showing the current data.",
+    ),
     # punctuation and sentence patterns
     "list_sep": ("、", ", "),
     "clause_sep": (";", "; "),
@@ -207,10 +234,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # map
     "map_size_by": ("地图标记大小依据", "Size city markers by"),
     "map_offline_note": (
-        "地图不加载任何外部底图(离线可用);部署方可在 settings.toml 中配置内网瓦片和边界。",
+        "地图不加载任何外部底图(离线可用);部署方可在 settings.toml 中配置内网瓦片和边界。"
+        "河流取自自然地球 1:5000万数据(公有领域),随程序提供。",
         "No external basemap is loaded (works offline); a deployer can configure intranet tiles and boundaries "
-        "in settings.toml.",
+        "in settings.toml. Rivers: Natural Earth 1:50m (public domain), shipped with the app.",
     ),
+    "yellow_river": ("黄河", "Yellow River"),
     "status_history": ("{status}({dates})", "{status} ({dates})"),
     # transport
     "tracker_title": ("项目进展跟踪", "Project tracker"),
@@ -261,6 +290,63 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stale": ("过期", "Stale"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
+    # presenter mode
+    "page_present": ("演示模式", "Presenter mode"),
+    "slide_headline": ("关键数字", "Key figures"),
+    "slide_hb_items": ("呼包两地通办事项", "Hohhot–Baotou shared service items"),
+    "slide_map": ("四市位置与互联项目", "Where the four cities are, and the projects linking them"),
+    "slide_empty": ("当前筛选下这一页没有内容。", "Nothing on this slide under the current filters."),
+    "stage_count": ("{status}: {n} 个", "{status}: {n}"),
+    "conflict_short": ("⚠ 来源不一致(见“来源不一致的数字”页)", "⚠ Sources disagree (see the conflicts slide)"),
+    "slide_previous": ("上一页(←)", "Previous slide (←)"),
+    "slide_next": ("下一页(→)", "Next slide (→)"),
+    "slide_picker": ("选择页面", "Go to slide"),
+    "slide_settings": ("演示设置", "Presenter settings"),
+    "slide_theme": ("主题", "Theme"),
+    "theme_light": ("浅色", "Light"),
+    "theme_dark": ("深色大屏", "Dark big screen"),
+    "slide_advance": ("自动翻页", "Auto-advance"),
+    "advance_off": ("关闭", "Off"),
+    "advance_seconds": ("每 {n} 秒", "Every {n} s"),
+    "open_presenter": ("演示模式(大屏)", "Presenter mode (big screen)"),
+    "leave_presenter": ("退出演示", "Leave presenter mode"),
+    # briefing (HTML / PDF)
+    "briefing_title": ("简报", "Briefing"),
+    "briefing_scope": ("城市:{cities};领域:{sectors}", "Cities: {cities}; sectors: {sectors}"),
+    "all_selected": ("全部", "all"),
+    "generated_on": ("生成日期:{date}", "Generated on {date}"),
+    "briefing_broken": (
+        "数据文件有 {n} 处问题({files}),受影响的部分未收入本简报。",
+        "{n} problem(s) in the data files ({files}); the parts they affect are left out of this briefing.",
+    ),
+    "briefing_contents": ("目录", "Contents"),
+    "briefing_offline": (
+        "本文件自带全部图表和脚本,离线可用,不加载任何外部资源。",
+        "This file carries every chart and script it needs: it works offline and loads nothing from elsewhere.",
+    ),
+    "section_empty": ("当前筛选下没有内容。", "Nothing under the current filters."),
+    "section_citations": ("数字来源", "Citations"),
+    "citations_intro": (
+        "本简报中的每个数字:城市、原文写法与数值、期间、截至日期、来源名称与网址、发言人和原文片段。"
+        "引用某个数字时,请注明它的原始来源和截至日期,并注明本简报的数据版本({version})。",
+        "Every figure in this briefing: city, the number as written and as a value, period, as-of, the source by name "
+        "and URL, the speaker and the verbatim evidence. When you cite a figure, cite its original source and as-of "
+        "date, and this briefing's data version ({version}).",
+    ),
+    "url": ("网址", "URL"),
+    "no_url": ("无网址", "no URL"),
+    "map_sized_by": ("城市标记大小表示:{indicator}", "City markers are sized by: {indicator}"),
+    "make_briefing": ("生成简报", "Make briefing"),
+    "briefing_building_html": ("正在生成 HTML 简报…", "Building the HTML briefing…"),
+    "briefing_building_pdf": ("正在用本机 Chromium 排版 PDF…", "Laying out the PDF with this machine's Chromium…"),
+    "briefing_ready": ("简报已生成", "Briefing ready"),
+    "briefing_failed": ("简报未能生成", "The briefing could not be made"),
+    "download_html": ("下载 HTML", "Download HTML"),
+    "download_pdf": ("下载 PDF", "Download PDF"),
+    "pdf_failed": (
+        "PDF 未能生成({why});HTML 版可以下载,并可在浏览器中打印。",
+        "The PDF could not be made ({why}); the HTML briefing downloads as usual and prints from any browser.",
+    ),
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}

@@ -1,12 +1,16 @@
-"""The city-cluster map as a pydeck Deck: markers sized by a value, name labels, project arcs; no basemap by default."""
+"""The city-cluster map, as a pydeck Deck (the app) and as a plotly Figure (offline HTML/PDF): the Yellow River for
+context, markers sized by a value, name labels, project links by stage; no basemap by default."""
 
+import html
 import math
 from itertools import pairwise
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 
-from hbeu_dash import i18n, schema, transforms
+from hbeu_dash import geo, i18n, schema, transforms
+from hbeu_dash.charts import FONT
 from hbeu_dash.settings import Settings
 
 # Marker radii in metres. The seats are 117–300 km apart, so even two largest markers never touch.
@@ -22,10 +26,17 @@ ARC_BEND_STEP = 0.09
 BOUNDARY_COLOR = [90, 90, 90, 160]
 LABEL_COLOR = [34, 34, 34, 255]
 LABEL_BACKGROUND = [255, 255, 255, 200]
-# The view is fitted for a map at least this large (pixels); st.pydeck_chart is 500 px high by default.
-FIT_WIDTH_PX = 600
-FIT_HEIGHT_PX = 420
-FIT_PADDING = 1.5
+# The initial view is fitted for the app's map (520 px high, 700–1200 px wide: the narrowest counts), keeping a margin
+# for the labels above the markers; wider maps show more of the river around the same view.
+FIT_WIDTH_PX = 700
+FIT_HEIGHT_PX = 520
+FIT_MARGIN_PX = 56
+MIN_SPAN_DEG = 0.5
+# Rivers in a mid blue that reads on white and on the dark slides (#0f172a): contrast 3.9:1 and 4.6:1.
+RIVER_COLOR = "#3A86C8"
+RIVER_ALPHA = 230
+RIVER_WIDTH_PX = 2
+RIVER_LABEL_SIZE = 13
 # deck.gl's world is 512 px wide at zoom 0 (raster tile servers count 256 px tiles).
 WORLD_PX = 512
 EARTH_CIRCUMFERENCE_M = 40_075_016.686
@@ -215,18 +226,41 @@ def _bend(rank: int, count: int) -> tuple[float, int]:
     return ARC_BEND_STEP * level, side
 
 
-def fit_view(cities: pd.DataFrame) -> pdk.ViewState:
-    """A top-down view centred on the cities' bounding box, zoomed so all of them fit with room for labels."""
-    lat_min, lat_max = float(cities["lat"].min()), float(cities["lat"].max())
-    lon_min, lon_max = float(cities["lon"].min()), float(cities["lon"].max())
-    lat, lon = (lat_min + lat_max) / 2, (lon_min + lon_max) / 2
-    lon_span = max(lon_max - lon_min, 0.5) * FIT_PADDING
-    # Web Mercator stretches latitude by 1/cos(lat); compare both spans in the same units.
-    lat_span = max(lat_max - lat_min, 0.5) * FIT_PADDING / math.cos(math.radians(lat))
+def mercator_y(lat: float) -> float:
+    """A latitude as Web Mercator's y, in degrees (equal to longitude degrees in pixels)."""
+    return math.degrees(math.asinh(math.tan(math.radians(lat))))
+
+
+def mercator_lat(y: float) -> float:
+    """The latitude of a Web Mercator y given in degrees."""
+    return math.degrees(math.atan(math.sinh(math.radians(y))))
+
+
+def view_bounds(cities: pd.DataFrame, bounds: tuple[float, float, float, float] | None = None) -> list[float]:
+    """[west, south, east, north] around the cities' seats and `bounds` (the river's bend), at least MIN_SPAN_DEG."""
+    lons, lats = [float(v) for v in cities["lon"]], [float(v) for v in cities["lat"]]
+    if bounds is not None or not lons:
+        west, south, east, north = bounds or geo.BEND_BOUNDS
+        lons, lats = [*lons, west, east], [*lats, south, north]
+    box = [min(lons), min(lats), max(lons), max(lats)]
+    for low, high in ((0, 2), (1, 3)):
+        grow = max(MIN_SPAN_DEG - (box[high] - box[low]), 0) / 2
+        box[low], box[high] = box[low] - grow, box[high] + grow
+    return box
+
+
+def fit_view(cities: pd.DataFrame, bounds: tuple[float, float, float, float] | None = None) -> pdk.ViewState:
+    """A top-down view of the cities and `bounds` (e.g. the river's bend) in a FIT_WIDTH_PX × FIT_HEIGHT_PX map."""
+    west, south, east, north = view_bounds(cities, bounds)
+    y_south, y_north = mercator_y(south), mercator_y(north)
     zoom = min(
-        math.log2(FIT_WIDTH_PX * 360 / (WORLD_PX * lon_span)), math.log2(FIT_HEIGHT_PX * 360 / (WORLD_PX * lat_span))
+        math.log2((FIT_WIDTH_PX - 2 * FIT_MARGIN_PX) * 360 / (WORLD_PX * (east - west))),
+        math.log2((FIT_HEIGHT_PX - 2 * FIT_MARGIN_PX) * 360 / (WORLD_PX * (y_north - y_south))),
     )
-    return pdk.ViewState(latitude=round(lat, 4), longitude=round(lon, 4), zoom=round(zoom, 1), pitch=0, bearing=0)
+    lat, lon = mercator_lat((y_south + y_north) / 2), (west + east) / 2
+    # rounded down, so the rounding never pushes a seat out of the frame
+    zoom = math.floor(zoom * 10) / 10
+    return pdk.ViewState(latitude=round(lat, 4), longitude=round(lon, 4), zoom=zoom, pitch=0, bearing=0)
 
 
 def tile_index(lon: float, lat: float, z: int) -> tuple[int, int]:
@@ -285,6 +319,40 @@ def make_boundary_layer(boundaries: dict) -> pdk.Layer:
     )
 
 
+def make_context_layer(lines: tuple[geo.ContextLine, ...]) -> pdk.Layer:
+    """The rivers (and any lake shores) of the geographic context as thin blue lines, not pickable."""
+    return pdk.Layer(
+        "PathLayer",
+        data=[{"path": [list(p) for p in line.points], "kind": line.kind} for line in lines],
+        id="context",
+        get_path="path",
+        get_color=hex_to_rgba(RIVER_COLOR, RIVER_ALPHA),
+        get_width=RIVER_WIDTH_PX,
+        width_units='"pixels"',
+        joint_rounded=True,
+        cap_rounded=True,
+        pickable=False,
+    )
+
+
+def make_river_label_layer(label: geo.MapLabel) -> pdk.Layer:
+    """The Yellow River's name just above its line, in the river's blue, not pickable."""
+    return pdk.Layer(
+        "TextLayer",
+        data=[{"position": [label.lon, label.lat], "text": label.text}],
+        id="river-labels",
+        get_position="position",
+        get_text="text",
+        get_pixel_offset=[0, -4],
+        get_size=RIVER_LABEL_SIZE,
+        get_color=hex_to_rgba(RIVER_COLOR),
+        get_alignment_baseline='"bottom"',
+        character_set=CJK_CHARACTER_SET,
+        font_family=CJK_FONT_FAMILY,
+        pickable=False,
+    )
+
+
 def make_city_deck(
     cities: pd.DataFrame,
     city_values: pd.DataFrame | None,
@@ -292,15 +360,22 @@ def make_city_deck(
     lang: str,
     settings: Settings,
     boundaries: dict | None = None,
+    *,
+    context: bool = True,
 ) -> pdk.Deck:
-    """The map: optional basemap and boundaries, project arcs by status, city markers sized by value, city labels."""
+    """The map: optional basemap, the Yellow River (`context`), optional boundaries, project arcs by status, city
+    markers sized by value, labels; the view shows the cities and, with the context, the river's bend."""
     markers = add_city_markers(cities, city_values, lang)
     arcs = add_project_arcs(projects, cities, lang)
-    view = fit_view(cities)
+    lines = geo.load_context() if context else ()
+    river = geo.river_label(lines, lang)
+    view = fit_view(cities, geo.BEND_BOUNDS if context else None)
 
     layers: list[pdk.Layer] = []
     if settings.tile_url:
         layers.extend(make_tile_layers(settings.tile_url, view))
+    if lines:
+        layers.append(make_context_layer(lines))
     if boundaries is not None:
         layers.append(make_boundary_layer(boundaries))
     layers.append(
@@ -336,6 +411,8 @@ def make_city_deck(
             auto_highlight=True,
         )
     )
+    if river is not None:
+        layers.append(make_river_label_layer(river))
     labels = markers.assign(offset=[[0, -_radius_px(r, view) - 4] for r in markers["radius"]])
     layers.append(
         pdk.Layer(
@@ -368,3 +445,189 @@ def _radius_px(radius_m: float, view: pdk.ViewState) -> float:
     """A radius in metres as pixels at the initial view, so the label sits just above its marker."""
     metres_per_px = EARTH_CIRCUMFERENCE_M * math.cos(math.radians(view.latitude)) / (WORLD_PX * 2**view.zoom)
     return round(max(radius_m / metres_per_px, 3), 1)
+
+
+# The plotly twin, for offline HTML/PDF where pydeck cannot go (its HTML template loads CDN scripts). Cartesian axes
+# only: plotly's geo traces fetch their topojson from a CDN.
+FIGURE_HEIGHT_PX = 520
+FIGURE_MARGIN = {"l": 8, "r": 8, "t": 8, "b": 64}
+FIGURE_PAD_DEG = 0.4
+FIGURE_LINK_WIDTH_PX = 3
+# Points per drawn link: straight ones too, so hovering anywhere along a link shows its tooltip.
+LINK_STEPS = 24
+LIGHT = {"background": "#FFFFFF", "text": "#222222", "outline": "#FFFFFF"}
+DARK = {"background": "#0f172a", "text": "#E2E8F0", "outline": "#0f172a"}
+METRES_PER_DEG_LAT = 111_320
+MIN_MARKER_PX = 6
+
+
+def hover_text(title: str, details: str) -> str:
+    """The tooltip of the deck (title in bold, then the details) as plotly hover markup, escaped."""
+    lines = [f"<b>{html.escape(title, quote=False)}</b>", *(html.escape(d, quote=False) for d in details.splitlines())]
+    return "<br>".join(lines)
+
+
+def rgba_css(rgba: list[int]) -> str:
+    """[r, g, b, a] with a in 0–255 as a CSS rgba() colour."""
+    r, g, b, a = rgba
+    return f"rgba({r},{g},{b},{a / 255:.3f})"
+
+
+def link_points(
+    source: list[float],
+    target: list[float],
+    tilt: float,
+    height: float,
+    aspect: float,
+    trim: tuple[float, float] = (0.0, 0.0),
+) -> tuple[list[float], list[float]]:
+    """A project link's points (lon, lat): the arc's bend as a quadratic curve whose apex is `height` × the chord
+    away from it, on the side the tilt's sign says; straight when the height is 0. `aspect` is cos(latitude); `trim`
+    leaves out those fractions of the link at its source and target ends (under the markers)."""
+    (x0, y0), (x1, y1) = (source[0] * aspect, source[1]), (target[0] * aspect, target[1])
+    side = 1 if tilt > 0 else -1 if tilt < 0 else 0
+    bend = 2 * height * side  # a quadratic curve's apex is halfway to its control point
+    cx, cy = (x0 + x1) / 2 - (y1 - y0) * bend, (y0 + y1) / 2 + (x1 - x0) * bend
+    start, stop = trim[0], 1 - trim[1]
+    steps = [start + (stop - start) * i / LINK_STEPS for i in range(LINK_STEPS + 1)]
+    xs = [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1) / aspect for t in steps]
+    ys = [(1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1 for t in steps]
+    return xs, ys
+
+
+def ground_metres(a: list[float], b: list[float], aspect: float) -> float:
+    """The distance between two (lon, lat) points in metres, flat-earth (fine across a few hundred kilometres)."""
+    return math.hypot((b[0] - a[0]) * aspect, b[1] - a[1]) * METRES_PER_DEG_LAT
+
+
+def _joined(parts: list[list]) -> list:
+    """Lists joined with None between them: several lines in one plotly trace."""
+    out: list = []
+    for part in parts:
+        out.extend([*([None] if out else []), *part])
+    return out
+
+
+def make_city_figure(
+    cities: pd.DataFrame,
+    city_values: pd.DataFrame | None,
+    projects: pd.DataFrame,
+    lang: str,
+    *,
+    dark: bool = False,
+) -> go.Figure:
+    """The map as a plotly figure that needs no network: the Yellow River and its name, project links by stage
+    (a legend of the stages shown), city markers sized like the deck's with their names, the deck's tooltips."""
+    markers = add_city_markers(cities, city_values, lang)
+    arcs = add_project_arcs(projects, cities, lang)
+    lines = geo.load_context()
+    west, south, east, north = view_bounds(cities, geo.BEND_BOUNDS)
+    west, south, east, north = (
+        west - FIGURE_PAD_DEG,
+        south - FIGURE_PAD_DEG,
+        east + FIGURE_PAD_DEG,
+        north + FIGURE_PAD_DEG,
+    )
+    aspect = math.cos(math.radians((south + north) / 2))
+    colours = DARK if dark else LIGHT
+    fig = go.Figure()
+
+    for kind in geo.KINDS:
+        kind_lines = [line.points for line in lines if line.kind == kind]
+        if kind_lines:
+            fig.add_trace(
+                go.Scatter(
+                    x=_joined([[p[0] for p in points] for points in kind_lines]),
+                    y=_joined([[p[1] for p in points] for points in kind_lines]),
+                    mode="lines",
+                    line={"color": RIVER_COLOR, "width": RIVER_WIDTH_PX},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=kind,
+                )
+            )
+    river = geo.river_label(lines, lang)
+    if river is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[river.lon],
+                y=[river.lat],
+                mode="text",
+                text=[river.text],
+                textposition="top center",
+                textfont={"color": RIVER_COLOR, "size": RIVER_LABEL_SIZE, "style": "italic"},
+                hoverinfo="skip",
+                showlegend=False,
+                name=river.text,
+            )
+        )
+
+    # Diameters in pixels at the figure's scale, so a marker covers the same ground as the deck's.
+    plot_height = FIGURE_HEIGHT_PX - FIGURE_MARGIN["t"] - FIGURE_MARGIN["b"]
+    px_per_metre = plot_height / ((north - south) * METRES_PER_DEG_LAT)
+    diameters = [max(2 * r * px_per_metre, MIN_MARKER_PX) for r in markers["radius"]]
+    # Links stop at the markers' rims, so hovering a marker shows the city, not a link ending under it.
+    rims = {tuple(p): d / 2 / px_per_metre for p, d in zip(markers["position"], diameters, strict=True)}
+
+    for status in i18n.STATUS_COLORS:
+        rows = arcs[arcs["status"] == status]
+        if rows.empty:
+            continue
+        curves = []
+        for r in rows.itertuples():
+            chord = max(ground_metres(r.source, r.target, aspect), 1.0)
+            trim = (rims.get(tuple(r.source), 0) / chord, rims.get(tuple(r.target), 0) / chord)
+            curves.append(link_points(r.source, r.target, r.tilt, r.height, aspect, trim))
+        texts = [hover_text(r.title, r.details) for r in rows.itertuples()]
+        fig.add_trace(
+            go.Scatter(
+                x=_joined([xs for xs, _ in curves]),
+                y=_joined([ys for _, ys in curves]),
+                hovertext=_joined([[text] * len(xs) for text, (xs, _) in zip(texts, curves, strict=True)]),
+                hovertemplate="%{hovertext}<extra></extra>",
+                mode="lines",
+                line={"color": i18n.STATUS_COLORS[status], "width": FIGURE_LINK_WIDTH_PX},
+                name=i18n.label("status", status, lang),
+                legendgroup=status,
+            )
+        )
+
+    fig.add_trace(
+        go.Scatter(
+            x=[p[0] for p in markers["position"]],
+            y=[p[1] for p in markers["position"]],
+            mode="markers+text",
+            marker={
+                "size": diameters,
+                "sizemode": "diameter",
+                "color": [rgba_css(c) for c in markers["color"]],
+                "opacity": 1,  # the colours carry the deck's alpha; plotly's default for sized markers is 0.7
+                "line": {"color": colours["outline"], "width": 1},
+            },
+            text=list(markers["name"]),
+            textposition="top center",
+            textfont={"color": colours["text"], "size": 14},
+            hovertext=[hover_text(t, d) for t, d in zip(markers["title"], markers["details"], strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=list(markers["city_id"]),
+            showlegend=False,
+            name="",
+        )
+    )
+
+    hidden = {"visible": False, "showgrid": False, "zeroline": False}
+    fig.update_layout(
+        height=FIGURE_HEIGHT_PX,
+        margin=FIGURE_MARGIN,
+        font={"family": FONT, "size": 13, "color": colours["text"]},
+        paper_bgcolor=colours["background"],
+        plot_bgcolor=colours["background"],
+        showlegend=not arcs.empty,
+        legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 12}},
+        hovermode="closest",
+        hoverlabel={"bgcolor": "white", "font": {"family": FONT, "color": "#222222", "size": 12}, "align": "left"},
+        # lon as x, lat as y: one degree of latitude is 1/cos(latitude) degrees of longitude on the ground
+        xaxis={**hidden, "range": [west, east]},
+        yaxis={**hidden, "range": [south, north], "scaleanchor": "x", "scaleratio": 1 / aspect},
+    )
+    return fig

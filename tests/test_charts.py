@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from hbeu_dash import charts, quality, transforms
-from hbeu_dash.i18n import CITY_COLORS, STATUS_COLORS
+from hbeu_dash.i18n import CITY_COLORS, DARK_BACKGROUND, DARK_COLORS, DARK_TEXT, STATUS_COLORS
 from hbeu_dash.loaders import load_dataset
 
 
@@ -92,3 +92,55 @@ def test_png_file_name_and_toolbar() -> None:
 def test_empty_input_gives_an_empty_chart_not_an_error(figures: pd.DataFrame) -> None:
     chart = charts.make_city_reports_figure(figures.iloc[0:0], "zh", "t", "f")
     assert len(chart.figure.data) == 0 and chart.summary == "暂无数据"
+
+
+def _luminance(hex_color: str) -> float:
+    """WCAG 2 relative luminance of '#rrggbb'."""
+    channels = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_wcag_contrast_formula_matches_known_pairs() -> None:
+    assert round(_contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(_contrast("#777777", "#ffffff"), 2) == 4.48  # the classic just-failing grey
+
+
+@pytest.mark.parametrize("kind", ["city", "status", "event"])
+def test_dark_theme_colours_keep_contrast_and_stay_distinct(kind: str) -> None:
+    light = {"city": CITY_COLORS, "status": STATUS_COLORS, "event": charts.EVENT_COLORS}[kind]
+    dark = [DARK_COLORS.get(c, c) for c in light.values()]
+    for color in dark:
+        assert _contrast(color, DARK_BACKGROUND) >= 4.5, (kind, color)
+    assert len(set(dark)) == len(dark), f"{kind} colours must stay distinct on the dark screen"
+    assert _contrast(DARK_TEXT, DARK_BACKGROUND) >= 4.5
+
+
+def test_screen_figure_has_big_type_no_title_and_in_the_dark_theme_dark_colours(tables: dict) -> None:
+    latest = transforms.latest_project_reports(tables["projects"])
+    chart = charts.make_status_figure(latest, transforms.count_projects_by_status(latest), "en", "Status", "f")
+    light = charts.make_screen_figure(chart.figure)
+    assert light.layout.font.size == 22 and light.layout.title.text is None
+    assert chart.figure.layout.font.size == 14, "the page's figure is not changed"
+    dark = charts.make_screen_figure(chart.figure, dark=True)
+    assert dark.layout.paper_bgcolor == DARK_BACKGROUND
+    assert STATUS_COLORS["in_operation"] in chart.figure.data[0].marker.color
+    assert STATUS_COLORS["in_operation"] not in dark.data[0].marker.color  # the deep purple is invisible on dark
+    assert "#B48CF2" in dark.data[0].marker.color
+
+
+def test_screen_figure_wraps_long_category_labels(figures: pd.DataFrame) -> None:
+    rows = transforms.reports_of(figures, "four_city_service_items")
+    chart = charts.make_city_reports_figure(rows, "en", "Items", "f")
+    screen = charts.make_screen_figure(chart.figure)
+    assert screen.layout.xaxis.tickangle == 0
+    assert all(
+        len(line.replace("<sub>", "").replace("</sub>", "")) <= 23
+        for t in screen.layout.xaxis.ticktext
+        for line in t.split("<br>")
+    )

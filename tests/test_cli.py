@@ -1,5 +1,6 @@
-"""The command line: validate and verify-sources, their exit codes and messages."""
+"""The command line: validate, verify-sources and briefing; their exit codes and messages."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,48 @@ def test_command_line_speaks_the_chosen_language(
     assert capsys.readouterr().out.startswith(valid)
     assert main(["--lang", lang, "verify-sources", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.startswith(not_a_folder)
+
+
+def test_briefing_writes_a_versioned_html_file_into_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["briefing", "--lang", "en", "--city", "ulanqab", "--html", str(tmp_path)]) == 0
+    written = list(tmp_path.iterdir())
+    assert len(written) == 1 and re.fullmatch(r"hbeu-briefing-en-[0-9a-f]{7}\.html", written[0].name)
+    page = written[0].read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Cities: Ulanqab; sectors: all" in page
+    assert written[0].name[len("hbeu-briefing-en-") : -len(".html")] in page  # the data version, on its title page
+    assert str(written[0]) in capsys.readouterr().out
+
+
+def test_briefing_takes_the_language_before_the_command_too(tmp_path: Path) -> None:
+    out = tmp_path / "b.html"
+    assert main(["--lang", "zh", "briefing", "--sector", "transport", "--html", str(out)]) == 0
+    assert "城市:全部;领域:交通" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--city", "huhhot"], "--city: 'huhhot' is not valid; use hohhot, baotou, ordos, ulanqab"),
+        (["--city", "ordos,ulanqab", "--sector", "roads"], "--sector: 'roads' is not valid; use government_services"),
+        (["--city", "none"], "--city or --sector is none"),
+    ],
+)
+def test_briefing_refuses_bad_filters(
+    tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], message: str
+) -> None:
+    assert main(["briefing", "--lang", "en", *args, "--html", str(tmp_path / "b.html")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "b.html").exists()
+
+
+def test_briefing_of_broken_data_leaves_the_broken_part_out(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    set_cell(data_dir / "projects.csv", 3, "status", "finished")
+    out = tmp_path / "b.html"
+    assert main(["--data", str(data_dir), "briefing", "--lang", "en", "--html", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: the data has problems") and "projects.csv, row 3, column status" in err
+    page = out.read_text(encoding="utf-8")
+    assert "projects.csv" in page and "left out of this briefing" in page
+    assert "Four-city service items, by city and source" in page  # the rest is there

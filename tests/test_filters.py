@@ -3,7 +3,14 @@
 import pytest
 
 from hbeu_dash import schema
-from hbeu_dash.filters import Filters, parse_query_params, to_query_params
+from hbeu_dash.filters import (
+    Filters,
+    ViewParams,
+    parse_query_params,
+    parse_view_params,
+    to_query_params,
+    to_view_params,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +73,47 @@ def test_huge_parameter_is_cut_and_ignored() -> None:
 def test_repeated_parameter_uses_the_last_value() -> None:
     parsed, _ = parse_query_params({"lang": ["zh", "en"]})
     assert parsed.lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ViewParams()),
+        ({"v": "ab12cd3"}, ViewParams(version="ab12cd3")),
+        ({"slide": "4", "theme": "dark", "every": "15"}, ViewParams(slide=4, theme="dark", advance=15)),
+        ({"slide": ["2", "3"]}, ViewParams(slide=3)),  # repeated: the last one, as for filters
+    ],
+)
+def test_view_parameters_are_read(params: dict, expected: ViewParams) -> None:
+    view, notices = parse_view_params(params)
+    assert view == expected and notices == []
+    _, filter_notices = parse_query_params(params)
+    assert filter_notices == []  # v, slide, theme and every are known parameters, not 'unknown'
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"v": "AB12CD3"}, "v"),  # versions are lowercase hex
+        ({"v": "ab12cd"}, "v"),
+        ({"v": "<script>"}, "v"),
+        ({"slide": "0"}, "slide"),
+        ({"slide": "-1"}, "slide"),
+        ({"slide": "１"}, "slide"),  # a full-width digit is not a slide number
+        ({"slide": "9" * 400}, "slide"),
+        ({"theme": "neon"}, "theme"),
+        ({"every": "7"}, "every"),  # only the intervals offered
+    ],
+)
+def test_bad_view_parameters_fall_back_with_a_notice(params: dict, name: str) -> None:
+    view, notices = parse_view_params(params)
+    assert view == ViewParams()
+    assert [(n.name, n.reason) for n in notices] == [(name, "bad_value")]
+    assert all(len(n.value) <= 41 for n in notices)
+
+
+def test_view_url_carries_the_version_always_and_slide_settings_only_when_presenting() -> None:
+    view = ViewParams(version="ab12cd3", slide=3, theme="dark", advance=20)
+    assert to_view_params(view) == {"v": "ab12cd3"}
+    assert to_view_params(view, presenting=True) == {"v": "ab12cd3", "slide": "3", "theme": "dark", "every": "20"}
+    assert to_view_params(ViewParams(version="ab12cd3"), presenting=True) == {"v": "ab12cd3"}  # defaults left out

@@ -1,14 +1,16 @@
-"""The city map: no basemap unless configured, markers, labels, project arcs, tooltips."""
+"""The city map, deck and plotly figure: no basemap unless configured, the Yellow River, markers, labels, project
+arcs, tooltips, the initial view."""
 
 import json
 import math
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 
-from hbeu_dash import i18n, maps, transforms
+from hbeu_dash import charts, i18n, maps, transforms
 from hbeu_dash.loaders import load_dataset
 from hbeu_dash.settings import Settings
 
@@ -84,7 +86,13 @@ def test_default_deck_has_no_basemap_and_no_url(tables: dict[str, pd.DataFrame])
     # pydeck writes its "no style given" sentinel, which Streamlit drops; any real style would be a URL or a name.
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
     assert not re.search(r"mapbox|carto|https?://", text, re.IGNORECASE)
+    assert layer_types(d) == ["PathLayer", "ArcLayer", "ScatterplotLayer", "TextLayer", "TextLayer"]
+
+
+def test_context_can_be_left_out(tables: dict[str, pd.DataFrame]) -> None:
+    d = deck(tables, context=False)
     assert layer_types(d) == ["ArcLayer", "ScatterplotLayer", "TextLayer"]
+    assert d.initial_view_state.longitude > 110  # fitted to the four seats alone (109.78–113.13° E)
 
 
 def test_tile_url_adds_bitmap_tiles_under_everything(tables: dict[str, pd.DataFrame]) -> None:
@@ -189,20 +197,85 @@ def test_city_labels_in_language(tables: dict[str, pd.DataFrame], lang: str, nam
     assert spec["fontFamily"] == "Noto Sans CJK SC, sans-serif"
 
 
-def test_view_is_centred_on_the_cities_and_fits_them(tables: dict[str, pd.DataFrame]) -> None:
-    view = deck(tables).initial_view_state
-    cities = tables["cities"]
-    assert cities["lat"].min() < view.latitude < cities["lat"].max()
-    assert cities["lon"].min() < view.longitude < cities["lon"].max()
-    assert 5.5 <= view.zoom <= 7.5
-    assert view.pitch == 0
-    # every seat lies inside a 600 × 420 px map at this zoom (Web Mercator, 512 px world)
+def test_layer_order_tiles_context_boundaries_arcs_markers_labels(tables: dict[str, pd.DataFrame]) -> None:
+    boundaries = {"type": "FeatureCollection", "features": []}
+    ids = [lay.id for lay in deck(tables, settings=Settings(tile_url=TILE_URL), boundaries=boundaries).layers]
+    n = sum(i.startswith("basemap-") for i in ids)
+    assert n >= 4 and all(i.startswith("basemap-") for i in ids[:n])
+    assert ids[n:] == ["context", "boundaries", "project-arcs", "city-markers", "river-labels", "city-labels"]
+
+
+def test_context_layer_draws_the_yellow_river_in_blue(tables: dict[str, pd.DataFrame]) -> None:
+    context = layer(deck(tables), "context")
+    assert context.type == "PathLayer"
+    assert context.pickable is False  # no tooltip: the template needs title/details, rivers have none
+    spec = json.loads(context.to_json())
+    assert spec["getColor"][:3] == [0x3A, 0x86, 0xC8]
+    assert spec["widthUnits"] == "pixels"
+    points = [tuple(p) for row in context.data for p in row["path"]]
+    assert (108.069, 40.88) in points  # the bend's northernmost point (Hetao), from context.geojson
+    assert all(row["kind"] == "river" for row in context.data)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("zh", "黄河"), ("en", "Yellow River")])
+def test_river_label_in_language(tables: dict[str, pd.DataFrame], lang: str, name: str) -> None:
+    label = layer(deck(tables, lang=lang), "river-labels")
+    (row,) = label.data
+    assert row["text"] == name
+    lon, lat = row["position"]
+    assert 107.5 < lon < 108.8 and 40.8 < lat < 40.9  # on the northern arm, west of Baotou (109.84° E)
+    spec = json.loads(label.to_json())
+    assert spec["characterSet"] == "auto"
+    assert spec["fontFamily"] == "Noto Sans CJK SC, sans-serif"
+    assert spec["getColor"][:3] == [0x3A, 0x86, 0xC8]
+    assert label.pickable is False
+
+
+SEATS = {  # data/cities.csv
+    "hohhot": (111.7490, 40.8424),
+    "baotou": (109.8403, 40.6574),
+    "ordos": (109.7813, 39.6086),
+    "ulanqab": (113.1329, 41.0341),
+}
+# Points of the Yellow River every initial view must show (context.geojson): the bend's top (Hetao), its reach
+# south of Baotou, the turn south at Hekou, and the upper legs on either side of Ordos (Wuhai; the Jin–Shaan gorge).
+NORTHERN_ARM = [(107.145, 40.388), (108.069, 40.88), (109.835, 40.49), (111.403, 40.016)]
+LEGS = [(106.766, 39.491), (111.436, 39.575)]
+
+
+def on_screen(view: pdk.ViewState, lon: float, lat: float, width: int, height: int) -> tuple[float, float]:
+    """Where (lon, lat) lands in a width × height map at the view, in pixels from the centre (Web Mercator)."""
     scale = maps.WORLD_PX * 2**view.zoom / 360
-    for city in cities.itertuples():
-        dx = (city.lon - view.longitude) * scale
-        dy = math.asinh(math.tan(math.radians(city.lat))) - math.asinh(math.tan(math.radians(view.latitude)))
-        assert abs(dx) < 300
-        assert abs(math.degrees(dy) * scale) < 210
+    dx = (lon - view.longitude) * scale
+    dy = math.asinh(math.tan(math.radians(lat))) - math.asinh(math.tan(math.radians(view.latitude)))
+    return dx, math.degrees(dy) * scale
+
+
+@pytest.mark.parametrize("width", [700, 1200])
+def test_view_shows_the_cities_and_the_rivers_bend(tables: dict[str, pd.DataFrame], width: int) -> None:
+    # The app's map is 520 px high and 700–1200 px wide. Seats keep 40 px clear of the edges for their labels.
+    view = deck(tables).initial_view_state
+    assert view.pitch == 0 and view.bearing == 0
+    assert 5.5 <= view.zoom <= 7.0
+    for lon, lat in SEATS.values():
+        dx, dy = on_screen(view, lon, lat, width, 520)
+        assert abs(dx) < width / 2 - 40 and abs(dy) < 260 - 40, (lon, lat)
+    for lon, lat in NORTHERN_ARM + LEGS:
+        dx, dy = on_screen(view, lon, lat, width, 520)
+        assert abs(dx) < width / 2 and abs(dy) < 260, (lon, lat)
+
+
+def test_fit_view_of_the_seats_alone_centres_on_them(tables: dict[str, pd.DataFrame]) -> None:
+    view = maps.fit_view(tables["cities"])
+    assert 109.7813 < view.longitude < 113.1329 and 39.6086 < view.latitude < 41.0341
+    assert view.zoom > deck(tables).initial_view_state.zoom  # closer than with the bend
+
+
+def test_fit_view_of_one_city_keeps_a_minimum_span(tables: dict[str, pd.DataFrame]) -> None:
+    one = tables["cities"][tables["cities"]["city_id"] == "ordos"]
+    view = maps.fit_view(one)
+    assert (view.longitude, view.latitude) == pytest.approx(SEATS["ordos"], abs=1e-3)
+    assert view.zoom < 9
 
 
 def arcs_by_project(d: pdk.Deck) -> dict[str, list[dict]]:
@@ -318,3 +391,167 @@ def test_html_in_a_project_name_stays_text(tables: dict[str, pd.DataFrame]) -> N
 def test_no_projects_gives_an_empty_arc_layer(tables: dict[str, pd.DataFrame]) -> None:
     d = deck(tables, projects=tables["projects"].iloc[0:0])
     assert layer(d, "project-arcs").data == []
+
+
+# The plotly twin (offline HTML/PDF briefings).
+
+
+def figure(tables: dict[str, pd.DataFrame], **kwargs: object) -> go.Figure:
+    """The plotly map of the real data with default arguments."""
+    args = {"city_values": None, "projects": tables["projects"], "lang": "en"} | kwargs
+    return maps.make_city_figure(tables["cities"], **args)
+
+
+def markers_trace(fig: go.Figure) -> go.Scatter:
+    """The figure's city-marker trace."""
+    (trace,) = [t for t in fig.data if "markers" in (t.mode or "")]
+    return trace
+
+
+def link_traces(fig: go.Figure) -> list[go.Scatter]:
+    """The project-link traces (one per stage drawn)."""
+    return [t for t in fig.data if t.legendgroup in i18n.STATUS_COLORS]
+
+
+@pytest.mark.parametrize(("lang", "names"), [("zh", ["呼和浩特", "包头", "鄂尔多斯", "乌兰察布"]), ("en", None)])
+def test_figure_has_one_marker_per_city_at_its_seat(
+    tables: dict[str, pd.DataFrame], lang: str, names: list[str] | None
+) -> None:
+    trace = markers_trace(figure(tables, lang=lang))
+    assert list(trace.customdata) == list(SEATS)
+    assert list(trace.x) == pytest.approx([lon for lon, _ in SEATS.values()])
+    assert list(trace.y) == pytest.approx([lat for _, lat in SEATS.values()])
+    assert list(trace.text) == (names or ["Hohhot", "Baotou", "Ordos", "Ulanqab"])
+    assert trace.marker.color[0] == "rgba(0,114,178,0.824)"  # Hohhot's #0072B2 at the deck's marker alpha
+    assert trace.marker.sizemode == "diameter"
+
+
+def test_figure_marker_area_grows_with_value(tables: dict[str, pd.DataFrame]) -> None:
+    values = city_values({"hohhot": 1412.0, "baotou": 561.0, "ordos": 40.0, "ulanqab": 0.0})
+    sizes = dict(zip(SEATS, markers_trace(figure(tables, city_values=values)).marker.size, strict=True))
+    assert sizes["baotou"] / sizes["hohhot"] == pytest.approx(math.sqrt(561 / 1412))
+    assert 30 < sizes["hohhot"] < 80  # a 28 km radius at the figure's scale, in pixels
+
+
+def test_figure_draws_the_yellow_river_and_its_label(tables: dict[str, pd.DataFrame]) -> None:
+    fig = figure(tables, lang="zh")
+    (river,) = [t for t in fig.data if t.mode == "lines" and t.line.color == maps.RIVER_COLOR]
+    assert (108.069, 40.88) in set(zip(river.x, river.y, strict=True))
+    assert river.hoverinfo == "skip" and river.showlegend is False
+    (label,) = [t for t in fig.data if t.mode == "text"]
+    assert list(label.text) == ["黄河"]
+    assert 107.5 < label.x[0] < 108.8 and 40.8 < label.y[0] < 40.9
+    assert label.textfont.color == maps.RIVER_COLOR
+
+
+def test_figure_links_are_coloured_and_named_by_stage(tables: dict[str, pd.DataFrame]) -> None:
+    traces = link_traces(figure(tables))
+    assert len(traces) >= 3
+    for trace in traces:
+        assert trace.line.color == i18n.STATUS_COLORS[trace.legendgroup]
+        assert trace.name == i18n.label("status", trace.legendgroup, "en")
+    # S27 Hohhot–Ordos is in preliminary work (see test_s27_arc_joins_hohhot_and_ordos_in_its_status_colour)
+    (preliminary,) = [t for t in traces if t.legendgroup == "preliminary_work"]
+    assert any(text and text.startswith("<b>S27 Hohhot") for text in preliminary.hovertext)
+
+
+def link_runs(fig: go.Figure) -> list[list[tuple[float, float]]]:
+    """Every drawn link of a figure as its (lon, lat) points (the runs between Nones of the link traces)."""
+    runs: list[list[tuple[float, float]]] = []
+    for trace in link_traces(fig):
+        run: list[tuple[float, float]] = []
+        for x, y in zip(trace.x, trace.y, strict=True):
+            if x is None:
+                runs.append(run)
+                run = []
+            else:
+                run.append((x, y))
+        runs.append(run)
+    return runs
+
+
+def nearest_seat(point: tuple[float, float]) -> tuple[str, float]:
+    """The seat nearest a point and its distance in degrees of latitude (longitude scaled by cos 40°)."""
+    return min(
+        (
+            (c, math.hypot((point[0] - lon) * math.cos(math.radians(40)), point[1] - lat))
+            for c, (lon, lat) in SEATS.items()
+        ),
+        key=lambda pair: pair[1],
+    )
+
+
+def test_figure_links_end_at_the_markers_rims(tables: dict[str, pd.DataFrame]) -> None:
+    # A link stops where its marker begins (not at the seat), so hovering a marker shows the city.
+    for run in link_runs(figure(tables)):
+        for end in (run[0], run[-1]):
+            _, distance = nearest_seat(end)
+            assert 0.03 < distance < 0.4  # 3–45 km: outside the seat, inside reach of its marker
+
+
+def test_figure_links_between_one_pair_fan_out(tables: dict[str, pd.DataFrame]) -> None:
+    # Each link's middle point shows which way (and how far) it bends.
+    middles = [
+        (round(run[len(run) // 2][0], 3), round(run[len(run) // 2][1], 3))
+        for run in link_runs(figure(tables))
+        if {nearest_seat(run[0])[0], nearest_seat(run[-1])[0]} == {"hohhot", "baotou"}
+    ]
+    assert len(middles) >= 5  # Hohhot–Baotou has many projects
+    assert len(set(middles)) == len(middles)
+
+
+def test_figure_hover_texts_match_the_deck_tooltips(tables: dict[str, pd.DataFrame]) -> None:
+    values = city_values({"hohhot": 10.0, "baotou": 5.0})
+    fig = figure(tables, lang="zh", city_values=values)
+    hover = dict(zip(SEATS, markers_trace(fig).hovertext, strict=True))
+    assert hover["hohhot"] == "<b>呼和浩特</b><br>10项<br>来源: src<br>截至: 2024-12"
+    (preliminary,) = [t for t in link_traces(fig) if t.legendgroup == "preliminary_work"]
+    s27 = next(text for text in preliminary.hovertext if text and "S27" in text)
+    assert s27.startswith("<b>S27呼和浩特至鄂尔多斯高速公路</b><br>高速公路 · 呼和浩特–鄂尔多斯<br>状态: 前期工作")
+    assert "<br>来源: 青橙融媒 · 2025-02-01<br>" in s27  # cited by name, as in the deck's tooltip
+    assert s27.endswith("<br>截至: 2025年2月")
+
+
+def test_figure_escapes_names_in_hover_text(tables: dict[str, pd.DataFrame]) -> None:
+    projects = tables["projects"].copy()
+    projects.loc[projects["project_id"] == "s27-hohhot-ordos", "name_en"] = '<img src=x onerror="alert(1)"> S27 & Co'
+    texts = [t for trace in link_traces(figure(tables, projects=projects)) for t in trace.hovertext if t]
+    assert any(t.startswith('<b>&lt;img src=x onerror="alert(1)"&gt; S27 &amp; Co</b>') for t in texts)
+    assert not any("<img" in t for t in texts)
+
+
+def test_figure_needs_no_network(tables: dict[str, pd.DataFrame]) -> None:
+    fig = figure(tables)
+    assert {trace.type for trace in fig.data} == {"scatter"}  # no scattergeo/choropleth/mapbox: they fetch topojson
+    text = fig.to_json()
+    assert not re.search(r"https?://", text)
+    layout = fig.to_plotly_json()["layout"]
+    assert not {"geo", "mapbox", "map"} & set(layout)
+
+
+def test_figure_axes_are_hidden_and_latitude_is_scaled(tables: dict[str, pd.DataFrame]) -> None:
+    layout = figure(tables).layout
+    assert layout.xaxis.visible is False and layout.yaxis.visible is False
+    assert layout.yaxis.scaleanchor == "x"
+    # 1/cos(latitude) around the cities (~39.7° N): a degree of latitude is ~1.3 degrees of longitude long
+    assert layout.yaxis.scaleratio == pytest.approx(1 / math.cos(math.radians(39.7)), abs=0.02)
+    west, east = layout.xaxis.range
+    south, north = layout.yaxis.range
+    for lon, lat in [*SEATS.values(), *NORTHERN_ARM, *LEGS]:
+        assert west < lon < east and south < lat < north
+    assert layout.height == 520
+    assert layout.font.family == charts.FONT
+
+
+def test_figure_light_and_dark(tables: dict[str, pd.DataFrame]) -> None:
+    light, dark = figure(tables).layout, figure(tables, dark=True).layout
+    assert light.paper_bgcolor == light.plot_bgcolor == "#FFFFFF"
+    assert dark.paper_bgcolor == dark.plot_bgcolor == "#0f172a"
+    assert dark.font.color == "#E2E8F0"
+
+
+def test_figure_without_projects_has_no_links_and_no_legend(tables: dict[str, pd.DataFrame]) -> None:
+    fig = figure(tables, projects=tables["projects"].iloc[0:0])
+    assert link_traces(fig) == []
+    assert fig.layout.showlegend is False
+    assert len(markers_trace(fig).x) == 4

@@ -62,6 +62,8 @@ def test_page_renders(page: str, lang: str, filter_name: str) -> None:
     shown = texts(at)
     if filter_name == "empty" and page != "quality":
         expected = "当前筛选下没有数据" if lang == "zh" else "Nothing matches the current filters"
+        if page == "present":  # a slide has no filters to reset on the left
+            expected = "当前筛选下这一页没有内容" if lang == "zh" else "Nothing on this slide under the current filters"
         assert expected in shown
         assert not kpi_cards(at)
 
@@ -82,6 +84,8 @@ KEY_FIGURES = {
     ("quality", "en"): ["Data validation", "561 / 1,412 items", "Derived identities"],
     ("explorer", "zh"): ["共 49 行"],
     ("explorer", "en"): ["49 rows"],
+    ("present", "zh"): ["关键数字", "117班次/日", "561 / 1412项", "5批"],  # the headline slide
+    ("present", "en"): ["Key figures", "117 trains per day", "561 / 1,412 items", "5 batches"],
 }
 
 
@@ -241,3 +245,60 @@ def test_chinese_pages_show_no_english_words(page: str) -> None:
     tables = [f.value.drop(columns=hidden, errors="ignore").to_csv(index=False) for f in at.dataframe]
     words = re.findall(r"[A-Za-z]{2,}", CODES.sub(" ", "\n".join([texts(at), *tables])))
     assert not words, words
+
+
+def slide_title(at: AppTest) -> str:
+    """The title of the slide shown."""
+    heads = [h.proto.body for h in at.html if 'class="slide-title"' in h.proto.body]
+    assert len(heads) == 1
+    return html.unescape(re.search(r'class="slide-title">(.*?)</h1>', heads[0]).group(1))
+
+
+def test_presenter_has_no_sidebar_and_steps_through_every_slide_with_the_url_following() -> None:
+    at = open_page("present", {"lang": "en"})
+    assert not at.exception
+    assert len(at.sidebar) == 0, "nothing in the sidebar, so no expand arrow on the big screen"
+    titles = [slide_title(at)]
+    while not at.button(key="slide-next").disabled:
+        at.button(key="slide-next").click().run()
+        assert not at.exception
+        titles.append(slide_title(at))
+        assert at.query_params["slide"] == str(len(titles))
+        assert at.query_params["v"] == CsvStore(paths.DATA_DIR).data_version()
+    assert titles[0] == "Key figures" and titles[-1] == "Figures the sources disagree on"
+    assert len(titles) == len(set(titles)) == 9
+    at.button(key="slide-prev").click().run()
+    assert slide_title(at) == titles[-2]
+
+
+def test_slide_link_opens_that_slide_in_the_dark_theme_and_keeps_the_filters() -> None:
+    at = open_page("present", {"lang": "zh", "slide": "6", "theme": "dark", "city": "ordos,baotou"})
+    assert slide_title(at) == "四市位置与互联项目"
+    assert any("#0f172a" in h.proto.body for h in at.html)  # the dark theme's style
+    assert dict(at.query_params) | {"v": "-"} == {"slide": "6", "theme": "dark", "city": "baotou,ordos", "v": "-"}
+    at.switch_page(BY_NAME["overview"].path).run()  # leaving the slides keeps the cities chosen by the link
+    assert at.session_state["f_cities"] == ["baotou", "ordos"]
+
+
+def test_a_slide_number_past_the_deck_shows_the_last_slide() -> None:
+    at = open_page("present", {"slide": "42"})
+    assert not at.exception and slide_title(at) == "来源不一致的数字"
+
+
+def test_a_link_made_with_older_data_says_so_and_shows_the_current_data() -> None:
+    # (On the slides it is a toast: tests/e2e/test_present.py opens /present with an old version.)
+    current = CsvStore(paths.DATA_DIR).data_version()
+    at = open_page("overview", {"lang": "en", "v": "0000000"})
+    assert not at.exception
+    told = [e.value for e in at.info]
+    expected = "This link was made with data version 0000000; the data has changed since. Showing the current data "
+    assert any(m.startswith(expected) and current in m for m in told), told
+    assert kpi_cards(at), "the current data is shown"
+    assert at.query_params["v"] == current  # the URL now names the data shown
+    assert f"Data version {current} · link made with data version 0000000" in texts(at)  # the footer keeps it
+
+
+def test_a_link_with_the_current_version_says_nothing() -> None:
+    current = CsvStore(paths.DATA_DIR).data_version()
+    at = open_page("overview", {"v": current})
+    assert not at.info and not at.toast and not at.warning

@@ -26,4 +26,5 @@ def test_legend_has_one_entry_per_stage_in_order() -> None:
 
 def test_note_adds_the_tile_attribution() -> None:
     assert maps.map_note("en", None).startswith("No external basemap is loaded")
+    assert "Natural Earth 1:50m (public domain)" in maps.map_note("en", None)  # the rivers' source and licence
     assert maps.map_note("zh", "© 内网瓦片").endswith(" © 内网瓦片")

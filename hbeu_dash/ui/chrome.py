@@ -1,14 +1,17 @@
 """Page chrome: style, sidebar filters, data banner, title, the guards that end a page early, the footer."""
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hbeu_dash import schema
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, label, t
-from hbeu_dash.ui import data, state
+from hbeu_dash.ui import briefing, data, state
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views import quality as quality_views
-from hbeu_dash.views.registry import PAGES
+from hbeu_dash.views.registry import PAGES, PRESENT
+
+PRESENT_PATH = next(p.path for p in PAGES if p.url_path == PRESENT)
 
 CSS = """<style>
 .kpi-grid { display: grid; grid-template-columns: repeat(var(--kpi-per-row, 4), minmax(0, 1fr)); gap: 1rem;
@@ -18,9 +21,9 @@ CSS = """<style>
 .kpi-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; line-height: 1.4; }
 .kpi-name { font-weight: 600; margin-bottom: 0.75rem; }
 .kpi-city { font-size: 0.875rem; }
-.kpi-help { color: rgba(49, 51, 63, 0.6); cursor: help; margin-left: 0.15rem; }
+.kpi-help { color: rgba(49, 51, 63, 0.75); cursor: help; margin-left: 0.15rem; }
 .kpi-value { font-size: 1.9rem; line-height: 1.25; margin: 0.1rem 0 0.6rem; overflow-wrap: anywhere; }
-.kpi-meta, .kpi-agree { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
+.kpi-meta, .kpi-agree { font-size: 0.875rem; color: rgba(49, 51, 63, 0.8); }
 .kpi-agree { margin-top: 0.6rem; }
 .kpi-conflict { color: #bd4043; font-weight: 600; margin-top: 0.6rem; }
 .event-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; margin-bottom: 1rem;
@@ -49,14 +52,44 @@ def begin_run() -> Filters:
     return state.current_filters()
 
 
-def make_navigation(lang: str) -> st.navigation:
-    """The sidebar navigation over the page registry, titled in `lang`."""
-    return st.navigation(
-        [
-            st.Page(p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path, default=p.default)
-            for p in PAGES
-        ]
-    )
+def make_pages(lang: str) -> list[st.Page]:
+    """The pages of the registry, titled in `lang`."""
+    return [
+        st.Page(
+            p.path,
+            title=t(p.title_key, lang),
+            icon=p.icon,
+            url_path=p.url_path,
+            default=p.default,
+            visibility="hidden" if p.hidden else "visible",
+        )
+        for p in PAGES
+    ]
+
+
+def requested_url_path(pages: list[st.Page]) -> str | None:
+    """The url_path of the page this run was asked for, before st.navigation resolves it (None when unknown).
+
+    The presenter's page needs `st.navigation(position="hidden")`, which must be decided before the call; Streamlit
+    has no public API for the requested page, so this reads its pages manager and falls back to None.
+    """
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    wanted_hash = getattr(manager, "intended_page_script_hash", None)
+    wanted_name = getattr(manager, "intended_page_name", None)
+    for page in pages:
+        if (wanted_hash and page._script_hash == wanted_hash) or (wanted_name and page.url_path == wanted_name):
+            return page.url_path
+    return None
+
+
+def make_navigation(lang: str) -> tuple[st.navigation, bool]:
+    """The navigation over the page registry, titled in `lang`, and whether the presenter's slides run: then it
+    is hidden (no sidebar, no expand arrow)."""
+    pages = make_pages(lang)
+    presenting = requested_url_path(pages) == PRESENT
+    navigation = st.navigation(pages, position="hidden" if presenting else "sidebar")
+    return navigation, presenting or navigation.url_path == PRESENT
 
 
 def render_style() -> None:
@@ -86,12 +119,39 @@ def render_sidebar() -> Filters:
         )
         st.button(t("reset_filters", lang), on_click=state.reset_filters)
         st.caption(t("filter_help", lang))
+        st.page_link(PRESENT_PATH, label=t("open_presenter", lang), icon=":material/slideshow:")
+        briefing.render_briefing_downloads(state.current_filters())
     filters = state.current_filters()
-    state.sync_url(filters)
+    state.sync_url(filters, state.current_view(data.data_version()))
+    render_notices(lang)
+    return filters
+
+
+def render_notices(lang: str, presenting: bool = False) -> None:
+    """The URL parameters that were ignored (told once; as a toast on the presenter's slides)."""
     for n in state.pop_notices():
         why = t("param_unknown" if n.reason == "unknown" else "param_bad_value", lang)
-        st.warning(t("param_ignored", lang, name=escape_md(n.name), value=escape_md(n.value), why=why), icon="⚠️")
-    return filters
+        message = t("param_ignored", lang, name=escape_md(n.name), value=escape_md(n.value), why=why)
+        if presenting:
+            st.toast(message, icon="⚠️")
+        else:
+            st.warning(message, icon="⚠️")
+
+
+def render_version_notices(lang: str, presenting: bool = False) -> None:
+    """Say when a link was made with other data than is shown now (once, at the session's start), and when the
+    data changes while a session is open. The current data is shown either way: never an error, never silently."""
+    version = data.data_version()
+    changed = state.changed_since_last_run(version)
+    stale = state.take_stale_link_notice(version)
+    if stale:
+        message = t("link_version_stale", lang, linked=stale, version=version)
+        if presenting:
+            st.toast(message, icon="ℹ️")
+        else:
+            st.info(message, icon="ℹ️")
+    if changed:
+        st.toast(t("data_changed", lang, before=changed, version=version), icon="ℹ️")
 
 
 def render_data_banner(lang: str) -> None:
@@ -109,9 +169,14 @@ def render_header(title_key: str, lang: str, intro_key: str | None = None) -> No
 
 
 def render_footer(lang: str) -> None:
-    """The data version this page shows, under every page."""
+    """The data version this page shows (and the one its link was made with, when older), under every page."""
+    version = data.data_version()
+    line = t("data_version", lang, version=version)
+    stale = state.stale_link_version(version)
+    if stale:
+        line += " · " + t("link_version", lang, linked=stale)
     st.divider()
-    st.caption(t("data_version", lang, version=data.data_version()))
+    st.caption(line)
 
 
 def begin_page(title_key: str, sector: str | None = None, intro_key: str | None = None) -> Filters:

@@ -13,6 +13,7 @@ from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.store import CsvStore
 from hbeu_dash.views import projects as project_views
+from hbeu_dash.views.scope import Scope
 
 T = TypeVar("T")
 MEMO_ENTRIES = 512
@@ -115,3 +116,8 @@ def selected_projects(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame] | N
         return reports, transforms.latest_project_reports(reports)
 
     return memo(("projects", filters.cities, filters.sectors), build)
+
+
+def get_scope(filters: Filters) -> Scope:
+    """The data under `filters` at this run's data version, for the slides and the briefing (memoised)."""
+    return memo(("scope", filters), lambda: Scope(get_data(), get_figures(), filters, data_version()))

@@ -28,13 +28,14 @@ def render_table(frame: pd.DataFrame, **kwargs: object) -> None:
     st.dataframe(frame.astype(plain) if plain else frame, hide_index=True, **kwargs)
 
 
-def make_kpi_html(kpi: card_views.Kpi) -> str:
+def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None) -> str:
     """One KPI card as HTML (every text escaped): name, place, value, the line beneath, and the evidence of each
-    report on hover or focus of the ⓘ mark; a disagreement between sources in red."""
+    report on hover or focus of the ⓘ mark; a disagreement between sources in red (only `short_conflict`, e.g. on a
+    slide whose conflicts slide gives the detail, when given)."""
     evidence = html.escape("\n\n".join(kpi.evidence))
     note = ""
     if kpi.conflict:
-        note = f'<div class="kpi-conflict">{html.escape(kpi.conflict)}</div>'
+        note = f'<div class="kpi-conflict">{html.escape(short_conflict or kpi.conflict)}</div>'
     elif kpi.agree:
         note = f'<div class="kpi-agree">✓ {html.escape(kpi.agree)}</div>'
     return (
@@ -76,7 +77,8 @@ def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, 
     chart = data.memo(("chart", key, filters, *extra), build)
     if chart is None:
         return
-    st.plotly_chart(chart.figure, config=charts.png_config(chart.filename), key=key, width="stretch")
+    config = charts.png_config(f"{chart.filename}-{data.data_version()}")
+    st.plotly_chart(chart.figure, config=config, key=key, width="stretch")
     if chart.sources:
         st.caption(escape_md(chart.sources))
     st.markdown(escape_md(chart.summary))
@@ -85,18 +87,25 @@ def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, 
 
 
 def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
-    """CSV (UTF-8 with BOM) and Excel downloads of a table, formula-injection safe.
+    """CSV (UTF-8 with BOM) and Excel downloads of a table, formula-injection safe, carrying the data version in
+    their file name and in a `data_version` column (a renamed file still says which data it holds).
 
     The files are made only when a button is clicked (Streamlit runs the callable then), not on every rerun.
     """
+    version = data.data_version()
+    rows = table.assign(data_version=version)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        t("download_csv", lang), lambda: exports.to_csv_bytes(table), f"{stem}.csv", "text/csv", key=f"{stem}-csv"
+        t("download_csv", lang),
+        lambda: exports.to_csv_bytes(rows),
+        f"{stem}-{version}.csv",
+        "text/csv",
+        key=f"{stem}-csv",
     )
     right.download_button(
         t("download_excel", lang),
-        lambda: exports.to_excel_bytes(table),
-        f"{stem}.xlsx",
+        lambda: exports.to_excel_bytes(rows),
+        f"{stem}-{version}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{stem}-xlsx",
     )

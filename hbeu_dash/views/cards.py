@@ -11,6 +11,53 @@ from hbeu_dash.i18n import city_label, col, format_date, format_number, format_v
 # What a page asks for: (indicator_id, city cell), e.g. ("four_city_service_items", "hohhot").
 CardRequest = tuple[str, str]
 
+# The cards each page asks for, (indicator_id, city cell), in the order shown.
+OVERVIEW_CARDS: list[CardRequest] = [
+    ("daily_trains_from_hohhot", "hohhot"),
+    ("four_city_service_items", "hohhot"),
+    ("four_city_service_items", "baotou"),
+    ("service_batches", "region"),
+    ("cross_city_cases_in_period", "hohhot"),
+    ("cross_city_cases_to_date", "baotou"),
+    ("mengkeju_subcentres", "region"),
+    ("mengkeju_registered_people", "ulanqab"),
+    ("mengkeju_registered_orgs", "ulanqab"),
+    ("gov_agreements_signed", "region"),
+    ("dept_agreements_signed", "region"),
+    ("rail_circle_target_hours", "region"),
+]
+SERVICES_CARDS: list[CardRequest] = [
+    ("service_batches", "region"),
+    ("four_city_service_items", "hohhot"),
+    ("four_city_service_items", "baotou"),
+    ("service_items_adjusted", "hohhot"),
+    ("cross_city_cases_in_period", "hohhot"),
+    ("cross_city_cases_to_date", "baotou"),
+    ("hb_service_items", "hohhot;baotou"),
+    ("hb_service_channels", "hohhot;baotou"),
+]
+SCIENCE_CARDS: list[CardRequest] = [
+    ("mengkeju_subcentres", "region"),
+    ("mengkeju_registered_people", "ulanqab"),
+    ("mengkeju_registered_orgs", "ulanqab"),
+    ("innovation_consortia", "ulanqab"),
+    ("consortia_major_projects", "ulanqab"),
+    ("consortia_funding", "ulanqab"),
+    ("major_special_project_leads", "ulanqab"),
+    ("innovation_circle_hours", "hohhot"),
+    ("academicians_recruited", "ulanqab"),
+    ("sanqu_talents_dispatched", "ulanqab"),
+    ("skill_training_bases", "hohhot;baotou"),
+]
+TRANSPORT_CARDS: list[CardRequest] = [
+    ("rail_circle_target_hours", "region"),
+    ("road_circle_target_hours", "region"),
+    ("city_circle_target_hours", "region"),
+    ("daily_trains_from_hohhot", "hohhot"),
+    ("car_commute_hours", "hohhot;baotou"),
+    ("base_stations_5g", "hohhot"),
+]
+
 
 @dataclass(frozen=True)
 class Kpi:
@@ -82,3 +129,18 @@ def build_kpis(figures: pd.DataFrame, cards: list[CardRequest], filters: Filters
         reports.setdefault((record["indicator_id"], record["city"]), []).append(record)
     kpis = (make_kpi(reports.get((i, c), []), c, filters.lang) for i, c in cards)
     return [k for k in kpis if k is not None]
+
+
+# The headline figures of the presenter's first slide: eight cards, readable from the back of a room.
+HEADLINE_CARDS: list[CardRequest] = [
+    ("daily_trains_from_hohhot", "hohhot"),
+    ("four_city_service_items", "hohhot"),
+    ("service_batches", "region"),
+    ("cross_city_cases_to_date", "baotou"),
+    ("mengkeju_subcentres", "region"),
+    ("mengkeju_registered_people", "ulanqab"),
+    ("gov_agreements_signed", "region"),
+    ("rail_circle_target_hours", "region"),
+]
+# Every card of every page once, in page order: the briefing's key figures.
+ALL_CARDS: list[CardRequest] = list(dict.fromkeys([*OVERVIEW_CARDS, *SERVICES_CARDS, *SCIENCE_CARDS, *TRANSPORT_CARDS]))

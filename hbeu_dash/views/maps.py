@@ -50,6 +50,7 @@ def legend(lang: str) -> list[LegendEntry]:
 
 
 def map_note(lang: str, attribution: str | None) -> str:
-    """What the map loads (nothing external by default), with the tile attribution when tiles are configured."""
+    """What the map loads (nothing external by default; its rivers ship with the app), with the tile attribution when
+    tiles are configured."""
     note = t("map_offline_note", lang)
     return f"{note} {attribution}" if attribution else note

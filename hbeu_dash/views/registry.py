@@ -12,6 +12,7 @@ class PageSpec:
     icon: str
     url_path: str
     default: bool = False
+    hidden: bool = False  # left out of the sidebar navigation (the presenter's slides open by their URL)
 
     @property
     def path(self) -> str:
@@ -27,4 +28,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline.py", "page_timeline", ":material/timeline:", "timeline"),
     PageSpec("explorer.py", "page_explorer", ":material/table:", "explorer"),
     PageSpec("quality.py", "page_quality", ":material/fact_check:", "quality"),
+    PageSpec("present.py", "page_present", ":material/slideshow:", "present", hidden=True),
 )
+PRESENT = "present"  # the url_path of the presenter's slides: no sidebar, no navigation, big type

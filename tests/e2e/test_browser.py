@@ -6,6 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from hbeu_dash import paths
+from hbeu_dash.store import CsvStore
 from tests.e2e.conftest import ARTIFACTS, wait_settled
 
 pytestmark = pytest.mark.e2e
@@ -95,12 +97,14 @@ def test_download_csv_has_the_filtered_rows_with_sources(open_page) -> None:
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name="Download CSV").click()
     download = info.value
-    assert download.suggested_filename == "hbeu-figures-en.csv"
+    version = CsvStore(paths.DATA_DIR).data_version()
+    assert download.suggested_filename == f"hbeu-figures-en-{version}.csv"  # the export carries the data version
     raw = open(download.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows, "the export is empty"
     assert {"Source", "Evidence", "source_id"} <= set(rows[0])
+    assert {r["data_version"] for r in rows} == {version}
     assert {r["City"] for r in rows} <= {"Ordos", "Four cities"}
     assert {r["Sector"] for r in rows} == {"Cooperation & planning"}
     assert any(r["figure_id"] == "ordos-plan-tasks" and r["Value"] == "236" for r in rows)

@@ -1,0 +1,211 @@
+"""The presenter's slides: one 16:9 slide at a time in big type, arrow keys, a picker, auto-advance, dark theme."""
+
+import html
+import time
+
+import streamlit as st
+
+from hbeu_dash import charts, maps
+from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
+from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
+from hbeu_dash.ui import data, state
+from hbeu_dash.ui.present_style import CSS, DARK_CSS
+from hbeu_dash.ui.widgets import make_kpi_html
+from hbeu_dash.views import slides as slide_views
+from hbeu_dash.views.registry import PAGES
+from hbeu_dash.views.scope import Scope
+
+HOME_PATH = next(p.path for p in PAGES if p.default)
+
+_ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change
+_ADVANCE_TO = "_advance_to"
+THEME_KEYS = {
+    "light": "theme_light",
+    "dark": "theme_dark",
+}  # the slide the timer moved to, applied at the start of the next run
+
+
+def slide_number(count: int) -> int:
+    """The slide to show: a pending automatic change first, then the session's slide, clamped to the deck."""
+    if _ADVANCE_TO in st.session_state:
+        st.session_state[state.KEYS["slide"]] = st.session_state.pop(_ADVANCE_TO)
+    number = min(max(int(st.session_state.get(state.KEYS["slide"], 1)), 1), count)
+    st.session_state[state.KEYS["slide"]] = number
+    return number
+
+
+def get_scope(filters: Filters) -> Scope:
+    """The data the slides cover: the cached tables under the filters, at this run's data version."""
+    return Scope(data.get_data(), data.get_figures(), filters, data.data_version())
+
+
+def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Slide, list]:
+    """Slide `number` and its charts made for the big screen (memoised per data version, filters and theme)."""
+
+    def build() -> tuple[slide_views.Slide, list]:
+        slide = slide_views.build_slide(get_scope(filters), number)
+        figures = [charts.make_screen_figure(c.figure, dark) for c in slide.charts]
+        if slide.map is not None:
+            view = slide.map
+            figure = maps.make_city_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
+            figures.append(charts.make_screen_figure(figure, dark))
+        return slide, figures
+
+    return data.memo(("slide", filters, number, dark), build)
+
+
+def _step(delta: int, count: int) -> None:
+    current = int(st.session_state.get(state.KEYS["slide"], 1))
+    st.session_state[state.KEYS["slide"]] = min(max(current + delta, 1), count)
+
+
+def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) -> str:
+    """Text blocks (a stage with its projects, a conflict with its reports) as HTML, every text escaped."""
+    parts = []
+    for block in blocks:
+        color = DARK_COLORS.get(block.color, block.color) if dark and block.color else block.color
+        swatch = f'<span class="swatch" style="background:{html.escape(color)}"></span>' if color else ""
+        parts.append(f'<div class="slide-block"><h3>{swatch}{html.escape(block.heading)}</h3>')
+        if block.text:
+            parts.append(f"<p>{html.escape(block.text)}</p>")
+        if block.table is not None:
+            head = "".join(f"<th>{html.escape(h)}</th>" for h in block.table.header)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block.table.rows
+            )
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        parts.append("</div>")
+    return "".join(parts)
+
+
+def _chart(key: str, title: str, figure: object) -> None:
+    with st.container(key=key):  # the title, then the chart filling the rest of the panel's height
+        if title:
+            st.html(f'<div class="chart-title">{html.escape(title)}</div>')
+        st.plotly_chart(
+            figure,
+            config={"displaylogo": False, "displayModeBar": False},
+            height="stretch",
+            theme=None,
+            key=f"{key}-plot",
+        )
+
+
+def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: bool) -> None:
+    """The slide's content: cards, charts side by side, the map, text blocks; or why it is empty."""
+    if slide.empty:
+        st.html(f'<div class="slide-empty">{html.escape(slide.empty)}</div>')
+        return
+    if slide.kpis:
+        cards = "".join(make_kpi_html(k, short_conflict=t("conflict_short", lang)) for k in slide.kpis)
+        st.html(f'<div class="slide"><div class="kpi-grid" style="--kpi-per-row: 4">{cards}</div></div>')
+    panels: list[tuple[str, str, object]] = [
+        (f"slide-chart-{i}", "" if c.title == slide.title else c.title, f)
+        for i, (c, f) in enumerate(zip(slide.charts, figures, strict=False))
+    ]
+    if slide.map is not None:
+        sized_by = t("map_sized_by", lang, indicator=slide.map.indicator)
+        panels.append(("slide-map", sized_by if slide.map.indicator else "", figures[-1]))
+    if slide.blocks:
+        panels.append(("slide-blocks", "", None))
+    if not panels:
+        return
+    # Text blocks beside a chart get twice its width, set in two columns (the tracker's stages and their projects).
+    widths = [2 if figure is None else 1 for _, _, figure in panels]
+    columns = st.columns(widths, gap="large") if len(panels) > 1 else [st.container()]
+    for column, (key, title, figure) in zip(columns, panels, strict=True):
+        with column:
+            if figure is None:
+                split = " slide-columns" if len(slide.blocks) > 3 else ""  # many short blocks: two columns
+                st.html(f'<div class="slide{split}">{make_blocks_html(slide.blocks, dark)}</div>')
+            else:
+                _chart(key, title, figure)
+
+
+def render_controls(number: int, count: int, lang: str) -> None:
+    """Previous / next (arrow keys), the slide picker, and the settings: language, theme, auto-advance."""
+    titles = slide_views.slide_titles(lang)
+    with st.container(key="slide-controls", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "◀",
+            key="slide-prev",
+            on_click=_step,
+            args=(-1, count),
+            shortcut="Left",
+            disabled=number <= 1,
+            help=t("slide_previous", lang),
+        )
+        st.selectbox(
+            t("slide_picker", lang),
+            list(range(1, count + 1)),
+            key=state.KEYS["slide"],
+            format_func=lambda i: f"{i} / {count} · {titles[i - 1]}",
+            label_visibility="collapsed",
+            width=420,
+        )
+        st.button(
+            "▶",
+            key="slide-next",
+            on_click=_step,
+            args=(1, count),
+            shortcut="Right",
+            disabled=number >= count,
+            help=t("slide_next", lang),
+        )
+        with st.popover("⚙", help=t("slide_settings", lang)):
+            st.radio(
+                t("language", lang),
+                list(LANGS),
+                key=state.KEYS["lang"],
+                format_func=LANGUAGE_NAMES.get,
+                horizontal=True,
+            )
+            st.radio(
+                t("slide_theme", lang),
+                list(THEMES),
+                key=state.KEYS["theme"],
+                format_func=lambda v: t(THEME_KEYS[v], lang),
+                horizontal=True,
+            )
+            st.selectbox(
+                t("slide_advance", lang),
+                list(ADVANCE_SECONDS),
+                key=state.KEYS["advance"],
+                format_func=lambda s: t("advance_seconds", lang, n=s) if s else t("advance_off", lang),
+            )
+            st.page_link(HOME_PATH, label=t("leave_presenter", lang), icon=":material/close:")
+
+
+def render_auto_advance(count: int) -> None:
+    """Move to the next slide every N seconds (looping), while an interval is chosen."""
+    seconds = int(st.session_state.get(state.KEYS["advance"], 0))
+    if not seconds:
+        return
+    st.session_state[_ADVANCE_DUE] = time.monotonic() + seconds
+
+    @st.fragment(run_every=seconds)
+    def tick() -> None:
+        if time.monotonic() >= st.session_state.get(_ADVANCE_DUE, 0) - 0.5:
+            st.session_state[_ADVANCE_TO] = int(st.session_state.get(state.KEYS["slide"], 1)) % count + 1
+            st.rerun()
+
+    tick()
+
+
+def render_presentation(filters: Filters) -> None:
+    """One slide of the deck under the URL's filters: title, content, citation footer, then the controls."""
+    count = len(slide_views.SLIDES)
+    number = slide_number(count)
+    dark = st.session_state.get(state.KEYS["theme"]) == "dark"
+    st.html(CSS + (DARK_CSS if dark else ""))
+    slide, figures = get_slide(filters, number, dark)
+    st.html(
+        f'<div class="slide-head"><h1 class="slide-title">{html.escape(slide.title)}</h1>'
+        f'<span class="slide-no">{number} / {count}</span></div>'
+    )
+    with st.container(key="slide-body"):
+        render_slide_body(slide, figures, filters.lang, dark)
+    st.html(f'<div class="slide-foot">{html.escape(slide.footer)}</div>')
+    render_controls(number, count, filters.lang)
+    render_auto_advance(count)
+    state.sync_url(filters, state.current_view(data.data_version()), presenting=True)
