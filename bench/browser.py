@@ -9,20 +9,13 @@ from playwright.sync_api import Error as PlaywrightError
 
 from bench.common import LOG_DIR, Server, Settings, median, row, streamlit_server
 
-CHROMIUM = "/usr/bin/chromium"
-# The one list of Chromium flags, shared with tests/e2e: headless, and none of Chromium's own network chatter.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The one list of Chromium flags, shared by the briefing's PDF, the tests and the benchmark: headless, and none of
+# Chromium's own network chatter.
+from hbeu_dash.report.pdf import CHROMIUM, CHROMIUM_ARGS
+from hbeu_dash.views.slides import SLIDES
+
 VIEWPORT = {"width": 1280, "height": 900}
-SLIDE_COUNT = 9  # hbeu_dash.views.slides.SLIDES (the bench does not import the app)
+SLIDE_COUNT = len(SLIDES)
 
 # Installed before any page script: records script-state changes and plotly redraws against performance.now(),
 # whose zero is the start of the navigation, and the first moment the page is drawn.

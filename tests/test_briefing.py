@@ -358,12 +358,6 @@ def test_broken_data_is_left_out_and_said_on_the_title_page(data_dir: object) ->
     assert "events.csv" in render_html(b)
 
 
-def test_the_pdf_uses_the_benchmark_s_chromium_flags() -> None:
-    from bench.browser import CHROMIUM_ARGS
-
-    assert pdf.CHROMIUM_ARGS == CHROMIUM_ARGS
-
-
 def test_a_missing_chromium_is_a_pdf_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHROMIUM", "/nowhere/chromium")
     monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)

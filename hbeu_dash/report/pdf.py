@@ -7,8 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-# The flags of bench.browser.CHROMIUM_ARGS (tests/test_briefing.py checks they stay the same): headless, and none
-# of Chromium's own network chatter.
+# Headless, and none of Chromium's own network chatter (the benchmark and the browser tests use these flags too).
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
