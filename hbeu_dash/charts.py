@@ -1,6 +1,7 @@
 """Pure chart builders: DataFrame → Chart (a plotly Figure with its summary, table twin, sources and file name)."""
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -341,6 +342,9 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited)
 
 
+_CHAR = re.compile(r"&#?\w+;|.", re.S)
+
+
 def _wrap(text: str, width: int) -> str:
     """Break a long axis label into lines of about `width` characters (plotly does not wrap)."""
     if len(text) <= width:
@@ -355,7 +359,8 @@ def _wrap(text: str, width: int) -> str:
                 line = f"{line} {word}".strip()
         lines.append(line)
         return "<br>".join(lines)
-    return "<br>".join(text[i : i + width] for i in range(0, len(text), width))
+    chars = _CHAR.findall(text)  # an escaped entity (&amp;) counts as one character and is never cut
+    return "<br>".join("".join(chars[i : i + width]) for i in range(0, len(chars), width))
 
 
 def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

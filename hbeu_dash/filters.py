@@ -81,6 +81,8 @@ def parse_query_params(params: Mapping[str, str | list[str]]) -> tuple[Filters, 
     notices: list[Notice] = []
     lang, cities, sectors = DEFAULT_LANG, schema.CITY_IDS, schema.SECTORS
     for name, value in params.items():
+        if name in VIEW_PARAMS:
+            continue  # parse_view_params reads (and reports) these
         raw = _first(value)
         if len(raw) > MAX_PARAM_CHARS:
             notices.append(Notice(str(name)[:40], raw[:40] + "…", "bad_value"))
@@ -94,8 +96,6 @@ def parse_query_params(params: Mapping[str, str | list[str]]) -> tuple[Filters, 
             cities = _parse_list(name, raw, schema.CITY_IDS, notices)
         elif name == "sector":
             sectors = _parse_list(name, raw, schema.SECTORS, notices)
-        elif name in VIEW_PARAMS:
-            continue  # parse_view_params reads these
         else:
             notices.append(Notice(str(name)[:40], raw[:40], "unknown"))
     return Filters(lang, cities, sectors), notices

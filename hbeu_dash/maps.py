@@ -457,6 +457,7 @@ FIGURE_LINK_WIDTH_PX = 3
 LINK_STEPS = 24
 LIGHT = {"background": "#FFFFFF", "text": "#222222", "outline": "#FFFFFF"}
 DARK = {"background": "#0f172a", "text": "#E2E8F0", "outline": "#0f172a"}
+NO_VALUE_ALPHA_DARK = 150  # a city without a value stays visible on the dark background
 METRES_PER_DEG_LAT = 111_320
 MIN_MARKER_PX = 6
 
@@ -465,6 +466,11 @@ def hover_text(title: str, details: str) -> str:
     """The tooltip of the deck (title in bold, then the details) as plotly hover markup, escaped."""
     lines = [f"<b>{html.escape(title, quote=False)}</b>", *(html.escape(d, quote=False) for d in details.splitlines())]
     return "<br>".join(lines)
+
+
+def _screen_color(color: str, dark: bool) -> str:
+    """A city or stage colour, swapped for its high-contrast twin on the dark big screen."""
+    return i18n.DARK_COLORS.get(color, color) if dark else color
 
 
 def rgba_css(rgba: list[int]) -> str:
@@ -586,7 +592,7 @@ def make_city_figure(
                 hovertext=_joined([[text] * len(xs) for text, (xs, _) in zip(texts, curves, strict=True)]),
                 hovertemplate="%{hovertext}<extra></extra>",
                 mode="lines",
-                line={"color": i18n.STATUS_COLORS[status], "width": FIGURE_LINK_WIDTH_PX},
+                line={"color": _screen_color(i18n.STATUS_COLORS[status], dark), "width": FIGURE_LINK_WIDTH_PX},
                 name=i18n.label("status", status, lang),
                 legendgroup=status,
             )
@@ -600,11 +606,16 @@ def make_city_figure(
             marker={
                 "size": diameters,
                 "sizemode": "diameter",
-                "color": [rgba_css(c) for c in markers["color"]],
+                "color": [
+                    rgba_css(hex_to_rgba(_screen_color(i18n.city_color(city), dark), max(c[3], NO_VALUE_ALPHA_DARK)))
+                    if dark
+                    else rgba_css(c)
+                    for city, c in zip(markers["city_id"], markers["color"], strict=True)
+                ],
                 "opacity": 1,  # the colours carry the deck's alpha; plotly's default for sized markers is 0.7
                 "line": {"color": colours["outline"], "width": 1},
             },
-            text=list(markers["name"]),
+            text=[html.escape(str(n), quote=False) for n in markers["name"]],  # plotly renders some HTML
             textposition="top center",
             textfont={"color": colours["text"], "size": 14},
             hovertext=[hover_text(t, d) for t, d in zip(markers["title"], markers["details"], strict=True)],

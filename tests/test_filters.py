@@ -117,3 +117,10 @@ def test_view_url_carries_the_version_always_and_slide_settings_only_when_presen
     assert to_view_params(view) == {"v": "ab12cd3"}
     assert to_view_params(view, presenting=True) == {"v": "ab12cd3", "slide": "3", "theme": "dark", "every": "20"}
     assert to_view_params(ViewParams(version="ab12cd3"), presenting=True) == {"v": "ab12cd3"}  # defaults left out
+
+
+def test_an_over_long_view_parameter_is_reported_once() -> None:
+    params = {"v": "a" * 300}
+    _, filter_notices = parse_query_params(params)
+    _, view_notices = parse_view_params(params)
+    assert filter_notices == [] and [n.name for n in view_notices] == ["v"]

@@ -555,3 +555,18 @@ def test_figure_without_projects_has_no_links_and_no_legend(tables: dict[str, pd
     assert link_traces(fig) == []
     assert fig.layout.showlegend is False
     assert len(markers_trace(fig).x) == 4
+
+
+def test_plotly_map_in_the_dark_theme_swaps_light_colours_and_escapes_names() -> None:
+    from tests.real_data import tables
+
+    t = tables()
+    cities = t["cities"].assign(name_zh=lambda f: f["name_zh"].where(f["city_id"] != "ordos", "<b>鄂尔多斯</b>"))
+    projects = transforms.add_citations(t["projects"], t["sources"])
+    fig = maps.make_city_figure(cities, None, projects, "zh", dark=True)
+    markers = next(tr for tr in fig.data if tr.customdata is not None and "hohhot" in tr.customdata)
+    hohhot = markers.marker.color[list(markers.customdata).index("hohhot")]
+    assert hohhot.startswith("rgba(86,180,233,")  # #56B4E9, not the light theme's #0072B2 (3.4:1 on dark)
+    lines = {tr.line.color for tr in fig.data if tr.mode == "lines" and tr.line.color}
+    assert "#440154" not in lines  # 'in operation' deep purple is invisible on the dark background
+    assert "&lt;b&gt;鄂尔多斯&lt;/b&gt;" in markers.text

@@ -275,7 +275,8 @@ def test_slide_link_opens_that_slide_in_the_dark_theme_and_keeps_the_filters() -
     at = open_page("present", {"lang": "zh", "slide": "6", "theme": "dark", "city": "ordos,baotou"})
     assert slide_title(at) == "四市位置与互联项目"
     assert any("#0f172a" in h.proto.body for h in at.html)  # the dark theme's style
-    assert dict(at.query_params) | {"v": "-"} == {"slide": "6", "theme": "dark", "city": "baotou,ordos", "v": "-"}
+    version = CsvStore(paths.DATA_DIR).data_version()
+    assert dict(at.query_params) == {"slide": "6", "theme": "dark", "city": "baotou,ordos", "v": version}
     at.switch_page(BY_NAME["overview"].path).run()  # leaving the slides keeps the cities chosen by the link
     assert at.session_state["f_cities"] == ["baotou", "ordos"]
 
@@ -302,3 +303,25 @@ def test_a_link_with_the_current_version_says_nothing() -> None:
     current = CsvStore(paths.DATA_DIR).data_version()
     at = open_page("overview", {"v": current})
     assert not at.info and not at.toast and not at.warning
+
+
+def test_data_changing_during_a_session_is_told_once_as_a_change_not_as_an_old_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    monkeypatch.setattr(paths, "DATA_DIR", data)
+    before = CsvStore(data).data_version()
+    at = open_page("overview", {"lang": "en", "v": before})  # a link made with the data shown: nothing to say
+    assert not at.info and not at.toast
+    set_cell(data / "sources.csv", 2, "note_en", "An analyst's correction.")  # a commit while the page is open
+    after = CsvStore(data).data_version()
+    assert after != before
+    at.run()
+    assert [t.value for t in at.toast] == [
+        f"The data has changed (version {before} → {after}); showing the current data."
+    ]
+    assert not at.info, "the link was current when opened: no 'old link' notice"
+    at.run()
+    assert not at.toast, "told once"
+    assert at.query_params["v"] == after

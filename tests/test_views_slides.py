@@ -9,6 +9,30 @@ from hbeu_dash.views.scope import Scope
 from tests.real_data import joined, tables
 
 VERSION = "ab12cd3"
+TITLES = {
+    "zh": [
+        "关键数字",
+        "各市“四城通办”事项数(按来源)",
+        "呼包两地通办事项",
+        "乌兰察布创新联合体与重大项目",
+        "鄂尔多斯一体化任务分工方案",
+        "四市位置与互联项目",
+        "项目进展跟踪",
+        "合作进程",
+        "来源不一致的数字",
+    ],
+    "en": [
+        "Key figures",
+        "Four-city service items, by city and source",
+        "Hohhot–Baotou shared service items",
+        "Ulanqab: innovation consortia and major projects",
+        "Ordos: integration task plan, broken down",
+        "Where the four cities are, and the projects linking them",
+        "Project tracker",
+        "Cooperation timeline",
+        "Figures the sources disagree on",
+    ],
+}
 
 
 def scope(lang: str = "zh", **filters: object) -> Scope:
@@ -24,7 +48,7 @@ def slide(slide_id: str, lang: str = "zh", **filters: object) -> slides.Slide:
 @pytest.mark.parametrize("number", range(1, len(slides.SLIDES) + 1))
 def test_every_slide_has_a_title_content_and_a_citation_footer(number: int, lang: str) -> None:
     shown = slides.build_slide(scope(lang), number)
-    assert shown.title == slides.slide_titles(lang)[number - 1]
+    assert shown.title == TITLES[lang][number - 1] == slides.slide_titles(lang)[number - 1]
     assert shown.empty is None, "with every city and sector selected, every slide has content"
     assert shown.kpis or shown.charts or shown.map or shown.blocks
     # Sources by name (never by id), and the data version.
@@ -59,7 +83,11 @@ def test_city_filter_applies_to_the_slides() -> None:
 def test_nothing_selected_gives_a_notice_not_an_error() -> None:
     for number in range(1, len(slides.SLIDES) + 1):
         shown = slides.build_slide(scope("en", cities=()), number)
-        assert shown.empty == "Nothing on this slide under the current filters." or shown.blocks
+        if shown.slide_id == "conflicts":  # says there are none, rather than nothing
+            assert [b.heading for b in shown.blocks] == ["No disagreeing figures under these filters."]
+        else:
+            assert shown.empty == "Nothing on this slide under the current filters.", shown.slide_id
+            assert not (shown.kpis or shown.charts or shown.map or shown.blocks)
 
 
 def test_conflicts_slide_shows_both_reports_side_by_side_with_evidence() -> None:
@@ -81,3 +109,17 @@ def test_projects_slide_counts_every_project_once_by_stage() -> None:
 def test_slide_number_is_clamped_to_the_deck() -> None:
     assert slides.build_slide(scope(), 0).slide_id == "headline"
     assert slides.build_slide(scope(), 99).slide_id == "conflicts"
+
+
+def test_map_slide_cites_every_report_of_the_values_it_shows() -> None:
+    # Hohhot's four-city items: 561 (8th meeting interviews) and 1412 (Qingcheng Media) both show on the marker.
+    shown = slide("map", "en", cities=("hohhot",), sectors=("government_services",))
+    assert "561 / 1,412 items" in shown.map.values["label"].iloc[0]
+    assert "8th Mayors' Meeting interviews · 2024-12 (as of Dec 2024)" in shown.footer
+    assert "Qingcheng Media · 2025-02-01 (as of Feb 2025)" in shown.footer
+
+
+def test_map_markers_are_sized_only_by_an_indicator_in_the_chosen_sectors() -> None:
+    view = slide("map", sectors=("transport",)).map  # service items belong to government services
+    assert view.values is None and view.indicator == ""
+    assert slide("map").map.indicator == "“四城通办”事项数"

@@ -1,5 +1,8 @@
 """The briefing downloads: one button builds the HTML and then the PDF (with progress); both then download."""
 
+import threading
+from collections import OrderedDict
+
 import streamlit as st
 
 from hbeu_dash.filters import Filters
@@ -10,6 +13,24 @@ from hbeu_dash.ui.widgets import escape_md
 
 STATE_KEY = "_briefing"  # (data version, filters) → the files last built in this session
 STEP_KEYS = {"html": "briefing_building_html", "pdf": "briefing_building_pdf"}
+# One build at a time on this server (a PDF is a whole Chromium), and the last few builds shared by every session:
+# the room asking for the same briefing after the meeting gets the file once built.
+_BUILD_LOCK = threading.Lock()
+_BUILT: OrderedDict[tuple, BriefingFiles] = OrderedDict()
+BUILT_ENTRIES = 8
+
+
+def _shared(key: tuple) -> BriefingFiles | None:
+    """Files some session already built for (data version, filters)."""
+    return _BUILT.get(key)
+
+
+def _share(key: tuple, files: BriefingFiles) -> None:
+    """Keep a build for every session (the least recently built dropped first)."""
+    _BUILT[key] = files
+    _BUILT.move_to_end(key)
+    while len(_BUILT) > BUILT_ENTRIES:
+        _BUILT.popitem(last=False)
 
 
 def _kept(key: tuple) -> BriefingFiles | None:
@@ -18,8 +39,20 @@ def _kept(key: tuple) -> BriefingFiles | None:
     return kept[1] if kept is not None and kept[0] == key else None
 
 
-def build_with_progress(filters: Filters) -> BriefingFiles | None:
-    """Build both files under a status box that says which one is being made; None (and the error) on failure."""
+def build_with_progress(filters: Filters, key: tuple) -> BriefingFiles | None:
+    """Build both files under a status box that says which one is being made (after any build already running
+    on the server), or take them from another session's build; None (and the error) on failure."""
+    with _BUILD_LOCK:
+        shared = _shared(key)
+        if shared is not None:
+            return shared
+        files = _build(filters)
+        if files is not None and files.pdf is not None:
+            _share(key, files)
+        return files
+
+
+def _build(filters: Filters) -> BriefingFiles | None:
     lang = filters.lang
     with st.status(t(STEP_KEYS["html"], lang), expanded=False) as status:
 
@@ -70,9 +103,9 @@ def render_briefing_downloads(filters: Filters) -> None:
     if filters.is_empty:
         return
     key = (data.data_version(), filters)
-    files = _kept(key)
+    files = _kept(key) or _shared(key)
     if files is None and st.button(t("make_briefing", lang), key="briefing-make", icon=":material/description:"):
-        files = build_with_progress(filters)
+        files = build_with_progress(filters, key)
         if files is not None:
             st.session_state[STATE_KEY] = (key, files)
     if files is not None:

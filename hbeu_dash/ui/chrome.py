@@ -78,7 +78,8 @@ def requested_url_path(pages: list[st.Page]) -> str | None:
     wanted_hash = getattr(manager, "intended_page_script_hash", None)
     wanted_name = getattr(manager, "intended_page_name", None)
     for page in pages:
-        if (wanted_hash and page._script_hash == wanted_hash) or (wanted_name and page.url_path == wanted_name):
+        page_hash = getattr(page, "_script_hash", None)
+        if (wanted_hash and page_hash == wanted_hash) or (wanted_name and page.url_path == wanted_name):
             return page.url_path
     return None
 

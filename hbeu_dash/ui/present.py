@@ -3,6 +3,7 @@
 import html
 import time
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from hbeu_dash import charts, maps
@@ -19,6 +20,8 @@ HOME_PATH = next(p.path for p in PAGES if p.default)
 
 _ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change
 _ADVANCE_TO = "_advance_to"
+MENU_KEY = "slide-menu"
+PRELOAD_FIGURE = go.Figure(layout={"width": 10, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
 THEME_KEYS = {
     "light": "theme_light",
     "dark": "theme_dark",
@@ -52,6 +55,11 @@ def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Sl
         return slide, figures
 
     return data.memo(("slide", filters, number, dark), build)
+
+
+def _go(number: int) -> None:
+    st.session_state[state.KEYS["slide"]] = number
+    st.session_state[MENU_KEY] = False  # close the menu: the slide is what the room should see
 
 
 def _step(delta: int, count: int) -> None:
@@ -135,14 +143,19 @@ def render_controls(number: int, count: int, lang: str) -> None:
             disabled=number <= 1,
             help=t("slide_previous", lang),
         )
-        st.selectbox(
-            t("slide_picker", lang),
-            list(range(1, count + 1)),
-            key=state.KEYS["slide"],
-            format_func=lambda i: f"{i} / {count} · {titles[i - 1]}",
-            label_visibility="collapsed",
-            width=420,
-        )
+        # A menu of buttons, not a selectbox: a selectbox keeps the keyboard focus, and the arrow keys would then
+        # move through its options instead of the slides.
+        label = f"{number} / {count} · {titles[number - 1]}"
+        with st.popover(label, help=t("slide_picker", lang), width=460, key=MENU_KEY, on_change="rerun"):
+            for i, title in enumerate(titles, start=1):
+                st.button(
+                    f"{i} · {title}",
+                    key=f"slide-go-{i}",
+                    on_click=_go,
+                    args=(i,),
+                    type="primary" if i == number else "secondary",
+                    width="stretch",
+                )
         st.button(
             "▶",
             key="slide-next",
@@ -176,6 +189,13 @@ def render_controls(number: int, count: int, lang: str) -> None:
             st.page_link(HOME_PATH, label=t("leave_presenter", lang), icon=":material/close:")
 
 
+def render_plotly_preload() -> None:
+    """A tiny invisible chart on a slide without charts: the browser loads plotly.js (4.8 MB) now, not when the
+    next slide needs it (a second on the first chart slide otherwise, bench)."""
+    with st.container(key="plotly-preload"):
+        st.plotly_chart(PRELOAD_FIGURE, config={"displayModeBar": False, "staticPlot": True}, theme=None, width=10)
+
+
 def render_auto_advance(count: int) -> None:
     """Move to the next slide every N seconds (looping), while an interval is chosen."""
     seconds = int(st.session_state.get(state.KEYS["advance"], 0))
@@ -207,5 +227,7 @@ def render_presentation(filters: Filters) -> None:
         render_slide_body(slide, figures, filters.lang, dark)
     st.html(f'<div class="slide-foot">{html.escape(slide.footer)}</div>')
     render_controls(number, count, filters.lang)
+    if not figures:
+        render_plotly_preload()
     render_auto_advance(count)
     state.sync_url(filters, state.current_view(data.data_version()), presenting=True)

@@ -26,6 +26,8 @@ header[data-testid="stHeader"] { display: none; }
   border-bottom: 1px solid rgba(49, 51, 63, 0.25); }
 .swatch { display: inline-block; width: 1.8vh; height: 1.8vh; border-radius: 0.3vh; margin-right: 0.5vw;
   vertical-align: -0.2vh; border: 1px solid rgba(49, 51, 63, 0.4); }
+.st-key-plotly-preload { position: absolute; left: 0; top: 0; width: 10px; height: 10px; opacity: 0;
+  pointer-events: none; overflow: hidden; }
 .st-key-slide-body { flex: 0 0 72vh !important; height: 72vh !important; overflow: hidden; }
 .st-key-slide-chart-0, .st-key-slide-chart-1, .st-key-slide-map { flex: 0 0 64vh !important; height: 64vh !important; }
 .st-key-slide-controls button p, .st-key-slide-controls [data-baseweb="select"] div { font-size: 2.2vh; }

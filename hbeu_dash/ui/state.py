@@ -100,12 +100,12 @@ def stale_link_version(version: str) -> str | None:
 
 
 def take_stale_link_notice(version: str) -> str | None:
-    """The opening link's older data version, the first time it is asked for in this session; then None."""
-    stale = stale_link_version(version)
-    if stale is None or st.session_state.get(_LINK_TOLD):
+    """The opening link's older data version, asked once per session (on its first run): later changes of the data
+    are told by changed_since_last_run, not as an old link."""
+    if st.session_state.get(_LINK_TOLD):
         return None
     st.session_state[_LINK_TOLD] = True
-    return stale
+    return stale_link_version(version)
 
 
 def changed_since_last_run(version: str) -> str | None:

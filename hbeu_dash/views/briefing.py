@@ -5,7 +5,7 @@ Built only from the view models the pages and slides use (cards, chart specs, ma
 cards, conflict blocks): nothing is built twice. Plain text and numbers: the HTML renderer escapes them.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
@@ -20,7 +20,6 @@ from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import slides
 from hbeu_dash.views.cards import Kpi
 from hbeu_dash.views.events import EventCard
-from hbeu_dash.views.maps import DEFAULT_MAP_INDICATOR
 from hbeu_dash.views.scope import Scope
 from hbeu_dash.views.slides import Block, MapView, TextTable
 
@@ -184,10 +183,6 @@ def build_briefing_map(scope: Scope) -> tuple[MapView | None, str]:
     view = slides.build_map_view(scope)
     if view is None:
         return None, ""
-    selected, values = scope.selected, view.values
-    in_scope = selected is not None and selected["indicator_id"].eq(DEFAULT_MAP_INDICATOR).any()
-    if values is not None and not (in_scope and values["city_id"].isin(view.cities["city_id"]).any()):
-        view = replace(view, values=None, indicator="")  # nothing to size the shown cities by
     return view, format_citations(slides.map_citations(view, scope), scope.lang)
 
 

@@ -60,6 +60,7 @@ class MapView:
     values: pd.DataFrame | None
     reports: pd.DataFrame
     indicator: str  # the name of the indicator the markers are sized by ('' when none)
+    indicator_id: str  # its id ('' when none)
     legend: tuple[map_views.LegendEntry, ...]
     note: str
 
@@ -162,35 +163,41 @@ def ordos_plan_slide(scope: Scope) -> Slide:
 
 
 def build_map_view(scope: Scope, indicator_id: str = map_views.DEFAULT_MAP_INDICATOR) -> MapView | None:
-    """The map of the selected cities, markers sized by `indicator_id`, projects in their current stage."""
+    """The map of the selected cities, projects in their current stage; markers sized by `indicator_id` only when
+    it is in scope (its sector chosen) and a city shown has a value, so every value shown is a figure of the scope."""
     cities = scope.table("cities")
     if cities is None or scope.projects is None or not scope.filters.cities:
         return None
-    figures = scope.figures
-    values = map_views.map_values(figures, indicator_id, scope.lang) if figures is not None else None
-    names = (
-        {}
-        if figures is None
-        else dict(zip(figures["indicator_id"], figures[col("indicator", scope.lang)], strict=True))
-    )
+    shown = cities[cities["city_id"].isin(scope.filters.cities)]
+    selected = scope.selected
+    values, indicator = None, ""
+    if selected is not None and selected["indicator_id"].eq(indicator_id).any():
+        values = map_views.map_values(selected, indicator_id, scope.lang)
+        if values["city_id"].isin(shown["city_id"]).any():
+            names = dict(zip(selected["indicator_id"], selected[col("indicator", scope.lang)], strict=True))
+            indicator = names[indicator_id]
+        else:
+            values = None
     return MapView(
-        cities=cities[cities["city_id"].isin(scope.filters.cities)],
+        cities=shown,
         values=values,
         reports=scope.projects[0],
-        indicator=names.get(indicator_id, ""),
+        indicator=indicator,
+        indicator_id=indicator_id if values is not None else "",
         legend=tuple(map_views.legend(scope.lang)),
         note=map_views.map_note(scope.lang, None),
     )
 
 
 def map_citations(view: MapView, scope: Scope) -> Citations:
-    """The sources of the map's city values and of its project reports."""
+    """The sources of every report behind the map's city values (all of them when they disagree) and of its
+    project reports, each with the latest as-of among those rows."""
     cited: Citations = {}
-    if view.values is not None:
-        shown = view.values[view.values["city_id"].isin(view.cities["city_id"])]
-        cited = {s: "" for s in shown["source"]}
-        if scope.figures is not None:
-            cited = latest_citations(scope.figures[scope.figures[col("cite", scope.lang)].isin(cited)], scope.lang)
+    if view.values is not None and scope.selected is not None:
+        rows = scope.selected[
+            scope.selected["indicator_id"].eq(view.indicator_id) & scope.selected["city"].isin(view.cities["city_id"])
+        ]
+        cited = latest_citations(rows, scope.lang)
     return merge_citations(cited, latest_citations(view.reports, scope.lang))
 
 

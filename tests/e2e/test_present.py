@@ -161,3 +161,23 @@ def test_auto_advance_moves_to_the_next_slide_on_its_own(browser, server: str) -
         )
     finally:
         ctx.close()
+
+
+def test_the_slide_menu_jumps_and_the_arrow_keys_still_work_after_it(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/present?lang=en", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        page.locator('[data-testid="stPopoverButton"]:visible', has_text="1 / 9 · Key figures").first.click()
+        page.get_by_role("button", name="4 · Ulanqab: innovation consortia and major projects").click()
+        page.wait_for_function("() => document.querySelector('.slide-no')?.innerText.startsWith('4 ')")
+        wait_settled(page)
+        assert not page.get_by_role("button", name="4 · Ulanqab: innovation consortia and major projects").is_visible()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.querySelector('.slide-no')?.innerText.startsWith('5 ')")
+        wait_settled(page)
+        page.screenshot(path=str(ARTIFACTS / "present-after-menu.png"))
+        _check_layout(page, 1080, "after the slide menu")
+    finally:
+        ctx.close()
