@@ -53,11 +53,13 @@ PROBE_JS = """
     exceptions: document.querySelectorAll('[data-testid="stException"]').length,
   });
   let last = null;
-  const watch = () => {
+  // A rerun can go running → notRunning between two callbacks: replay every state the batch passed through.
+  const watch = (records) => {
     const now = performance.now();
     b.lastMutation = now;
-    const s = b.state();
-    if (s !== last) { last = s; b.states.push([now, s]); }
+    const seen = (records || []).filter(m => m.type === 'attributes' && m.attributeName === 'data-test-script-state');
+    const values = [...seen.slice(1).map(m => m.oldValue), b.state()];
+    for (const s of values) if (s !== last) { last = s; b.states.push([now, s]); }
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       if (!gd.__benchHooked && typeof gd.on === 'function') {
         gd.__benchHooked = true;
@@ -67,7 +69,8 @@ PROBE_JS = """
     if (b.ready === null && b.missing() === '') b.ready = now;
   };
   new MutationObserver(watch).observe(document, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state'],
+    subtree: true, childList: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ['data-test-script-state'],
   });
   const tick = () => { watch(); if (b.ready === null) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
