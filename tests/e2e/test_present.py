@@ -1,8 +1,11 @@
 """The presenter's slides in headless Chromium at 1080 p and 720 p: every slide in zh and en, arrow keys, big type,
 nothing cut off or overlapping, no sidebar, the dark theme, nothing leaving the machine."""
 
+import contextlib
 import itertools
 import re
+import time
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -59,6 +62,19 @@ LAYOUT_JS = """() => {
         background: getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor,
     };
 }"""
+
+
+@contextlib.contextmanager
+def slides_page(browser, server: str, query: str, size: tuple[int, int] = (1920, 1080)) -> Iterator:
+    """A fresh browser page on /present?<query>, settled; closed afterwards."""
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server}/present?{query}", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        yield page
+    finally:
+        ctx.close()
 
 
 def _slide_number(page) -> int:
@@ -119,15 +135,7 @@ def test_every_slide_fits_the_screen_and_the_arrow_keys_step_through(browser, se
 
 
 def test_dark_theme_and_a_slide_link(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = ctx.new_page()
-    try:
-        page.goto(
-            f"{server}/present?lang=en&slide=7&theme=dark&v=0000000&embed=true",
-            wait_until="domcontentloaded",
-            timeout=60_000,
-        )
-        wait_settled(page)
+    with slides_page(browser, server, "lang=en&slide=7&theme=dark&v=0000000&embed=true") as page:
         toast = page.locator('[data-testid="stToast"]').first.inner_text()  # an old link says so, quietly
         assert "This link was made with data version 0000000" in toast
         toasts = page.locator('[data-testid="stToast"]').all_inner_texts()
@@ -140,35 +148,26 @@ def test_dark_theme_and_a_slide_link(browser, server: str) -> None:
         assert _slide_number(page) == 7
         layout = _check_layout(page, 1080, "dark slide 7")
         assert layout["background"] == "rgb(15, 23, 42)"  # i18n.DARK_BACKGROUND
-    finally:
-        ctx.close()
 
 
 def test_auto_advance_moves_to_the_next_slide_on_its_own(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = ctx.new_page()
-    try:
-        page.goto(f"{server}/present?lang=en&slide=8&every=10", wait_until="domcontentloaded", timeout=60_000)
-        wait_settled(page)
+    with slides_page(browser, server, "lang=en&slide=8&every=10", (1280, 720)) as page:
         assert _slide_number(page) == 8
+        shown_at = time.monotonic()
         page.wait_for_function(
             "() => document.querySelector('.slide-no')?.innerText.startsWith('9 ')", timeout=25_000, polling=250
         )
+        waited = time.monotonic() - shown_at  # the slide was on screen since about the start of the 10 s timer
+        assert 7 <= waited <= 14, f"advanced after {waited:.1f} s, not about 10 s"
         assert "every=10" in page.url and "slide=9" in page.url
         # The last slide loops to the first (a kiosk left running keeps cycling).
         page.wait_for_function(
             "() => document.querySelector('.slide-no')?.innerText.startsWith('1 ')", timeout=25_000, polling=250
         )
-    finally:
-        ctx.close()
 
 
 def test_the_slide_menu_jumps_and_the_arrow_keys_still_work_after_it(browser, server: str) -> None:
-    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = ctx.new_page()
-    try:
-        page.goto(f"{server}/present?lang=en", wait_until="domcontentloaded", timeout=60_000)
-        wait_settled(page)
+    with slides_page(browser, server, "lang=en") as page:
         page.locator('[data-testid="stPopoverButton"]:visible', has_text="1 / 9 · Key figures").first.click()
         page.get_by_role("button", name="4 · Ulanqab: innovation consortia and major projects").click()
         page.wait_for_function("() => document.querySelector('.slide-no')?.innerText.startsWith('4 ')")
@@ -179,5 +178,3 @@ def test_the_slide_menu_jumps_and_the_arrow_keys_still_work_after_it(browser, se
         wait_settled(page)
         page.screenshot(path=str(ARTIFACTS / "present-after-menu.png"))
         _check_layout(page, 1080, "after the slide menu")
-    finally:
-        ctx.close()
