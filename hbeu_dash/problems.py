@@ -14,6 +14,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text{hint}; in Excel use Save As → 'CSV UTF-8'",
     ),
     "csv_syntax": ("无法按 CSV 读取:{detail}", "cannot be read as CSV: {detail}"),
+    # uploads (hbeu_dash/uploads.py)
+    "upload_encoding": (
+        "无法识别文字编码({detail});请在 Excel 中“另存为”→“CSV UTF-8”",
+        "the text encoding is not recognised ({detail}); in Excel use Save As → 'CSV UTF-8'",
+    ),
+    "upload_binary": (
+        "不是文本表格(含有 NUL 字节);请上传 CSV 或 .xlsx",
+        "is not a text table (it contains NUL bytes); upload a CSV or an .xlsx",
+    ),
+    "upload_empty": ("文件为空或第一行没有表头", "the file is empty or its first row has no header"),
+    "upload_too_big": ("文件超过 {limit};请分成几个文件上传", "the file is larger than {limit}; upload it in parts"),
+    "upload_too_many_columns": (
+        "有 {found} 列,最多 {limit} 列",
+        "has {found} columns; at most {limit} are read",
+    ),
+    "upload_too_many_rows": ("有 {found} 行,最多 {limit} 行", "has {found} rows; at most {limit} are read"),
+    "upload_cell_too_long": ("单元格超过 {limit} 个字符", "the cell is longer than {limit} characters"),
+    "upload_xls": (
+        "是旧版 Excel(.xls)文件;请在 Excel 中另存为 .xlsx 或 CSV UTF-8",
+        "is an old Excel (.xls) file; in Excel save it as .xlsx or CSV UTF-8",
+    ),
+    "upload_not_xlsx": (
+        "不是可读取的 .xlsx 工作簿,也不是文本表格",
+        "is neither a readable .xlsx workbook nor a text table",
+    ),
+    "upload_macros": (
+        "包含宏(.xlsm);请另存为不含宏的 .xlsx",
+        "contains macros (.xlsm); save it as a macro-free .xlsx",
+    ),
+    "upload_zip_bomb": (
+        "解压后过大或压缩比异常({detail}),未读取",
+        "would unpack to too much data or is compressed suspiciously well ({detail}); it was not read",
+    ),
     "ragged_row": (
         "此行有 {cells} 个单元格,表头有 {expected} 列;请检查多余的逗号或缺少的引号",
         "this row has {cells} cells but the header has {expected}; check for a stray comma or a missing quote",
