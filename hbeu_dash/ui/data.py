@@ -8,12 +8,11 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import paths, transforms
+from hbeu_dash import paths
 from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.store import CsvStore
-from hbeu_dash.views import projects as project_views
-from hbeu_dash.views.scope import Scope
+from hbeu_dash.views.scope import Scope, join_all
 
 T = TypeVar("T")
 MEMO_ENTRIES = 512
@@ -54,10 +53,7 @@ def _read(folder: str, version: str) -> LoadResult:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _joined(folder: str, version: str) -> pd.DataFrame | None:
-    tables = _read(folder, version).tables
-    if not {"figures", "indicators", "sources"} <= set(tables):
-        return None
-    return transforms.join_figures(tables["figures"], tables["indicators"], tables["sources"])
+    return join_all(_read(folder, version))
 
 
 def get_data() -> LoadResult:
@@ -94,30 +90,17 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
     return value
 
 
+def get_scope(filters: Filters) -> Scope:
+    """The data under `filters` at this run's data version: the pages, the slides and the briefing all take their
+    selections from it, each computed once per data version and filters (memoised)."""
+    return memo(("scope", filters), lambda: Scope(get_data(), get_figures(), filters, data_version()))
+
+
 def selected_figures(filters: Filters) -> pd.DataFrame | None:
-    """The joined figures of the selected cities and sectors (memoised)."""
-    figures = get_figures()
-    if figures is None:
-        return None
-    return memo(
-        ("selected", filters.cities, filters.sectors),
-        lambda: transforms.filter_figures(figures, filters.cities, filters.sectors),
-    )
+    """The joined figures of the selected cities and sectors; None when a joined table is broken."""
+    return get_scope(filters).selected
 
 
 def selected_projects(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """The project reports under the filters (cited) and each project's current stage; None when broken."""
-    projects, sources = get_table("projects"), get_table("sources")
-    if projects is None or sources is None:
-        return None
-
-    def build() -> tuple[pd.DataFrame, pd.DataFrame]:
-        reports = project_views.select_projects(projects, sources, filters)
-        return reports, transforms.latest_project_reports(reports)
-
-    return memo(("projects", filters.cities, filters.sectors), build)
-
-
-def get_scope(filters: Filters) -> Scope:
-    """The data under `filters` at this run's data version, for the slides and the briefing (memoised)."""
-    return memo(("scope", filters), lambda: Scope(get_data(), get_figures(), filters, data_version()))
+    return get_scope(filters).projects

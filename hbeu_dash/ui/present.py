@@ -14,7 +14,6 @@ from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import make_kpi_html
 from hbeu_dash.views import slides as slide_views
 from hbeu_dash.views.registry import PAGES
-from hbeu_dash.views.scope import Scope
 
 HOME_PATH = next(p.path for p in PAGES if p.default)
 
@@ -37,16 +36,11 @@ def slide_number(count: int) -> int:
     return number
 
 
-def get_scope(filters: Filters) -> Scope:
-    """The data the slides cover: the cached tables under the filters, at this run's data version."""
-    return Scope(data.get_data(), data.get_figures(), filters, data.data_version())
-
-
 def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Slide, list]:
     """Slide `number` and its charts made for the big screen (memoised per data version, filters and theme)."""
 
     def build() -> tuple[slide_views.Slide, list]:
-        slide = slide_views.build_slide(get_scope(filters), number)
+        slide = slide_views.build_slide(data.get_scope(filters), number)
         figures = [charts.make_screen_figure(c.figure, dark) for c in slide.charts]
         if slide.map is not None:
             view = slide.map
