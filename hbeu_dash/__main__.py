@@ -1,4 +1,5 @@
-"""Command line: python -m hbeu_dash validate | verify-sources DIR | briefing --lang zh|en --html OUT [--pdf OUT]."""
+"""Command line: python -m hbeu_dash validate | verify-sources DIR | briefing ... | import FILE --table T ... |
+extract ARTICLE --published DATE | add-user NAME."""
 
 import argparse
 import sys
@@ -24,6 +25,18 @@ TEXTS = {
         "wrote": "已写入 {path}({seconds:.1f} 秒)",
         "pdf_failed": "PDF 未能生成:{why}",
         "cannot_write": "无法写入 {path}:{why}",
+        "cannot_read": "无法读取 {path}:{why}",
+        "preview": "预览(数据版本 {version}):新增 {new} 行,修改 {changed} 行,相同 {same} 行",
+        "preview_row_new": "  新增 第 {row} 行 {key}",
+        "preview_row_changed": "  修改 第 {row} 行 {key}:{diff}",
+        "new_conflicts": "提交后将出现 {count} 组新的数值冲突:",
+        "new_stage_conflicts": "提交后将出现新的项目阶段分歧:{ids}",
+        "failing_identities": "提交后以下恒等关系将不成立:{ids}",
+        "no_change": "没有变化:与现有数据相同,未写入任何内容",
+        "committed": "已提交 {commit_id}(作者 {author}):数据版本 {before} → {after}",
+        "conflict": "提交被拒绝:预览后数据已变化(预览时为 {expected},现在为 {actual});请重新预览",
+        "dry_run_ok": "试运行:没有问题;加 --commit --author 姓名 即可提交",
+        "needs_author": "--commit 需要 --author 姓名",
     },
     "en": {
         "valid": "data valid: {counts}",
@@ -35,6 +48,18 @@ TEXTS = {
         "wrote": "wrote {path} ({seconds:.1f} s)",
         "pdf_failed": "the PDF could not be made: {why}",
         "cannot_write": "cannot write {path}: {why}",
+        "cannot_read": "cannot read {path}: {why}",
+        "preview": "preview (data version {version}): {new} new row(s), {changed} changed, {same} identical",
+        "preview_row_new": "  new     row {row} {key}",
+        "preview_row_changed": "  changed row {row} {key}: {diff}",
+        "new_conflicts": "committing would add {count} new conflict group(s) between figures:",
+        "new_stage_conflicts": "committing would add project stage disagreements: {ids}",
+        "failing_identities": "committing would break these identities: {ids}",
+        "no_change": "nothing changes: the rows equal the current data; nothing was written",
+        "committed": "committed {commit_id} (author {author}): data version {before} → {after}",
+        "conflict": "commit refused: the data changed after the preview (was {expected}, now {actual}); preview again",
+        "dry_run_ok": "dry run: no problems; add --commit --author NAME to commit",
+        "needs_author": "--commit needs --author NAME",
     },
 }
 
@@ -49,10 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     verify = sub.add_parser("verify-sources", help="check every evidence fragment against the source texts")
     verify.add_argument("folder", type=Path, help="folder of source text files (e.g. ../shared/seeds)")
     add_briefing_parser(sub)
+    add_import_parser(sub)
     args = parser.parse_args(argv)
     texts = TEXTS[args.lang]
     if args.command == "briefing":
         return run_briefing(args, texts)
+    if args.command == "import":
+        return run_import(args, texts)
 
     result = read_dataset(args.data)
     if result.problems:
@@ -131,6 +159,98 @@ def run_briefing(args: argparse.Namespace, texts: dict[str, str]) -> int:
         print(texts["pdf_failed"].format(why=files.pdf_error), file=sys.stderr)
         return 1
     return 0
+
+
+def add_import_parser(sub: argparse._SubParsersAction) -> None:
+    """The `import` command's options."""
+    from hbeu_dash.intake import UPLOAD_TABLES
+
+    imp = sub.add_parser("import", help="validate a CSV/.xlsx of new rows, preview it, and commit it (audited)")
+    imp.add_argument("file", type=Path, help="the CSV (UTF-8, GB18030, UTF-16) or .xlsx file")
+    imp.add_argument("--table", choices=UPLOAD_TABLES, required=True, help="the table the rows belong to")
+    mode = imp.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="print the preview or the problems (the default)")
+    mode.add_argument("--commit", action="store_true", help="write the rows (needs --author)")
+    imp.add_argument("--author", help="who commits, recorded in the audit log")
+    imp.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
+
+
+def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
+    """Preview (and with --commit, commit) an upload through the same validation, lock, history and audit log as
+    the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
+    from hbeu_dash.intake import prepare, rows_from_upload
+    from hbeu_dash.store import ConflictError, CsvStore
+    from hbeu_dash.uploads import read_upload
+
+    if args.commit and not (args.author or "").strip():
+        print(texts["needs_author"], file=sys.stderr)
+        return 2
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        print(texts["cannot_read"].format(path=args.file, why=exc.strerror or exc), file=sys.stderr)
+        return 2
+    try:
+        upload = read_upload(args.file.name, content)
+    except DataError as exc:
+        print(exc.format(args.lang), file=sys.stderr)
+        return 1
+    rows, problems = rows_from_upload(args.table, upload)
+    store = CsvStore(args.data)
+    preview = prepare(store, {args.table: rows}, upload.name, problems)
+    if preview.problems:
+        print(DataError(preview.problems).format(args.lang), file=sys.stderr)
+        return 1
+    print_preview(preview, texts)
+    if not preview.changes_anything:
+        print(texts["no_change"])
+        return 0
+    if not args.commit:
+        print(texts["dry_run_ok"])
+        return 0
+    try:
+        record = store.commit(preview.files, preview.version, args.author)
+    except ConflictError as exc:
+        print(texts["conflict"].format(expected=exc.expected, actual=exc.actual), file=sys.stderr)
+        return 1
+    if record is None:
+        print(texts["no_change"])
+        return 0
+    print(
+        texts["committed"].format(
+            commit_id=record.commit_id, author=record.author, before=record.version_before, after=record.version_after
+        )
+    )
+    return 0
+
+
+def print_preview(preview, texts: dict[str, str]) -> None:
+    """The preview as lines: counts, each new or changed row (old → new per column), new conflicts."""
+    counts = {kind: preview.count(kind) for kind in ("new", "changed", "same")}
+    print(texts["preview"].format(version=preview.version, **counts))
+    for rows in preview.changes.values():
+        for change in rows:
+            key = " / ".join(change.key)
+            if change.kind == "new":
+                print(texts["preview_row_new"].format(row=change.row, key=key))
+            elif change.kind == "changed":
+                diff = "; ".join(
+                    f"{c} {change.old.get(c, '')!r} → {change.record[c]!r}" for c in change.changed_columns
+                )
+                print(texts["preview_row_changed"].format(row=change.row, key=key, diff=diff))
+    if not preview.new_conflicts.empty:
+        groups = preview.new_conflicts.groupby("conflict_id", sort=True)
+        print(texts["new_conflicts"].format(count=groups.ngroups))
+        for conflict_id, group in groups:
+            values = ", ".join(
+                f"{v:g} ({s}, {f})" for v, s, f in group[["value", "source_id", "figure_id"]].itertuples(index=False)
+            )
+            print(f"  {conflict_id}: {values}")
+    if not preview.new_stage_conflicts.empty:
+        ids = ", ".join(sorted(set(preview.new_stage_conflicts["project_id"])))
+        print(texts["new_stage_conflicts"].format(ids=ids))
+    if not preview.failing_identities.empty:
+        print(texts["failing_identities"].format(ids=", ".join(preview.failing_identities["identity_id"])))
 
 
 if __name__ == "__main__":

@@ -454,3 +454,40 @@ def format_date(value: str, lang: str) -> str:
     if len(parts) == 2:
         return f"{months[parts[1] - 1]} {parts[0]}"
     return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+# What each column of an upload template means (the template's explanation row), (zh, en).
+COLUMN_HELP: dict[str, tuple[str, str]] = {
+    "figure_id": ("必填,唯一 id:小写字母、数字、- 或 _", "required, unique id: lower-case letters, digits, - or _"),
+    "project_id": ("必填,项目 id;同一项目的多次报道用同一 id", "required, project id; every report of it uses the same"),
+    "event_id": ("事件 id:小写字母、数字、- 或 _", "event id: lower-case letters, digits, - or _"),
+    "source_id": ("必填,sources.csv 中的来源 id", "required, a source id from sources.csv"),
+    "indicator_id": ("必填,indicators.csv 中的指标 id", "required, an indicator id from indicators.csv"),
+    "city": ("hohhot、baotou、ordos、ulanqab 或 region", "hohhot, baotou, ordos, ulanqab or region"),
+    "cities": ("城市 id,用 ; 分隔,或 region", "city ids separated by ;, or region"),
+    "value": ("数值,基本单位,不带 万/亿 和千位分隔符(如 587600)", "the number in base units, no 万/亿 or separators"),
+    "value_text": ("原文写法(如 58.76万件),须出现在 evidence 中", "as the source writes it (e.g. 58.76万件), in evidence"),
+    "period": ("统计期(如 2024 或 2024-12),没有则留空", "the period counted (e.g. 2024), or empty"),
+    "as_of": ("截至日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "as-of date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "speaker_zh": ("讲话人(中文),没有则留空", "speaker in Chinese, or empty"),
+    "speaker_en": ("讲话人(英文),与 speaker_zh 同填或同空", "speaker in English; filled when speaker_zh is"),
+    "evidence": ("必填,来源原文片段(逐字,≤80 字)", "required, the source's words, verbatim (≤ 80 characters)"),
+    "evidence_en": ("必填,evidence 的英文译文", "required, an English rendering of the evidence"),
+    "note_zh": ("备注(中文),可留空", "note in Chinese, optional"),
+    "note_en": ("备注(英文),与 note_zh 同填或同空", "note in English; filled when note_zh is"),
+    "name_zh": ("必填,中文名称", "required, the name in Chinese"),
+    "name_en": ("必填,英文名称", "required, the name in English"),
+    "kind": ("必填,类别(见说明文档中的取值)", "required, the kind (see the README for the values)"),
+    "status": ("必填,阶段:planned、under_construction、completed 等", "required, stage: planned, completed, …"),
+    "status_text": ("原文中的阶段说法,须出现在 evidence 中", "the stage as the source words it, in evidence"),
+    "date": ("日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "date_text": ("原文中的日期说法,须出现在 evidence 中", "the date as the source words it, in evidence"),
+    "title_zh": ("必填,中文标题", "required, the title in Chinese"),
+    "title_en": ("必填,英文标题", "required, the title in English"),
+    "title": ("必填,原文标题", "required, the title as published"),
+    "outlet_zh": ("媒体或发布机构(中文)", "outlet or publisher in Chinese"),
+    "outlet_en": ("媒体或发布机构(英文)", "outlet or publisher in English"),
+    "published": ("发布日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "publication date YYYY, YYYY-MM or YYYY-MM-DD"),
+    "url": ("网址,没有则留空", "URL, or empty"),
+    "language": ("原文语言:zh 或 en", "language of the source: zh or en"),
+}

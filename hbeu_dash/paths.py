@@ -1,9 +1,11 @@
 """Every path the project uses, defined once."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "data"
+# HBEU_DATA_DIR points the app and the commands at another data folder (a deployment's, or a test's copy).
+DATA_DIR = Path(os.environ.get("HBEU_DATA_DIR") or ROOT / "data")
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 # Shipped with the code, not under data/: data/ is hashed as the dataset's version.
 ASSETS_DIR = ROOT / "hbeu_dash" / "assets"

@@ -132,6 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "say in note_zh and note_en where the date comes from",
     ),
     "part_of_one_part": ("part_of 关系只能有一个部分", "a part_of identity names exactly one part"),
+    "formula_prefix": (
+        "以 = + - @、制表符或换行开头:电子表格会把它当作公式运行;请删去开头的字符",
+        "starts with = + - @, a tab or a line break: a spreadsheet would run it as a formula; remove that character",
+    ),
+    "evidence_not_in_article": (
+        "未逐字出现在粘贴的文章中;evidence 必须是原文片段",
+        "does not occur word for word in the pasted article; the evidence must be a fragment of it",
+    ),
     "evidence_not_found": (
         "在 {folder} 的来源文本中找不到这段 evidence",
         "the evidence does not occur in any source text in {folder}",

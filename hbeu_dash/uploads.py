@@ -33,6 +33,12 @@ class UploadedTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     encoding: str  # 'utf-8', 'gb18030', 'utf-16', ... or 'xlsx'
+    numbers: tuple[int, ...] = ()  # the Excel row number of each row (blank lines are skipped but counted)
+
+    def numbered(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(Excel row number, cells) for every row."""
+        numbers = self.numbers or tuple(range(2, len(self.rows) + 2))
+        return list(zip(numbers, self.rows, strict=True))
 
 
 def _refuse(name: str, code: str, row: int | None = None, column: str | None = None, **params: object) -> DataError:
@@ -67,8 +73,15 @@ def _delimiter(text: str, encoding: str) -> str:
     return ","
 
 
-def _checked_rows(name: str, raw: list[list[str]]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """Header and rows, within the caps; every cell stripped of surrounding spaces."""
+# Spaces around a cell are dropped (ASCII and ideographic); tab, CR and LF are kept, so a cell that starts with one
+# is still flagged as a possible formula (intake.FORMULA_PREFIXES).
+SPACES = " \u3000"
+
+
+def _checked_rows(
+    name: str, raw: list[list[str]]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[int, ...]]:
+    """Header, rows and their Excel row numbers, within the caps; cells stripped of surrounding spaces."""
     if not raw or not any(cell.strip() for cell in raw[0]):
         raise _refuse(name, "upload_empty")
     header = tuple(cell.strip() for cell in raw[0])
@@ -76,7 +89,7 @@ def _checked_rows(name: str, raw: list[list[str]]) -> tuple[tuple[str, ...], tup
         raise _refuse(name, "upload_too_many_columns", row=1, found=len(header), limit=MAX_COLUMNS)
     if len(raw) - 1 > MAX_ROWS:
         raise _refuse(name, "upload_too_many_rows", found=len(raw) - 1, limit=MAX_ROWS)
-    rows = []
+    rows, numbers = [], []
     for number, row in enumerate(raw[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue  # a blank line (Excel often leaves one at the end)
@@ -86,8 +99,9 @@ def _checked_rows(name: str, raw: list[list[str]]) -> tuple[tuple[str, ...], tup
             if len(cell) > MAX_CELL_CHARS:
                 column = header[index] if index < len(header) else str(index + 1)
                 raise _refuse(name, "upload_cell_too_long", row=number, column=column, limit=MAX_CELL_CHARS)
-        rows.append(tuple(cell.strip() for cell in row))
-    return header, tuple(rows)
+        rows.append(tuple(cell.strip(SPACES) for cell in row))
+        numbers.append(number)
+    return header, tuple(rows), tuple(numbers)
 
 
 def read_csv_upload(name: str, data: bytes) -> UploadedTable:
@@ -97,8 +111,8 @@ def read_csv_upload(name: str, data: bytes) -> UploadedTable:
         raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, encoding)))
     except csv.Error as exc:
         raise _refuse(name, "csv_syntax", detail=str(exc)) from exc
-    header, rows = _checked_rows(name, raw)
-    return UploadedTable(name, header, rows, encoding)
+    header, rows, numbers = _checked_rows(name, raw)
+    return UploadedTable(name, header, rows, encoding, numbers)
 
 
 def check_xlsx_container(name: str, data: bytes) -> None:
@@ -159,8 +173,8 @@ def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
     if raw:  # a sheet's used range can run past the last header cell: drop empty trailing columns
         width = max((i + 1 for i, cell in enumerate(raw[0]) if cell), default=0)
         raw = [row[:width] if not any(row[width:]) else row for row in raw]
-    header, rows = _checked_rows(name, raw)
-    return UploadedTable(name, header, rows, "xlsx")
+    header, rows, numbers = _checked_rows(name, raw)
+    return UploadedTable(name, header, rows, "xlsx", numbers)
 
 
 def read_upload(name: str, data: bytes) -> UploadedTable:

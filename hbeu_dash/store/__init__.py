@@ -1,13 +1,14 @@
 """Where the data lives: the `Store` interface (read the tables, tell the data version) and its implementations.
 
-The CSV folder (`CsvStore`) is the embedded default. Committing a validated change set, and a database shared by
-several servers, come next behind the same interface.
+The CSV folder (`CsvStore`) is the embedded default; a database shared by several servers comes next behind the
+same interface. Only the store writes data: one validated change set per commit, atomic, audited, undoable.
 """
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from hbeu_dash.loaders import LoadResult
-from hbeu_dash.store.csv_store import VERSION_CHARS, CsvStore
+from hbeu_dash.store.csv_store import VERSION_CHARS, CommitRecord, ConflictError, CsvStore, UnknownCommit
 
 
 class Store(Protocol):
@@ -21,5 +22,29 @@ class Store(Protocol):
         """The validated tables and every problem, with the version they were read at."""
         ...
 
+    def file_bytes(self, table: str) -> bytes:
+        """The current serialised form of one table (what a change set replaces)."""
+        ...
 
-__all__ = ["VERSION_CHARS", "CsvStore", "Store"]
+    def commit(
+        self,
+        files: Mapping[str, bytes],
+        base_version: str,
+        author: str,
+        action: str = "commit",
+        undo_of: str | None = None,
+        note: str = "",
+    ) -> CommitRecord | None:
+        """Replace tables atomically if the data is still at `base_version` (else ConflictError); None if no change."""
+        ...
+
+    def history(self) -> list[CommitRecord]:
+        """The audit log, newest first."""
+        ...
+
+    def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
+        """Restore the tables as they were before the latest commit, through the same commit path."""
+        ...
+
+
+__all__ = ["VERSION_CHARS", "CommitRecord", "ConflictError", "CsvStore", "Store", "UnknownCommit"]

@@ -1,15 +1,72 @@
-"""The CSV folder as a store: the data version is a content hash of its files."""
+"""The CSV folder as a store: the data version is a content hash of its files; commits are atomic and audited.
+
+Beside the tables, the store keeps its own folder `.hbeu/` inside the data folder (not part of the version):
+
+    lock            the filelock every commit holds
+    journal.json    present only while a commit renames its files (or after a crash there): recovery finishes it
+    history/<id>/   the previous bytes of each file commit <id> changed (what undo restores)
+    audit.jsonl     one JSON line per commit or undo: who, when, tables, rows added/changed/removed, versions
+"""
 
 import hashlib
+import json
+import os
+import secrets
+import shutil
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from filelock import FileLock, Timeout
+
 from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.store.diff import diff_tables
+from hbeu_dash.store.durable import append_line, crash_point, fsync_dir, read_lines, replace_file, write_synced
 
 VERSION_CHARS = 7
 READ_ATTEMPTS = 3
+STATE_DIR = ".hbeu"
+LOCK_TIMEOUT_S = 30
+# A reader finishing a crashed commit waits this long for the lock; a live commit holds it for milliseconds.
+RECOVER_TIMEOUT_S = 10
+
+
+class ConflictError(Exception):
+    """The data changed since the preview this commit was made from (or the undo is not of the latest commit)."""
+
+    def __init__(self, expected: str, actual: str, reason: str = "changed"):
+        super().__init__(f"data version is {actual}, the change was prepared against {expected} ({reason})")
+        self.expected, self.actual, self.reason = expected, actual, reason
+
+
+class UnknownCommit(KeyError):
+    """No commit with this id in the audit log (or its history is gone)."""
+
+
+@dataclass(frozen=True)
+class CommitRecord:
+    """One line of the audit log."""
+
+    commit_id: str
+    time: str  # ISO 8601, UTC
+    author: str
+    action: str  # "commit" or "undo"
+    tables: dict[str, dict[str, int]]  # table -> {"added": n, "changed": n, "removed": n}
+    version_before: str
+    version_after: str
+    undo_of: str | None = None
+    note: str = ""
+    files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, record: dict) -> "CommitRecord":
+        return cls(**{k: record.get(k) for k in cls.__dataclass_fields__ if k in record})
+
+
 _CHUNK = 1 << 20
 
 
@@ -40,6 +97,10 @@ class CsvStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self.state = self.folder / STATE_DIR
+        self.journal = self.state / "journal.json"
+        self.audit_log = self.state / "audit.jsonl"
+        self.history_dir = self.state / "history"
 
     def files(self) -> list[Path]:
         """The data files the dataset is read from, in table order (missing ones left out)."""
@@ -47,6 +108,8 @@ class CsvStore:
 
     def data_version(self) -> str:
         """A content hash of every data file; unchanged when a file is only touched, changed when a byte is."""
+        if self.journal.exists():  # a commit is renaming files, or crashed while it did: never show a mix
+            self._recover_quietly()
         paths = self.files()
         key = (str(self.folder), *(_stat_key(p) for p in paths))
         with self._lock:
@@ -70,6 +133,145 @@ class CsvStore:
                 return version, result
             version = after
         return version, result
+
+    # --- writing -------------------------------------------------------------------------------------------
+
+    def _file_lock(self, timeout: float = LOCK_TIMEOUT_S) -> FileLock:
+        self.state.mkdir(exist_ok=True)
+        return FileLock(self.state / "lock", timeout=timeout)
+
+    def file_bytes(self, table: str) -> bytes:
+        """The current bytes of a table's file (empty when it is missing)."""
+        path = self.folder / schema.TABLES_BY_NAME[table].file
+        return path.read_bytes() if path.is_file() else b""
+
+    def commit(
+        self,
+        files: Mapping[str, bytes],
+        base_version: str,
+        author: str,
+        action: str = "commit",
+        undo_of: str | None = None,
+        note: str = "",
+    ) -> CommitRecord | None:
+        """Replace the named tables' files with `files` (table -> bytes) in one atomic, audited step.
+
+        Refused with ConflictError when the data is no longer at `base_version` (the version the preview was
+        made from): never a silent overwrite. A change set identical to the current files writes nothing and
+        returns None. Validation is the caller's job (hbeu_dash.intake); the store only writes.
+        """
+        if not author.strip():
+            raise ValueError("a commit needs an author")
+        unknown = set(files) - set(schema.TABLES_BY_NAME)
+        if unknown:
+            raise ValueError(f"not tables: {', '.join(sorted(unknown))}")
+        with self._file_lock():
+            self._recover()
+            current = self.data_version()
+            if current != base_version:
+                raise ConflictError(base_version, current)
+            old = {t: self.file_bytes(t) for t in files}
+            changed = {t: content for t, content in files.items() if content != old[t]}
+            if not changed:
+                return None
+            commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
+            history = self.history_dir / commit_id
+            history.mkdir(parents=True)
+            names = {t: schema.TABLES_BY_NAME[t].file for t in changed}
+            for table, name in names.items():
+                write_synced(history / name, old[table])
+            fsync_dir(history)
+            fsync_dir(history.parent)
+            crash_point("history_written")
+            temps = {}
+            for table, name in names.items():
+                temps[name] = f".{name}.{commit_id}.tmp"
+                write_synced(self.folder / temps[name], changed[table])
+            crash_point("temps_written")
+            record = {
+                "commit_id": commit_id,
+                "time": datetime.now(UTC).isoformat(timespec="seconds"),
+                "author": author.strip(),
+                "action": action,
+                "tables": {t: diff_tables(t, old[t], changed[t]).counts for t in changed},
+                "version_before": current,
+                "undo_of": undo_of,
+                "note": note,
+                "files": sorted(names.values()),
+            }
+            # The commit point: once the journal is on disk, recovery finishes the renames; before, nothing changed.
+            replace_file(self.journal, json.dumps({"record": record, "temps": temps}, ensure_ascii=False).encode())
+            crash_point("journal_written")
+            return self._finish(record, temps)
+
+    def _finish(self, record: dict, temps: dict[str, str]) -> CommitRecord:
+        """Rename the temporary files over the tables, append the audit line, drop the journal."""
+        for name, temp in temps.items():
+            if (self.folder / temp).exists():
+                os.replace(self.folder / temp, self.folder / name)
+                crash_point(f"renamed:{name}")
+        fsync_dir(self.folder)
+        done = {r.get("commit_id") for r in read_lines(self.audit_log)}
+        record = record | {"version_after": hash_files(self.files())}
+        if record["commit_id"] not in done:
+            append_line(self.audit_log, record)
+        crash_point("audited")
+        self.journal.unlink()
+        fsync_dir(self.state)
+        return CommitRecord.from_json(record)
+
+    def _recover(self) -> None:
+        """Under the lock: finish a commit whose journal survived a crash; drop what a crash left before it."""
+        if self.journal.exists():
+            try:
+                pending = json.loads(self.journal.read_bytes())
+                self._finish(pending["record"], pending["temps"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                self.journal.unlink()  # a journal is only ever written whole (replace_file): cannot happen
+        audited = {r.get("commit_id") for r in read_lines(self.audit_log)}
+        for temp in self.folder.glob(".*.tmp"):
+            temp.unlink()
+        if self.history_dir.is_dir():
+            for folder in self.history_dir.iterdir():
+                if folder.name not in audited:  # a commit killed before its commit point
+                    shutil.rmtree(folder, ignore_errors=True)
+
+    def _recover_quietly(self) -> None:
+        try:
+            with self._file_lock(RECOVER_TIMEOUT_S):
+                self._recover()
+        except (Timeout, OSError):
+            pass  # a read-only folder or a stuck lock: read what is there
+
+    def history(self) -> list[CommitRecord]:
+        """Every commit and undo, newest first."""
+        return [CommitRecord.from_json(r) for r in reversed(read_lines(self.audit_log))]
+
+    def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
+        """Restore the files as they were before commit `commit_id`, through the same commit path (audited).
+
+        Only the latest change can be undone (the data must still be at that commit's version_after), so an
+        undo never silently drops a later commit; otherwise ConflictError (reason "not_latest").
+        """
+        records = {r.commit_id: r for r in self.history()}
+        if commit_id not in records:
+            raise UnknownCommit(commit_id)
+        target = records[commit_id]
+        current = self.data_version()
+        if base_version is not None and base_version != current:
+            raise ConflictError(base_version, current)
+        if current != target.version_after:
+            raise ConflictError(target.version_after, current, reason="not_latest")
+        folder = self.history_dir / commit_id
+        by_file = {spec.file: spec.name for spec in schema.TABLES}
+        try:
+            files = {by_file[name]: (folder / name).read_bytes() for name in target.files}
+        except OSError as exc:
+            raise UnknownCommit(commit_id) from exc
+        record = self.commit(files, current, author, action="undo", undo_of=commit_id)
+        if record is None:  # the files are already as they were: nothing to undo
+            raise ConflictError(target.version_after, current, reason="nothing_to_undo")
+        return record
 
     def __repr__(self) -> str:
         return f"CsvStore({str(self.folder)!r})"

@@ -1,0 +1,290 @@
+"""New rows in: an upload (or the article assistant's accepted candidates) becomes a change set, validated by the
+same schemas and reference checks as data/, previewed (new, changed and identical rows; new conflicts), and only
+then handed to the store's commit.
+
+Pure: no Streamlit. Row numbers in problems are the ones the analyst sees (the upload's Excel rows, or the
+assistant's table rows); a problem the change set cannot be blamed for names the data file itself.
+"""
+
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from hbeu_dash import quality, schema
+from hbeu_dash.exports import FORMULA_PREFIXES
+from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.problems import Problem
+from hbeu_dash.store import Store
+from hbeu_dash.store.diff import parse_rows, write_rows
+from hbeu_dash.uploads import UploadedTable
+
+# The tables an analyst may add rows to (sources too: a new article's figures need their source first).
+UPLOAD_TABLES = ("figures", "projects", "events", "sources")
+# A row whose first cell starts with this right under the header is the template's explanation row.
+COMMENT_PREFIX = "#"
+READ_ATTEMPTS = 3
+
+# A proposed row: (row number the analyst knows it by, {column: text}).
+Row = tuple[int, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One proposed row against the current table."""
+
+    kind: str  # "new", "changed" or "same"
+    row: int  # the analyst's row number
+    key: tuple[str, ...]
+    record: dict[str, str]
+    old: dict[str, str] | None = None  # the current row, for "changed" and "same"
+
+    @property
+    def changed_columns(self) -> list[str]:
+        if self.old is None:
+            return []
+        return [c for c, v in self.record.items() if self.old.get(c, "") != v]
+
+
+@dataclass
+class Preview:
+    """What a commit of this change set would do, computed against one data version."""
+
+    version: str  # the data version the preview was made from (the commit's base: optimistic concurrency)
+    label: str  # the upload's file name (or the assistant's table name), as problems name it
+    files: dict[str, bytes]  # table -> the new file bytes, for the tables that change
+    changes: dict[str, list[RowChange]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    new_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    new_stage_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    failing_identities: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing blocks the commit."""
+        return not self.problems
+
+    def count(self, kind: str) -> int:
+        return sum(1 for rows in self.changes.values() for c in rows if c.kind == kind)
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.files)
+
+
+def _snapshot(store: Store) -> tuple[str, dict[str, bytes]]:
+    """The bytes of every table and the version they belong to (read again if a commit landed meanwhile)."""
+    version = store.data_version()
+    for _ in range(READ_ATTEMPTS):
+        files = {spec.name: store.file_bytes(spec.name) for spec in schema.TABLES}
+        after = store.data_version()
+        if after == version:
+            break
+        version = after
+    return version, files
+
+
+def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list[Problem]]:
+    """The upload's data rows keyed by Excel row number, and the problems of its header and cells.
+
+    The header must have exactly the table's columns (any order); the template's explanation row (first cell
+    starting with '#') right under it is skipped. Cells that would start a spreadsheet formula are refused.
+    """
+    spec = schema.TABLES_BY_NAME[table]
+    expected = ", ".join(spec.columns)
+    file, problems = upload.name, []
+    header = [h.strip() for h in upload.header]
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, "duplicate_column", row=1, column=name, value=name))
+        seen.add(name)
+    for name in spec.columns:
+        if name not in header:
+            problems.append(Problem(file, "missing_column", row=1, column=name, params={"expected": expected}))
+    for name in header:
+        if name not in spec.columns:
+            problems.append(
+                Problem(file, "unknown_column", row=1, column=name or "?", value=name, params={"expected": expected})
+            )
+    if problems:
+        return [], problems
+    rows: list[Row] = []
+    for number, cells in upload.numbered():
+        if number == 2 and cells and str(cells[0]).startswith(COMMENT_PREFIX):
+            continue
+        if not any(str(c).strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(
+                Problem(file, "ragged_row", row=number, params={"cells": len(cells), "expected": len(header)})
+            )
+            continue
+        record = {name: (str(cells[i]) if i < len(cells) else "") for i, name in enumerate(header)}
+        rows.append((number, {c: record[c] for c in spec.columns}))
+    return rows, problems + formula_problems(file, rows)
+
+
+def formula_problems(file: str, rows: list[Row]) -> list[Problem]:
+    """Text cells a spreadsheet would run as a formula (= + - @, tab, CR, LF at the start)."""
+    return [
+        Problem(file, "formula_prefix", row=number, column=column, value=cell)
+        for number, record in rows
+        for column, cell in record.items()
+        if cell.startswith(FORMULA_PREFIXES)
+    ]
+
+
+def merge_rows(table: str, current: bytes, rows: list[Row], label: str) -> tuple[bytes, list[RowChange], dict, list]:
+    """The table's new bytes with `rows` added (new key) or replacing the row with their key.
+
+    Returns (new bytes, the row changes, {row number in the new file: the analyst's row number}, problems for
+    keys repeated inside the change set).
+    """
+    spec = schema.TABLES_BY_NAME[table]
+    header, existing = parse_rows(current) if current else (list(spec.columns), [])
+    if not header:
+        header = list(spec.columns)
+    position = {c: i for i, c in enumerate(header)}
+    key_at = [position.get(k) for k in spec.key]
+
+    def key_of(cells: list[str]) -> tuple[str, ...]:
+        return tuple(cells[i] if i is not None and i < len(cells) else "" for i in key_at)
+
+    index = {key_of(cells): i for i, cells in enumerate(existing)}
+    out = [list(cells) for cells in existing]
+    changes: list[RowChange] = []
+    origin: dict[int, int] = {}
+    first_seen: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    for number, record in rows:
+        cells = [record.get(c, "") for c in header]
+        key = key_of(cells)
+        if key in first_seen:
+            problems.append(
+                Problem(
+                    label,
+                    "duplicate_key",
+                    row=number,
+                    column=spec.key[0],
+                    value=" / ".join(key),
+                    params={"other": first_seen[key], "key": ", ".join(spec.key)},
+                )
+            )
+            continue
+        first_seen[key] = number
+        if key in index:
+            i = index[key]
+            old = dict(zip(header, existing[i], strict=False))
+            kind = "same" if cells == existing[i] else "changed"
+            out[i] = cells
+            changes.append(RowChange(kind, number, key, dict(zip(header, cells, strict=True)), old))
+            origin[i + 2] = number
+        else:
+            out.append(cells)
+            changes.append(RowChange("new", number, key, dict(zip(header, cells, strict=True))))
+            origin[len(out) + 1] = number
+    return write_rows(header, out), changes, origin, problems
+
+
+def validate_files(files: Mapping[str, bytes]) -> LoadResult:
+    """Read and validate a whole dataset given as table -> bytes, with the loaders data/ is read with."""
+    with tempfile.TemporaryDirectory(prefix="hbeu-preview-") as folder:
+        for table, content in files.items():
+            (Path(folder) / schema.TABLES_BY_NAME[table].file).write_bytes(content)
+        return read_dataset(Path(folder))
+
+
+def prepare(store: Store, proposals: Mapping[str, list[Row]], label: str, read_problems=()) -> Preview:
+    """Validate the proposed rows against the current data and preview what committing them would change."""
+    version, current = _snapshot(store)
+    problems = list(read_problems)
+    files = dict(current)
+    changes: dict[str, list[RowChange]] = {}
+    origins: dict[str, dict[int, int]] = {}
+    for table, rows in proposals.items():
+        if table not in UPLOAD_TABLES:
+            raise ValueError(f"cannot add rows to {table}")
+        if not rows:
+            continue
+        new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, label)
+        problems += found
+        changes[table] = table_changes
+        origins[table] = origin
+        files[table] = new_bytes
+    changed = {t: b for t, b in files.items() if b != current[t]}
+    preview = Preview(version=version, label=label, files=changed, changes=changes)
+    if not changed:
+        preview.problems = problems
+        return preview
+    after = validate_files(files)
+    problems += [_relabel(p, origins, label) for p in after.problems]
+    preview.problems = sorted(_unique(problems), key=lambda p: (p.file != label, p.file, p.row or 0))
+    if not preview.problems:
+        before = store.read()[1]
+        _add_quality(preview, before, after)
+    return preview
+
+
+def _relabel(problem: Problem, origins: dict[str, dict[int, int]], label: str) -> Problem:
+    """A problem in a changed table's row that came from the change set names the analyst's row instead."""
+    table = problem.file.removesuffix(".csv")
+    origin = origins.get(table, {})
+    if problem.row is not None and problem.row in origin:
+        return Problem(label, problem.code, origin[problem.row], problem.column, problem.value, problem.params)
+    return problem
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.file, p.code, p.row, p.column, p.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _add_quality(preview: Preview, before: LoadResult, after: LoadResult) -> None:
+    """Conflicts, stage disagreements and failing identities the commit would bring (not there before)."""
+    figures_before, figures_after = before.tables.get("figures"), after.tables.get("figures")
+    if figures_after is not None:
+        found_after = quality.find_conflicts(figures_after)
+        known = set()
+        if figures_before is not None:
+            found_before = quality.find_conflicts(figures_before)
+            known = set(zip(found_before["conflict_id"], found_before["figure_id"], strict=True))
+        pairs = list(zip(found_after["conflict_id"], found_after["figure_id"], strict=True))
+        fresh = {cid for cid, fid in pairs if (cid, fid) not in known}
+        preview.new_conflicts = found_after[found_after["conflict_id"].isin(fresh)].reset_index(drop=True)
+    projects_before, projects_after = before.tables.get("projects"), after.tables.get("projects")
+    if projects_after is not None:
+        stages_after = quality.find_status_conflicts(projects_after)
+        known_projects = set()
+        if projects_before is not None:
+            stages_before = quality.find_status_conflicts(projects_before)
+            known_projects = set(zip(stages_before["project_id"], stages_before["source_id"], strict=True))
+        pairs = zip(stages_after["project_id"], stages_after["source_id"], strict=True)
+        fresh_projects = {pid for pid, sid in pairs if (pid, sid) not in known_projects}
+        preview.new_stage_conflicts = stages_after[stages_after["project_id"].isin(fresh_projects)].reset_index(
+            drop=True
+        )
+    identities = after.tables.get("identities")
+    if identities is not None and figures_after is not None:
+        evaluated = quality.evaluate_identities(identities, figures_after)
+        failed_before = set()
+        if figures_before is not None and before.tables.get("identities") is not None:
+            old = quality.evaluate_identities(before.tables["identities"], figures_before)
+            failed_before = set(old.loc[old["status"] == "fails", "identity_id"])
+        failing = (evaluated["status"] == "fails") & ~evaluated["identity_id"].isin(failed_before)
+        preview.failing_identities = evaluated[failing].reset_index(drop=True)
+
+
+def template_rows(table: str, help_texts: Mapping[str, tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """A blank template: the header and the explanation row (first cell starts with '#'), zh / en in each cell."""
+    columns = list(schema.TABLES_BY_NAME[table].columns)
+    notes = [f"{help_texts[c][0]} / {help_texts[c][1]}" for c in columns]
+    notes[0] = f"{COMMENT_PREFIX} {notes[0]}"
+    return columns, notes

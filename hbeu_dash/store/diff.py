@@ -1,0 +1,69 @@
+"""Rows of a CSV table, compared by the table's key: which were added, changed or removed between two versions."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from hbeu_dash import schema
+
+BOM = "\ufeff"
+
+
+def parse_rows(content: bytes) -> tuple[list[str], list[list[str]]]:
+    """The header and the data rows of a CSV file's bytes (UTF-8, optional BOM; blank rows left out)."""
+    text = content.decode("utf-8").removeprefix(BOM)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return [], []
+    return rows[0], [r for r in rows[1:] if any(c.strip() for c in r)]
+
+
+def write_rows(header: list[str], rows: list[list[str]]) -> bytes:
+    """CSV bytes in the style of data/ (UTF-8, no BOM, minimal quoting, LF): our files round-trip byte for byte."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class RowDiff:
+    """Keys (as tuples) of the rows added, changed and removed from one version of a table to the next."""
+
+    added: list[tuple] = field(default_factory=list)
+    changed: list[tuple] = field(default_factory=list)
+    removed: list[tuple] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "changed": len(self.changed), "removed": len(self.removed)}
+
+
+def keyed(header: list[str], rows: list[list[str]], key: tuple[str, ...]) -> dict[tuple, dict[str, str]]:
+    """Rows as {key: {column: cell}}; a ragged row keeps the cells it has."""
+    positions = [header.index(k) if k in header else None for k in key]
+    out = {}
+    for row in rows:
+        record = dict(zip(header, row, strict=False))
+        out[tuple(row[p] if p is not None and p < len(row) else "" for p in positions)] = record
+    return out
+
+
+def diff_tables(table: str, old: bytes, new: bytes) -> RowDiff:
+    """What changed in `table` between the bytes `old` and `new`, row by row along the table's key."""
+    key = schema.TABLES_BY_NAME[table].key
+    before = keyed(*_safe_rows(old), key)
+    after = keyed(*_safe_rows(new), key)
+    return RowDiff(
+        added=[k for k in after if k not in before],
+        changed=[k for k in after if k in before and after[k] != before[k]],
+        removed=[k for k in before if k not in after],
+    )
+
+
+def _safe_rows(content: bytes) -> tuple[list[str], list[list[str]]]:
+    try:
+        return parse_rows(content)
+    except (UnicodeDecodeError, csv.Error):
+        return [], []
