@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from hbeu_dash.ui import chrome
+from hbeu_dash.ui import auth, chrome
 
 st.set_page_config(page_title="HBEU Dash · 呼包鄂乌", page_icon="🏙️", layout="wide")
 filters = chrome.begin_run()
+if not auth.require_viewer(filters.lang):  # a deployer's closed dashboard: its login, nothing else
+    st.navigation(chrome.make_pages(filters.lang), position="hidden")  # keeps the page asked for in the URL
+    st.stop()
 navigation, presenting = chrome.make_navigation(filters.lang)
 chrome.render_style()
 if presenting:  # the slides: nothing in the sidebar (no expand arrow), notices as toasts

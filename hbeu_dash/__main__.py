@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from hbeu_dash import schema
+from hbeu_dash.auth_cli import add_add_user_parser, run_add_user
 from hbeu_dash.filters import parse_query_params
 from hbeu_dash.i18n import LANGS
 from hbeu_dash.loaders import read_dataset
@@ -37,6 +38,7 @@ TEXTS = {
         "conflict": "提交被拒绝:预览后数据已变化(预览时为 {expected},现在为 {actual});请重新预览",
         "dry_run_ok": "试运行:没有问题;加 --commit --author 姓名 即可提交",
         "needs_author": "--commit 需要 --author 姓名",
+        "locked": "提交未完成:{folder} 正被另一次提交锁定超过 30 秒;未写入任何内容,请稍后重试",
     },
     "en": {
         "valid": "data valid: {counts}",
@@ -60,6 +62,7 @@ TEXTS = {
         "conflict": "commit refused: the data changed after the preview (was {expected}, now {actual}); preview again",
         "dry_run_ok": "dry run: no problems; add --commit --author NAME to commit",
         "needs_author": "--commit needs --author NAME",
+        "locked": "not committed: another commit has held the lock on {folder} for 30 s; nothing was written, retry",
     },
 }
 
@@ -75,8 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     verify.add_argument("folder", type=Path, help="folder of source text files (e.g. ../shared/seeds)")
     add_briefing_parser(sub)
     add_import_parser(sub)
+    add_add_user_parser(sub)
     args = parser.parse_args(argv)
     texts = TEXTS[args.lang]
+    if args.command == "add-user":
+        return run_add_user(args)
     if args.command == "briefing":
         return run_briefing(args, texts)
     if args.command == "import":
@@ -178,6 +184,8 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     """Preview (and with --commit, commit) an upload through the same validation, lock, history and audit log as
     the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
+    from filelock import Timeout
+
     from hbeu_dash.intake import prepare, rows_from_upload
     from hbeu_dash.store import ConflictError, CsvStore
     from hbeu_dash.uploads import read_upload
@@ -212,6 +220,12 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
         record = store.commit(preview.files, preview.version, args.author)
     except ConflictError as exc:
         print(texts["conflict"].format(expected=exc.expected, actual=exc.actual), file=sys.stderr)
+        return 1
+    except Timeout:
+        print(texts["locked"].format(folder=args.data), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(texts["cannot_write"].format(path=exc.filename or args.data, why=exc.strerror or exc), file=sys.stderr)
         return 1
     if record is None:
         print(texts["no_change"])

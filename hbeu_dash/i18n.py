@@ -109,7 +109,16 @@ IDENTITY_STATUS_NAMES = {
     "missing": ("缺少数据", "figure missing"),
 }
 SOURCE_LANGUAGE_NAMES = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
+TABLE_NAMES = {
+    "figures": ("数字", "figures"),
+    "projects": ("项目", "projects"),
+    "events": ("事件", "events"),
+    "sources": ("来源", "sources"),
+}
+COMMIT_ACTION_NAMES = {"commit": ("提交", "commit"), "undo": ("撤销", "undo")}
 VOCABULARIES = {
+    "table": TABLE_NAMES,
+    "commit_action": COMMIT_ACTION_NAMES,
     "city": CITY_NAMES,
     "language": SOURCE_LANGUAGE_NAMES,
     "sector": SECTOR_NAMES,
@@ -121,6 +130,127 @@ VOCABULARIES = {
 }
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # data entry (app_pages/add_data.py, app_pages/history.py; hbeu_dash/ui/entry.py)
+    "page_add_data": ("添加数据", "Add data"),
+    "page_history": ("修改记录", "Change history"),
+    "add_data_intro": (
+        "从一篇新文章中提取数字,或上传一张表。任何内容都要先通过与 data/ 相同的校验和预览,由你确认后才会提交;"
+        "每次提交都记录在修改记录中,可以撤销。",
+        "Take the figures out of a new article, or upload a table. Everything passes the same validation as data/ "
+        "and a preview, and is committed only when you say so; every commit is in the change history and can be "
+        "undone.",
+    ),
+    "article_text": ("文章正文(粘贴)", "Article text (paste it)"),
+    "article_file": ("或上传 .txt / .html 文件", "or upload a .txt / .html file"),
+    "article_source": ("来源", "Source"),
+    "article_new_source": ("新来源(在下面填写)", "A new source (fill in below)"),
+    "article_title": ("标题(原文)", "Title (as published)"),
+    "article_title_en": ("英文标题", "Title in English"),
+    "article_outlet_zh": ("媒体或发布机构(中文)", "Outlet or publisher (Chinese)"),
+    "article_outlet_en": ("媒体或发布机构(英文)", "Outlet or publisher (English)"),
+    "article_published": ("发布日期(YYYY-MM-DD)", "Published (YYYY-MM-DD)"),
+    "article_url": ("网址(可留空)", "URL (optional)"),
+    "article_source_id": ("来源 id", "Source id"),
+    "article_extract": ("提取候选数字", "Propose figures"),
+    "article_needs_text": ("请粘贴文章正文或上传文件。", "Paste the article's text or upload a file."),
+    "article_bad_date": (
+        "发布日期“{value}”无效:请写成 YYYY-MM-DD(或 YYYY-MM)",
+        "Published '{value}' is not a date: write YYYY-MM-DD (or YYYY-MM)",
+    ),
+    "article_candidates": (
+        "找到 {figures} 个候选数字和 {events} 个候选事件。逐行检查:取消“采用”即丢弃,直接修改单元格即更正;"
+        "evidence 必须仍是原文片段。evidence_en(英文译文)为必填。",
+        "Found {figures} candidate figure(s) and {events} candidate event(s). Check each row: untick 'accept' to "
+        "drop it, edit a cell to fix it; the evidence must stay a fragment of the text. evidence_en (the English "
+        "rendering) is required.",
+    ),
+    "article_accept": ("采用", "accept"),
+    "article_figures": ("候选数字", "Candidate figures"),
+    "article_events": ("候选事件", "Candidate events"),
+    "article_source_row": ("新来源", "New source"),
+    "article_check": ("检查并预览", "Check and preview"),
+    "article_edited": (
+        "表格在预览之后被修改过;请再次点击“检查并预览”。",
+        "The table changed after the preview; press 'Check and preview' again.",
+    ),
+    "entry_needs_login": ("只有登录的分析员可以添加或修改数据。", "Only a logged-in analyst can add or change data."),
+    "entry_tab_article": ("从文章提取", "From an article"),
+    "entry_tab_upload": ("上传表格", "Upload a table"),
+    "entry_table_choice": ("表", "Table"),
+    "entry_templates": ("空白模板(第二行说明各列):", "Blank templates (the second row explains each column):"),
+    "entry_template_csv": ("模板 CSV", "Template CSV"),
+    "entry_template_xlsx": ("模板 Excel", "Template Excel"),
+    "entry_upload": ("CSV(UTF-8、GB18030、UTF-16)或 .xlsx 文件", "A CSV (UTF-8, GB18030, UTF-16) or .xlsx file"),
+    "entry_problems": (
+        "发现 {count} 处问题;全部解决之前不会写入任何内容:",
+        "{count} problem(s); nothing is written while any remains:",
+    ),
+    "entry_summary": (
+        "预览(数据版本 {version}):新增 {new} 行,修改 {changed} 行,与现有数据相同 {same} 行",
+        "Preview (data version {version}): {new} new row(s), {changed} changed, {same} identical to the data",
+    ),
+    "entry_new_rows": ("新增的行:{table}", "New rows: {table}"),
+    "entry_changed_rows": ("将被修改的值(旧 → 新)", "Values that change (old → new)"),
+    "entry_new_conflicts": (
+        "提交后将出现新的数值冲突(冲突会并列显示,不会被合并):",
+        "Committing brings new conflicts (they are shown side by side, never merged):",
+    ),
+    "entry_new_stage_conflicts": (
+        "提交后将出现新的项目阶段分歧:",
+        "Committing brings new project stage disagreements:",
+    ),
+    "entry_failing_identities": ("提交后以下恒等关系将不成立:", "Committing breaks these identities:"),
+    "entry_no_change": ("没有变化:这些行与现有数据完全相同。", "Nothing changes: these rows equal the current data."),
+    "entry_commit": ("提交", "Commit"),
+    "entry_committed": (
+        "已提交 {commit_id}:数据版本 {before} → {after}。所有页面和简报在下一次刷新时显示新数据。",
+        "Committed {commit_id}: data version {before} → {after}. Every page and the briefing show it on their next "
+        "run.",
+    ),
+    "entry_conflict": (
+        "未提交:预览之后数据已被修改(预览时为 {expected},现在为 {actual}),可能是另一位分析员提交了。"
+        "请重新预览,确认后再提交。",
+        "Not committed: the data changed after this preview (it was {expected}, it is now {actual}), perhaps another "
+        "analyst committed. Preview again and commit once you have checked it.",
+    ),
+    "entry_file": ("文件", "File"),
+    "entry_row": ("行", "Row"),
+    "entry_column": ("列", "Column"),
+    "entry_value": ("值", "Value"),
+    "entry_problem": ("问题", "Problem"),
+    "entry_table": ("表", "Table"),
+    "entry_key": ("键", "Key"),
+    "entry_old": ("现值", "Current"),
+    "entry_new": ("新值", "New"),
+    "entry_when": ("时间", "When"),
+    "entry_author": ("作者", "Author"),
+    "entry_action": ("操作", "Action"),
+    "entry_rows": ("行数", "Rows"),
+    "entry_rows_changed": (
+        "{table}:新增 {added},修改 {changed},删除 {removed}",
+        "{table}: {added} added, {changed} changed, {removed} removed",
+    ),
+    "entry_versions": ("数据版本", "Data version"),
+    "entry_commit_id": ("提交编号", "Commit"),
+    "history_intro": (
+        "每次提交和撤销都记录在这里(只追加,不可修改)。被修改文件的旧版本保存在数据文件夹的 .hbeu/history 中。",
+        "Every commit and undo is recorded here (append-only). The previous version of each changed file is kept "
+        "under .hbeu/history in the data folder.",
+    ),
+    "history_empty": ("还没有任何提交。", "Nothing has been committed yet."),
+    "history_undo": ("撤销最近一次提交({commit_id})", "Undo the latest commit ({commit_id})"),
+    "history_undone": (
+        "已撤销 {undo_of}:数据版本 {before} → {after}(这次撤销本身也已记录)",
+        "Undid {undo_of}: data version {before} → {after} (the undo itself is recorded)",
+    ),
+    "history_not_latest": (
+        "无法撤销:数据在这次提交之后又有修改(现在为 {actual})。只能撤销最近一次提交。",
+        "Cannot undo: the data changed after that commit (it is now {actual}). Only the latest commit can be undone.",
+    ),
+    "history_data_changed": (
+        "数据在你打开此页之后有变化(现在为 {actual});请查看最新记录后再撤销。",
+        "The data changed since you opened this page (it is now {actual}); check the latest entry, then undo.",
+    ),
     "app_title": ("呼包鄂乌一体化数据看板", "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"),
     # pages
     "page_overview": ("总览", "Overview"),
@@ -310,6 +440,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "advance_seconds": ("每 {n} 秒", "Every {n} s"),
     "open_presenter": ("演示模式(大屏)", "Presenter mode (big screen)"),
     "leave_presenter": ("退出演示", "Leave presenter mode"),
+    # login (hbeu_dash/ui/auth.py)
+    "login_analyst": ("分析员登录", "Analyst login"),
+    "login_name": ("用户名", "User name"),
+    "login_password": ("密码", "Password"),
+    "login_submit": ("登录", "Log in"),
+    "login_missing": ("请填写用户名和密码。", "Enter your user name and password."),
+    "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
+    "login_throttled": ("失败次数过多,请 {seconds} 秒后再试。", "Too many failed attempts: try again in {seconds} s."),
+    "login_with": ("通过 {provider} 登录", "Log in with {provider}"),
+    "logged_in_analyst": ("已登录:{name}(分析员)", "Logged in: {name} (analyst)"),
+    "logged_in_viewer": ("已登录:{name}(仅查看)", "Logged in: {name} (view only)"),
+    "login_not_allowed": ("{name} 未获授权查看本看板。", "{name} is not authorised to view this dashboard."),
+    "logout": ("退出登录", "Log out"),
+    "viewer_login_title": ("请先登录", "Please log in"),
+    "viewer_login_intro": ("本看板仅供授权人员查看。", "This dashboard is open to authorised users only."),
     # briefing (HTML / PDF)
     "briefing_title": ("简报", "Briefing"),
     "briefing_scope": ("城市:{cities};领域:{sectors}", "Cities: {cities}; sectors: {sectors}"),
@@ -459,14 +604,14 @@ def format_date(value: str, lang: str) -> str:
 # What each column of an upload template means (the template's explanation row), (zh, en).
 COLUMN_HELP: dict[str, tuple[str, str]] = {
     "figure_id": ("必填,唯一 id:小写字母、数字、- 或 _", "required, unique id: lower-case letters, digits, - or _"),
-    "project_id": ("必填,项目 id;同一项目的多次报道用同一 id", "required, project id; every report of it uses the same"),
+    "project_id": ("必填,项目 id;同一项目的多次报道用同一 id", "required, project id, the same in every report"),
     "event_id": ("事件 id:小写字母、数字、- 或 _", "event id: lower-case letters, digits, - or _"),
     "source_id": ("必填,sources.csv 中的来源 id", "required, a source id from sources.csv"),
     "indicator_id": ("必填,indicators.csv 中的指标 id", "required, an indicator id from indicators.csv"),
     "city": ("hohhot、baotou、ordos、ulanqab 或 region", "hohhot, baotou, ordos, ulanqab or region"),
     "cities": ("城市 id,用 ; 分隔,或 region", "city ids separated by ;, or region"),
     "value": ("数值,基本单位,不带 万/亿 和千位分隔符(如 587600)", "the number in base units, no 万/亿 or separators"),
-    "value_text": ("原文写法(如 58.76万件),须出现在 evidence 中", "as the source writes it (e.g. 58.76万件), in evidence"),
+    "value_text": ("原文写法(如 58.76万件),须出现在 evidence 中", "as the source writes it (58.76万件), in evidence"),
     "period": ("统计期(如 2024 或 2024-12),没有则留空", "the period counted (e.g. 2024), or empty"),
     "as_of": ("截至日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "as-of date YYYY, YYYY-MM or YYYY-MM-DD"),
     "speaker_zh": ("讲话人(中文),没有则留空", "speaker in Chinese, or empty"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import quality, schema
+from hbeu_dash import quality, schema, transforms
 from hbeu_dash.exports import FORMULA_PREFIXES
 from hbeu_dash.loaders import LoadResult, read_dataset
 from hbeu_dash.problems import Problem
@@ -96,6 +96,10 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
     expected = ", ".join(spec.columns)
     file, problems = upload.name, []
     header = [h.strip() for h in upload.header]
+    numbered = upload.numbered()
+    # Excel's CSV export can leave empty columns after the last one: dropped when nothing is in them.
+    while header and not header[-1] and not any(len(c) >= len(header) and c[len(header) - 1] for _, c in numbered):
+        header.pop()
     seen: set[str] = set()
     for name in header:
         if name in seen:
@@ -112,28 +116,35 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
     if problems:
         return [], problems
     rows: list[Row] = []
-    for number, cells in upload.numbered():
+    for number, cells in numbered:
         if number == 2 and cells and str(cells[0]).startswith(COMMENT_PREFIX):
             continue
         if not any(str(c).strip() for c in cells):
             continue
-        if len(cells) > len(header):
+        # Extra cells are a shifted row (a stray comma), unless they sit under the dropped empty header columns.
+        if len(cells) > len(upload.header) or any(str(c).strip() for c in cells[len(header) :]):
             problems.append(
                 Problem(file, "ragged_row", row=number, params={"cells": len(cells), "expected": len(header)})
             )
             continue
         record = {name: (str(cells[i]) if i < len(cells) else "") for i, name in enumerate(header)}
         rows.append((number, {c: record[c] for c in spec.columns}))
+    if not rows and not problems:  # a header (and the template's explanation row) alone: say so, not "no change"
+        problems.append(Problem(file, "no_rows"))
     return rows, problems + formula_problems(file, rows)
 
 
 def formula_problems(file: str, rows: list[Row]) -> list[Problem]:
-    """Text cells a spreadsheet would run as a formula (= + - @, tab, CR, LF at the start)."""
+    """Text cells a spreadsheet would run as a formula (= + - @, tab, CR, LF at the start).
+
+    A plain number such as -5 is not one (a spreadsheet reads it as a number): its column's own check says what
+    is wrong with it (a negative count), rather than a formula warning.
+    """
     return [
         Problem(file, "formula_prefix", row=number, column=column, value=cell)
         for number, record in rows
         for column, cell in record.items()
-        if cell.startswith(FORMULA_PREFIXES)
+        if cell.startswith(FORMULA_PREFIXES) and not schema.NUMBER_RE.match(cell)
     ]
 
 
@@ -197,8 +208,15 @@ def validate_files(files: Mapping[str, bytes]) -> LoadResult:
         return read_dataset(Path(folder))
 
 
-def prepare(store: Store, proposals: Mapping[str, list[Row]], label: str, read_problems=()) -> Preview:
-    """Validate the proposed rows against the current data and preview what committing them would change."""
+def prepare(
+    store: Store, proposals: Mapping[str, list[Row]], label: str | Mapping[str, str], read_problems=()
+) -> Preview:
+    """Validate the proposed rows against the current data and preview what committing them would change.
+
+    `label` names the rows in problems: the upload's file name, or one name per table (the assistant's tables).
+    """
+    labels = {t: label if isinstance(label, str) else label.get(t, t) for t in proposals}
+    label = label if isinstance(label, str) else " / ".join(labels.values())
     version, current = _snapshot(store)
     problems = list(read_problems)
     files = dict(current)
@@ -209,7 +227,7 @@ def prepare(store: Store, proposals: Mapping[str, list[Row]], label: str, read_p
             raise ValueError(f"cannot add rows to {table}")
         if not rows:
             continue
-        new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, label)
+        new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, labels[table])
         problems += found
         changes[table] = table_changes
         origins[table] = origin
@@ -220,20 +238,20 @@ def prepare(store: Store, proposals: Mapping[str, list[Row]], label: str, read_p
         preview.problems = problems
         return preview
     after = validate_files(files)
-    problems += [_relabel(p, origins, label) for p in after.problems]
-    preview.problems = sorted(_unique(problems), key=lambda p: (p.file != label, p.file, p.row or 0))
+    problems += [_relabel(p, origins, labels) for p in after.problems]
+    preview.problems = sorted(_unique(problems), key=lambda p: (p.file not in labels.values(), p.file, p.row or 0))
     if not preview.problems:
         before = store.read()[1]
         _add_quality(preview, before, after)
     return preview
 
 
-def _relabel(problem: Problem, origins: dict[str, dict[int, int]], label: str) -> Problem:
+def _relabel(problem: Problem, origins: dict[str, dict[int, int]], labels: Mapping[str, str]) -> Problem:
     """A problem in a changed table's row that came from the change set names the analyst's row instead."""
     table = problem.file.removesuffix(".csv")
     origin = origins.get(table, {})
     if problem.row is not None and problem.row in origin:
-        return Problem(label, problem.code, origin[problem.row], problem.column, problem.value, problem.params)
+        return Problem(labels[table], problem.code, origin[problem.row], problem.column, problem.value, problem.params)
     return problem
 
 
@@ -249,7 +267,7 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 def _add_quality(preview: Preview, before: LoadResult, after: LoadResult) -> None:
     """Conflicts, stage disagreements and failing identities the commit would bring (not there before)."""
-    figures_before, figures_after = before.tables.get("figures"), after.tables.get("figures")
+    figures_before, figures_after = _joined(before), _joined(after)
     if figures_after is not None:
         found_after = quality.find_conflicts(figures_after)
         known = set()
@@ -282,9 +300,36 @@ def _add_quality(preview: Preview, before: LoadResult, after: LoadResult) -> Non
         preview.failing_identities = evaluated[failing].reset_index(drop=True)
 
 
+def _joined(result: LoadResult) -> pd.DataFrame | None:
+    """Figures with their indicator and source (what the conflict cards show), or None when a table is broken."""
+    tables = result.tables
+    if not {"figures", "indicators", "sources"} <= set(tables):
+        return None
+    return transforms.join_figures(tables["figures"], tables["indicators"], tables["sources"])
+
+
 def template_rows(table: str, help_texts: Mapping[str, tuple[str, str]]) -> tuple[list[str], list[str]]:
     """A blank template: the header and the explanation row (first cell starts with '#'), zh / en in each cell."""
     columns = list(schema.TABLES_BY_NAME[table].columns)
     notes = [f"{help_texts[c][0]} / {help_texts[c][1]}" for c in columns]
     notes[0] = f"{COMMENT_PREFIX} {notes[0]}"
     return columns, notes
+
+
+def cell_text(value: object) -> str:
+    """An edited cell (text, number, None, NaN) as the text a data file holds (empty for a blank cell)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def propose_source_id(outlet_en: str, published: str, taken: set[str]) -> str:
+    """A source id from the outlet and the date ('qingcheng-media-2025-02-01'), unique among `taken`."""
+    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in outlet_en.lower()).split()
+    base = "-".join([*words[:4], published] if words else ["article", published])
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

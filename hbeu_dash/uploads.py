@@ -22,7 +22,8 @@ MAX_XLSX_RATIO = 200  # uncompressed / compressed size of one member; real sheet
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls (and other legacy Office files)
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# (byte order mark, the codec of the bytes after it, the encoding's name as reported)
+BOMS = ((b"\xef\xbb\xbf", "utf-8", "utf-8"), (b"\xff\xfe", "utf-16-le", "utf-16"), (b"\xfe\xff", "utf-16-be", "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -47,28 +48,36 @@ def _refuse(name: str, code: str, row: int | None = None, column: str | None = N
 
 def decode_text(name: str, data: bytes) -> tuple[str, str]:
     """The text of a CSV upload and the encoding it was read in: a BOM first (UTF-8, UTF-16), then strict UTF-8,
-    then strict GB18030 (GBK is a subset); anything else is refused. Automatic detectors are not used: they take
-    mostly-ASCII GBK for Korean."""
-    for bom, encoding in BOMS:
+    then strict GB18030 (GBK is a subset); anything else is refused, naming the row of the first unreadable byte.
+    Automatic detectors are not used: they take mostly-ASCII GBK for Korean. Text holding NUL is refused whatever
+    its encoding (after a BOM too): it is a binary file, and NUL must never reach a data file."""
+    for bom, codec, encoding in BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data.decode(encoding), encoding.removesuffix("-sig")
+                text = body.decode(codec)
             except UnicodeDecodeError as exc:
-                raise _refuse(name, "upload_encoding", detail=f"{encoding} @ {exc.start}") from exc
+                row = body[: exc.start].decode(codec, errors="replace").count("\n") + 1
+                raise _refuse(name, "upload_encoding", row=row, detail=f"{encoding.upper()} BOM") from exc
+            if "\x00" in text:
+                raise _refuse(name, "upload_binary", row=text.count("\n", 0, text.index("\x00")) + 1)
+            return text, encoding
     if b"\x00" in data:
-        raise _refuse(name, "upload_binary")
+        raise _refuse(name, "upload_binary", row=data.count(b"\n", 0, data.index(b"\x00")) + 1)
+    failed_at = 0
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise _refuse(name, "upload_encoding", detail="UTF-8 / GB18030")
+        except UnicodeDecodeError as exc:
+            failed_at = max(failed_at, exc.start)  # the furthest a reading got is where the text is broken
+    raise _refuse(name, "upload_encoding", row=data.count(b"\n", 0, failed_at) + 1, detail="UTF-8 / GB18030")
 
 
 def _delimiter(text: str, encoding: str) -> str:
-    """Tab for Excel's 'Unicode text' (UTF-16, tab-separated) or a tab-separated header; otherwise a comma."""
+    """Tab for Excel's 'Unicode text' (UTF-16, tab-separated) or a tab-separated header; otherwise a comma (a
+    UTF-16 file with a comma-separated header too: other tools save CSV as UTF-16)."""
     first = text.split("\n", 1)[0]
-    if encoding == "utf-16" or ("\t" in first and "," not in first):
+    if "\t" in first and (encoding == "utf-16" or "," not in first):
         return "\t"
     return ","
 
@@ -151,25 +160,41 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
-    """The first sheet of an .xlsx upload as text cells (openpyxl read-only, values only; with defusedxml
-    installed it refuses entity tricks such as billion laughs)."""
+def _sheet_rows(data: bytes, data_only: bool) -> list[list[object]]:
+    """The first sheet's cell values (within the caps): the values Excel computed, or the formulas themselves."""
     import openpyxl  # the app needs it only for uploads and exports
 
-    check_xlsx_container(name, data)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds (defusedxml's, KeyError, XML errors) for bad workbooks
-        raise _refuse(name, "upload_not_xlsx") from exc
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
         sheet = workbook.worksheets[0]
-        raw: list[list[str]] = []
-        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + 2):
-            raw.append([_cell_text(v) for v in row])
-    except Exception as exc:  # a malformed sheet part
-        raise _refuse(name, "upload_not_xlsx") from exc
+        return [list(row) for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + 2)]
     finally:
         workbook.close()
+
+
+def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
+    """The first sheet of an .xlsx upload as text cells (openpyxl read-only, values only; with defusedxml
+    installed it refuses entity tricks such as billion laughs).
+
+    A formula Excel has computed is read as its value; one no spreadsheet has computed (a generated file) has no
+    value, and is read as its formula text, so the analyst is told of it (intake refuses text starting with '=')
+    rather than finding the cell silently empty.
+    """
+    check_xlsx_container(name, data)
+    try:
+        values = _sheet_rows(data, data_only=True)
+        formulas = _sheet_rows(data, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds (defusedxml's, KeyError, XML errors) for bad workbooks
+        raise _refuse(name, "upload_not_xlsx") from exc
+    raw: list[list[str]] = []
+    for row, formula_row in zip(values, formulas, strict=False):
+        cells = []
+        for index, value in enumerate(row):
+            formula = formula_row[index] if index < len(formula_row) else None
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                value = formula
+            cells.append(_cell_text(value))
+        raw.append(cells)
     if raw:  # a sheet's used range can run past the last header cell: drop empty trailing columns
         width = max((i + 1 for i, cell in enumerate(raw[0]) if cell), default=0)
         raw = [row[:width] if not any(row[width:]) else row for row in raw]

@@ -16,7 +16,9 @@ from tests.conftest import set_cell
 
 APP = str(ROOT / "app.py")
 BY_NAME = {p.url_path: p for p in REGISTRY}
-PAGES = list(BY_NAME)  # every registered page, in navigation order
+# Every page anyone can open, in navigation order; the analysts' data-entry pages are tested, logged in and not,
+# in tests/test_entry_pages.py.
+PAGES = [p.url_path for p in REGISTRY if not p.analyst_only]
 FILTERS = {"all": {}, "ordos": {"city": "ordos"}, "empty": {"city": "none"}}
 SOURCE_IDS = ("meeting8-interviews", "0471tv-2025-02-01")
 
@@ -36,6 +38,7 @@ def test_every_page_file_is_registered_and_every_registered_page_is_tested() -> 
     files = {f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")}
     assert files == {p.path for p in REGISTRY}, "register every page in hbeu_dash/views/registry.py"
     assert {page for page, _ in KEY_FIGURES} == set(PAGES), "give every registered page its key figures"
+    assert {p.url_path for p in REGISTRY if p.analyst_only} == {"add-data", "history"}, "test it in test_entry_pages"
     assert sum(p.default for p in REGISTRY) == 1
 
 

@@ -106,9 +106,20 @@ class CsvStore:
         """The data files the dataset is read from, in table order (missing ones left out)."""
         return [p for p in (self.folder / spec.file for spec in schema.TABLES) if p.is_file()]
 
+    def _temps(self) -> list[Path]:
+        """The temporary files commits write beside the tables (`.<file>.<commit id>.tmp`), and no one else's."""
+        names = tuple(f".{spec.file}." for spec in schema.TABLES)
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return []
+        return [Path(e.path) for e in entries if e.name.startswith(names) and e.name.endswith(".tmp")]
+
     def data_version(self) -> str:
         """A content hash of every data file; unchanged when a file is only touched, changed when a byte is."""
-        if self.journal.exists():  # a commit is renaming files, or crashed while it did: never show a mix
+        # A journal: a commit is renaming files, or crashed while it did (never show a mix). Temporary files
+        # without one: a commit is writing, or was killed before its commit point (clear what it left).
+        if self.journal.exists() or self._temps():
             self._recover_quietly()
         paths = self.files()
         key = (str(self.folder), *(_stat_key(p) for p in paths))
@@ -229,8 +240,9 @@ class CsvStore:
             except (json.JSONDecodeError, KeyError, TypeError):
                 self.journal.unlink()  # a journal is only ever written whole (replace_file): cannot happen
         audited = {r.get("commit_id") for r in read_lines(self.audit_log)}
-        for temp in self.folder.glob(".*.tmp"):
-            temp.unlink()
+        # Only the commit's own temporary files: another writer's hidden .tmp in the folder is not ours to delete.
+        for temp in [*self._temps(), *self.state.glob(f".{self.journal.name}.*.tmp")]:
+            temp.unlink(missing_ok=True)
         if self.history_dir.is_dir():
             for folder in self.history_dir.iterdir():
                 if folder.name not in audited:  # a commit killed before its commit point

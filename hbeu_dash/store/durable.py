@@ -55,13 +55,31 @@ def replace_file(target: Path, content: bytes, mode: int | None = None) -> None:
     fsync_dir(target.parent)
 
 
+def _ends_torn(path: Path) -> bool:
+    """True when the file's last line has no newline (an append cut short by a crash or a full disk)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            return fh.read(1) != b"\n"
+    except OSError:  # missing or empty
+        return False
+
+
 def append_line(path: Path, record: dict) -> None:
-    """Append one JSON record as a line and fsync it (the audit log is only ever appended to)."""
+    """Append one JSON record as a line and fsync it (the audit log is only ever appended to).
+
+    After a torn last line the record starts on a line of its own: glued to the torn bytes, it would be
+    unreadable too, and a commit whose audit line is unreadable counts as never made (recovery drops its history).
+    """
     line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    if _ends_torn(path):
+        line = b"\n" + line
     new = not path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     try:
-        os.write(fd, line)
+        view = memoryview(line)
+        while view:  # os.write may write less than asked
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     finally:
         os.close(fd)

@@ -6,7 +6,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hbeu_dash import schema
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, label, t
-from hbeu_dash.ui import briefing, data, state
+from hbeu_dash.ui import auth, briefing, data, state
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.registry import PAGES, PRESENT
@@ -53,7 +53,9 @@ def begin_run() -> Filters:
 
 
 def make_pages(lang: str) -> list[st.Page]:
-    """The pages of the registry, titled in `lang`."""
+    """The pages of the registry, titled in `lang`; the data-entry pages only for a logged-in analyst (for anyone
+    else they are not registered at all, so their URL opens the default page)."""
+    analyst = auth.current_analyst() is not None
     return [
         st.Page(
             p.path,
@@ -64,6 +66,7 @@ def make_pages(lang: str) -> list[st.Page]:
             visibility="hidden" if p.hidden else "visible",
         )
         for p in PAGES
+        if analyst or not p.analyst_only
     ]
 
 
@@ -122,6 +125,7 @@ def render_sidebar() -> Filters:
         st.caption(t("filter_help", lang))
         st.page_link(PRESENT_PATH, label=t("open_presenter", lang), icon=":material/slideshow:")
         briefing.render_briefing_downloads(state.current_filters())
+        auth.render_account(lang)
     filters = state.current_filters()
     state.sync_url(filters, state.current_view(data.data_version()))
     render_notices(lang)

@@ -1,0 +1,222 @@
+"""Data entry in the app: upload a table or take the figures out of an article, preview, commit, history, undo.
+
+Every write goes through `_commit` / `_undo` (button callbacks, so they run before the page is drawn again and
+always use the preview the analyst saw), which check the login again and call the store's one commit path.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from hbeu_dash import exports
+from hbeu_dash.i18n import COLUMN_HELP, label, t
+from hbeu_dash.intake import UPLOAD_TABLES, Preview, prepare, rows_from_upload, template_rows
+from hbeu_dash.problems import DataError
+from hbeu_dash.store import ConflictError, UnknownCommit
+from hbeu_dash.ui import auth, chrome, data
+from hbeu_dash.ui.widgets import escape_md, render_table
+from hbeu_dash.uploads import read_upload
+from hbeu_dash.views import entry as entry_views
+from hbeu_dash.views import quality as quality_views
+
+PREVIEW = "entry_preview_{flow}"  # per flow (upload, article): (signature, Preview) of the change set on screen
+FLASH = "entry_flash"  # (kind, message) shown once at the top of the page after a write
+UPLOADS = "entry_upload_round"  # bumped after a commit so the file uploader starts empty
+
+
+def require_analyst(lang: str) -> str:
+    """The logged-in analyst's name; otherwise the page ends here with a notice (checked again before writing)."""
+    analyst = auth.current_analyst()
+    if analyst is None:
+        st.warning(t("entry_needs_login", lang))
+        chrome.end_page()
+    return analyst
+
+
+def render_flash() -> None:
+    """The outcome of the last commit or undo, once."""
+    flash = st.session_state.pop(FLASH, None)
+    if flash is not None:
+        kind, message = flash
+        (st.success if kind == "success" else st.error)(message)
+
+
+def _cached_preview(flow: str, signature: tuple, build: Callable[[], Preview]) -> Preview:
+    """The preview of this change set, built once per signature (the data version is part of it)."""
+    held = st.session_state.get(PREVIEW.format(flow=flow))
+    if held is not None and held[0] == signature:
+        return held[1]
+    preview = build()
+    st.session_state[PREVIEW.format(flow=flow)] = (signature, preview)
+    return preview
+
+
+# --- writes ------------------------------------------------------------------------------------------------
+
+
+def _commit(flow: str, lang: str) -> None:
+    """Commit the preview on screen (button callback): login checked again, refused if the data moved on."""
+    analyst = auth.current_analyst()
+    key = PREVIEW.format(flow=flow)
+    held = st.session_state.get(key)
+    if analyst is None:
+        st.session_state[FLASH] = ("error", t("entry_needs_login", lang))
+        return
+    if held is None or not held[1].ok or not held[1].changes_anything:
+        return
+    preview = held[1]
+    try:
+        record = data.get_store().commit(preview.files, preview.version, analyst)
+    except ConflictError as exc:
+        st.session_state[FLASH] = ("error", t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
+        st.session_state.pop(key, None)  # the next run previews against the new data
+        return
+    st.session_state.pop(key, None)
+    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
+    st.session_state.pop("entry_article", None)
+    if record is None:
+        st.session_state[FLASH] = ("success", t("entry_no_change", lang))
+        return
+    message = t(
+        "entry_committed", lang, commit_id=record.commit_id, before=record.version_before, after=record.version_after
+    )
+    st.session_state[FLASH] = ("success", message)
+
+
+def _undo(commit_id: str, shown_version: str, lang: str) -> None:
+    """Undo the latest commit (button callback), through the same commit path; audited as an undo."""
+    analyst = auth.current_analyst()
+    if analyst is None:
+        st.session_state[FLASH] = ("error", t("entry_needs_login", lang))
+        return
+    try:
+        record = data.get_store().undo(commit_id, analyst, base_version=shown_version)
+    except ConflictError as exc:
+        key = "history_not_latest" if exc.reason in ("not_latest", "nothing_to_undo") else "history_data_changed"
+        st.session_state[FLASH] = ("error", t(key, lang, actual=exc.actual))
+        return
+    except UnknownCommit:
+        st.session_state[FLASH] = ("error", t("history_not_latest", lang, actual=data.get_store().data_version()))
+        return
+    message = t("history_undone", lang, undo_of=commit_id, before=record.version_before, after=record.version_after)
+    st.session_state[FLASH] = ("success", message)
+
+
+# --- preview -----------------------------------------------------------------------------------------------
+
+
+def render_preview(preview: Preview, lang: str, key: str) -> None:
+    """`key` is the flow ("upload" or "article"): it names the widgets and the preview the button commits."""
+    """Problems (nothing can be committed while one remains), or what the commit would do, then the button."""
+    if preview.problems:
+        st.error(t("entry_problems", lang, count=len(preview.problems)))
+        render_table(entry_views.problems_table(preview.problems, lang), width="stretch", key=f"{key}-problems")
+        return
+    if not preview.changes_anything:
+        st.info(t("entry_no_change", lang))
+        return
+    st.markdown(escape_md(entry_views.summary(preview, lang)))
+    for table in preview.changes:
+        new_rows = entry_views.new_rows_table(preview, table, lang)
+        if not new_rows.empty:
+            st.caption(t("entry_new_rows", lang, table=label("table", table, lang)))
+            render_table(new_rows, width="stretch", key=f"{key}-new-{table}")
+    changed = entry_views.changed_rows_table(preview, lang)
+    if not changed.empty:
+        st.caption(t("entry_changed_rows", lang))
+        render_table(changed, width="stretch", key=f"{key}-changed")
+    if not preview.new_conflicts.empty:
+        st.warning(t("entry_new_conflicts", lang))
+        for card in quality_views.build_conflicts(preview.new_conflicts, lang):
+            with st.container(border=True):
+                st.markdown(f"**{escape_md(card.heading)}**")
+                render_table(card.table, width="stretch", key=f"{key}-conflict-{card.conflict_id}")
+    if not preview.new_stage_conflicts.empty:
+        st.warning(t("entry_new_stage_conflicts", lang))
+        st.markdown(escape_md(", ".join(sorted(set(preview.new_stage_conflicts["project_id"])))))
+    if not preview.failing_identities.empty:
+        st.warning(t("entry_failing_identities", lang))
+        st.markdown(escape_md(", ".join(preview.failing_identities["identity_id"])))
+    st.button(t("entry_commit", lang), type="primary", key=f"{key}-commit", on_click=_commit, args=(key, lang))
+
+
+# --- upload ------------------------------------------------------------------------------------------------
+
+
+def template_frame(table: str) -> pd.DataFrame:
+    """A blank template: the table's columns and the explanation row (zh / en) under the header."""
+    columns, notes = template_rows(table, COLUMN_HELP)
+    return pd.DataFrame([notes], columns=columns)
+
+
+def render_upload(lang: str) -> None:
+    """Choose a table, get its template, upload a file, see its problems or its preview, commit."""
+    table = st.selectbox(
+        t("entry_table_choice", lang),
+        UPLOAD_TABLES,
+        format_func=lambda name: label("table", name, lang),
+        key="entry_upload_table",
+    )
+    st.caption(t("entry_templates", lang))
+    template = template_frame(table)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        t("entry_template_csv", lang),
+        exports.to_csv_bytes(template),
+        file_name=f"hbeu-template-{table}.csv",
+        mime="text/csv",
+        key="entry_template_csv",
+    )
+    right.download_button(
+        t("entry_template_xlsx", lang),
+        exports.to_excel_bytes(template, sheet=table),
+        file_name=f"hbeu-template-{table}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="entry_template_xlsx",
+    )
+    upload = st.file_uploader(
+        t("entry_upload", lang),
+        type=["csv", "tsv", "txt", "xlsx"],
+        key=f"entry_upload_{st.session_state.get(UPLOADS, 0)}",
+    )
+    if upload is None:
+        return
+    content = upload.getvalue()
+    signature = ("upload", table, upload.name, hashlib.sha256(content).hexdigest(), data.data_version())
+    preview = _cached_preview("upload", signature, lambda: preview_upload(table, upload.name, content))
+    render_preview(preview, lang, key="upload")
+
+
+def preview_upload(table: str, name: str, content: bytes) -> Preview:
+    """Read, validate and preview an uploaded file against the current data."""
+    store = data.get_store()
+    try:
+        upload = read_upload(name, content)
+    except DataError as exc:
+        return prepare(store, {}, name, exc.problems)
+    rows, problems = rows_from_upload(table, upload)
+    return prepare(store, {table: rows}, upload.name, problems)
+
+
+# --- history -----------------------------------------------------------------------------------------------
+
+
+def render_history(lang: str) -> None:
+    """The audit log, newest first, and a one-click undo of the latest commit (when the data is still at it)."""
+    store = data.get_store()
+    records = store.history()
+    if not records:
+        st.info(t("history_empty", lang))
+        return
+    version = data.data_version()
+    latest = records[0]
+    if latest.version_after == version:
+        st.button(
+            t("history_undo", lang, commit_id=latest.commit_id),
+            key="history_undo",
+            on_click=_undo,
+            args=(latest.commit_id, version, lang),
+        )
+    render_table(entry_views.history_table(records, lang), width="stretch", key="history-table")

@@ -1,0 +1,243 @@
+"""Logins in headless Chromium against real servers on 127.0.0.1: OIDC through a local provider (oidc-provider-mock:
+its authorize form, the callback, the identity cookie, the provider's end-session page) and the password form, in
+the sidebar and on a dashboard closed to anonymous readers. Each test starts its own app with its own secrets."""
+
+import contextlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import oidc_provider_mock
+import pytest
+import werkzeug.serving
+
+from hbeu_dash import auth, paths
+from hbeu_dash.paths import ROOT
+from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery"
+ANALYST = oidc_provider_mock.User(
+    sub="wang", claims={"email": "wang@example.org", "email_verified": True, "name": "Wang Analyst"}
+)
+
+
+@pytest.fixture
+def provider() -> Iterator[str]:
+    """An OpenID provider on 127.0.0.1 (oidc-provider-mock's app; its run_server_in_thread binds 'localhost', which
+    may resolve to ::1) with one predefined user, the analyst; any other subject typed in its form logs in too."""
+    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app(user_claims=[ANALYST]), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()
+
+
+@contextlib.contextmanager
+def app_server(tmp_path: Path, secrets_toml: str, port: int, name: str) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1:`port` with its own secrets file and a copy of data/; yields its URL."""
+    secrets_file = tmp_path / "secrets.toml"
+    secrets_file.write_text(secrets_toml, encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / f"server-{name}.log", "w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={port}",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+            f"--secrets.files={secrets_file}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "HBEU_DATA_DIR": str(data)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / f'server-{name}.log'}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def context(browser: object) -> Iterator[tuple[object, list[str]]]:
+    """A fresh browser context that reaches only 127.0.0.1, and the list of requests it refused to send elsewhere
+    (the provider's pages link a stylesheet on a CDN)."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    refused: list[str] = []
+
+    def only_loopback(route: object) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", only_loopback)
+    yield ctx, refused
+    ctx.close()
+
+
+def sidebar(page: object) -> str:
+    return page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_oidc_login_through_a_real_provider(provider: str, context: tuple, tmp_path: Path) -> None:
+    ctx, refused = context
+    port = _free_port()
+    app = f"http://127.0.0.1:{port}"  # the browser's origin must be redirect_uri's: 127.0.0.1 everywhere
+    secrets_toml = f"""
+[auth]
+redirect_uri = "{app}/oauth2callback"
+cookie_secret = "{secrets.token_urlsafe(32)}"
+client_id = "hbeu-dash"
+client_secret = "{secrets.token_urlsafe(16)}"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+
+[hbeu]
+analyst_emails = ["wang@example.org"]
+provider_name = "Mock SSO"
+"""
+    with app_server(tmp_path, secrets_toml, port, "oidc"):  # in Chinese: the callback returns to / (no lang)
+        page = ctx.new_page()
+        page.goto(app + "/", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        assert "已登录" not in sidebar(page)
+        assert page.locator('[data-testid="stSidebar"] input[type="password"]').count() == 0
+
+        # The analyst: st.login → the provider's authorize form → its predefined user → back through /oauth2callback.
+        page.get_by_role("button", name="通过 Mock SSO 登录").click()
+        page.wait_for_url(f"{provider}/oauth2/authorize?*", timeout=30_000)
+        page.get_by_role("button", name="wang", exact=True).click()
+        page.wait_for_url(f"{app}/*", timeout=30_000)
+        wait_settled(page)
+        page.screenshot(path=str(ARTIFACTS / "login-oidc-analyst.png"))
+        assert "已登录:wang@example.org(分析员)" in sidebar(page)
+        identity = [c for c in ctx.cookies(app) if c["name"].startswith("_streamlit_user")]
+        assert identity and all(c["httpOnly"] for c in identity), "the identity cookie is out of scripts' reach"
+        page.reload(wait_until="domcontentloaded")
+        wait_settled(page)
+        assert "已登录:wang@example.org(分析员)" in sidebar(page), "a new session reads the cookie"
+
+        # Logout: st.logout → /auth/logout → the provider's end-session page → back to the app, logged out.
+        page.get_by_role("button", name="退出登录").click()
+        page.wait_for_url(f"{provider}/oauth2/end_session?*", timeout=30_000)
+        page.get_by_role("button", name="End session").click()
+        page.wait_for_url(f"{app}/*", timeout=30_000)
+        wait_settled(page)
+        assert "已登录" not in sidebar(page)
+        assert page.get_by_role("button", name="通过 Mock SSO 登录").count() == 1
+        assert not [c for c in ctx.cookies(app) if c["name"].startswith("_streamlit_user")]
+
+        # Someone the provider knows but the deployer did not list: logged in, never an analyst (deny by default).
+        page.get_by_role("button", name="通过 Mock SSO 登录").click()
+        page.wait_for_url(f"{provider}/oauth2/authorize?*", timeout=30_000)
+        page.locator('input[name="sub"]').fill("li@example.org")
+        page.get_by_role("button", name="Authorize").click()
+        page.wait_for_url(f"{app}/*", timeout=30_000)
+        wait_settled(page)
+        assert "已登录:li@example.org(仅查看)" in sidebar(page)
+        assert "分析员" not in sidebar(page)
+    assert {urlparse(u).hostname for u in refused} <= {"cdn.jsdelivr.net"}, refused
+
+
+def _log_in_with_the_form(page: object, name: str, password: str) -> None:
+    page.get_by_label("User name").fill(name)
+    page.locator('input[type="password"]').fill(password)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    wait_settled(page)
+
+
+def test_password_login_in_the_sidebar(context: tuple, tmp_path: Path) -> None:
+    ctx, refused = context
+    port = _free_port()
+    secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
+    with app_server(tmp_path, secrets_toml, port, "password") as app:
+        page = ctx.new_page()
+        page.goto(app + "/?lang=en", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        page.get_by_text("Analyst login").click()
+        _log_in_with_the_form(page, "wang", "not the password")
+        assert "Wrong user name or password." in sidebar(page)
+        assert page.get_by_label("User name").input_value() == "wang", "the name stays for a retry"
+        assert page.locator('input[type="password"]').input_value() == "", "the password does not"
+        assert "Logged in" not in sidebar(page)
+        _log_in_with_the_form(page, "wang", PASSWORD)
+        page.screenshot(path=str(ARTIFACTS / "login-password.png"))
+        assert "Logged in: wang (analyst)" in sidebar(page)
+        assert PASSWORD not in page.content()
+        page.get_by_role("button", name="Log out").click()
+        wait_settled(page)
+        assert "Logged in" not in sidebar(page) and "Analyst login" in sidebar(page)
+        page.get_by_text("Analyst login").click()
+        _log_in_with_the_form(page, "wang", PASSWORD)
+        page.reload(wait_until="domcontentloaded")
+        wait_settled(page)
+        assert "Logged in" not in sidebar(page), "a password login lives in its session only: nothing in the browser"
+
+        # add-user while the server runs: Streamlit polls its secrets files (every 0.2 s), no restart needed.
+        auth.add_user(tmp_path / "secrets.toml", "li", PASSWORD)
+        time.sleep(2)
+        page.get_by_text("Analyst login").click()
+        _log_in_with_the_form(page, "li", PASSWORD)
+        assert "Logged in: li (analyst)" in sidebar(page)
+    assert refused == []
+
+
+def test_a_closed_dashboard_opens_after_login(context: tuple, tmp_path: Path) -> None:
+    ctx, refused = context
+    port = _free_port()
+    hashed = auth.hash_password(PASSWORD)
+    secrets_toml = f'[hbeu]\nviewers_need_login = true\n\n[hbeu.viewer_accounts]\nroom = "{hashed}"\n'
+    with app_server(tmp_path, secrets_toml, port, "closed") as app:
+        page = ctx.new_page()
+        page.goto(app + "/services?lang=en", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        main = page.locator('[data-testid="stMain"]')
+        assert main.locator("h1").inner_text() == "Please log in"
+        assert page.locator('[data-testid="stSidebarNav"]').count() == 0, "no page names before the login"
+        assert "19,897" not in main.inner_text()
+        _log_in_with_the_form(page, "room", PASSWORD)
+        page.screenshot(path=str(ARTIFACTS / "login-closed-dashboard.png"))
+        assert main.locator("h1").first.inner_text() == "Government services"
+        assert "19,897 cases" in main.inner_text()
+        assert "Logged in: room (view only)" in sidebar(page)
+        page.get_by_role("button", name="Log out").click()
+        wait_settled(page)
+        assert main.locator("h1").inner_text() == "Please log in"
+    assert refused == []
