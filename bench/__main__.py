@@ -16,7 +16,7 @@ from pathlib import Path
 from bench import common
 from bench.common import RESULTS_FILE, ROOT, Settings
 
-GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "briefing")
+GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "briefing", "extract")
 ALIASES = {
     "page": "browser",
     "filter": "browser",
@@ -24,6 +24,7 @@ ALIASES = {
     "server": "start",
     "load": "scale",
     "pdf": "briefing",
+    "extraction": "extract",
 }
 QUICK = {"repeats": 2, "sessions": (10,), "scale_rows": 20_000, "profile_rows": 0}
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hbeu_dash import schema
 from hbeu_dash.auth_cli import add_add_user_parser, run_add_user
+from hbeu_dash.extract.cli import add_extract_parser, run_extract
 from hbeu_dash.filters import parse_query_params
 from hbeu_dash.i18n import LANGS
 from hbeu_dash.loaders import read_dataset
@@ -79,10 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     add_briefing_parser(sub)
     add_import_parser(sub)
     add_add_user_parser(sub)
+    add_extract_parser(sub)
     args = parser.parse_args(argv)
     texts = TEXTS[args.lang]
     if args.command == "add-user":
         return run_add_user(args)
+    if args.command == "extract":
+        return run_extract(args)
     if args.command == "briefing":
         return run_briefing(args, texts)
     if args.command == "import":

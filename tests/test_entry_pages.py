@@ -209,3 +209,75 @@ def test_two_analysts_commit_from_the_same_version_one_is_refused(stored: str, d
     second.button(key="upload-commit").click().run()
     assert "ulanqab-items-other" in (data_copy / "figures.csv").read_text(encoding="utf-8")
     assert len(CsvStore(data_copy).history()) == 2
+
+
+ARTICLE = (
+    "本报讯 2025年3月5日,呼包鄂乌四城政务服务协同推进会在包头召开。\n"
+    "包头市政务服务局局长张某介绍,截至目前,包头市已累计办理“四城通办”业务12.5万件,“四城通办”事项达到236项。\n"
+)
+# What the analyst writes in the candidate tables: the English the engine cannot know.
+ANALYST_FILLS = {
+    "figures": {
+        "evidence_en": "Baotou has handled 125,000 'four-city' cases in all",
+        "speaker_en": "Zhang (Director, Baotou Government Services Bureau)",
+    },
+    "events": {"title_en": "Four-city government services meeting held in Baotou", "evidence_en": "On 5 March 2025"},
+}
+
+
+def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str, data_copy: Path) -> None:
+    # The "done when": log in, paste an article, accept its figures, preview with new conflicts, commit,
+    # see them on the pages and in the briefing, undo.
+    before = digest(data_copy)
+    at = log_in(open_app(stored, lang="zh"))
+    at.switch_page("app_pages/add_data.py").run()
+    at.text_area[0].input(ARTICLE)
+    for label, value in {
+        "标题(原文)": "四城政务服务协同推进会召开",
+        "英文标题": "Four-city government services meeting held",
+        "媒体或发布机构(中文)": "测试日报",
+        "媒体或发布机构(英文)": "Test Daily",
+        "发布日期(YYYY-MM-DD)": "2025-03-06",
+    }.items():
+        next(w for w in at.text_input if w.label == label).input(value)
+    next(b for b in at.button if (b.key or "").startswith("FormSubmitter:entry_article_form")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    held = at.session_state["entry_article"]
+    figures = held["figures"]
+    assert figures["value_text"].tolist() == ["12.5万", "236"]
+    assert figures["value"].astype(float).tolist() == [125_000, 236]
+    assert figures["city"].tolist() == ["baotou", "baotou"]
+    assert held["source_row"]["source_id"] == "test-daily-2025-03-06"
+    # The analyst drops the second figure, writes the English of the first and of the event.
+    figures.loc[0, list(ANALYST_FILLS["figures"])] = list(ANALYST_FILLS["figures"].values())
+    figures.loc[1, "confidence"] = 0.0  # unticked ("accept" follows the engine's confidence until edited)
+    held["events"].loc[0, list(ANALYST_FILLS["events"])] = list(ANALYST_FILLS["events"].values())
+    held["events"].loc[0, "title_zh"] = "呼包鄂乌四城政务服务协同推进会在包头召开"
+    at.run()
+    at.button(key="article_check").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = shown(at)
+    assert not at.error, [e.value for e in at.error]
+    assert "新增 3 行" in text, text[-2000:]  # the source, one figure, one event
+    assert digest(data_copy) == before
+    at.button(key="article-commit").click().run()
+    assert any("已提交" in s.value for s in at.success)
+    figures_csv = (data_copy / "figures.csv").read_text(encoding="utf-8")
+    assert "test-daily-2025-03-06-1" in figures_csv and "包头市已累计办理“四城通办”业务12.5万件" in figures_csv
+    assert "test-daily-2025-03-06" in (data_copy / "sources.csv").read_text(encoding="utf-8")
+
+    at.switch_page("app_pages/explorer.py").run()
+    assert "共 50 行" in shown(at)
+    at.switch_page("app_pages/services.py").run()
+    assert "12.5万" in shown(at) or "125000" in shown(at)
+
+    from hbeu_dash.filters import Filters
+    from hbeu_dash.report.build import build_briefing_files
+    from hbeu_dash.views.scope import load_scope
+
+    briefing = build_briefing_files(load_scope(data_copy, Filters(lang="zh")), pdf=False)
+    assert "包头市已累计办理“四城通办”业务12.5万件" in briefing.html.decode("utf-8")
+
+    at.switch_page("app_pages/history.py").run()
+    at.button(key="history_undo").click().run()
+    assert digest(data_copy) == before

@@ -152,9 +152,9 @@ def _render_candidates(held: dict, lang: str) -> None:
             width="stretch",
             column_config={
                 "accept": st.column_config.CheckboxColumn(t("article_accept", lang), default=True),
-                "kind": None,
                 "confidence": st.column_config.NumberColumn(disabled=True, format="%.2f"),
-            },
+            }
+            | ({"kind": None} if table == "figures" else {}),  # figures' kind is always "figure"; events' is data
         )
     proposals = {table: _accepted_rows(edited[table], table) for table in ARTICLE_TABLES}
     if held["source_row"] is not None:

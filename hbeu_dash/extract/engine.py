@@ -1,0 +1,124 @@
+"""Article text → candidate rows for figures.csv and events.csv, each with its verbatim evidence and reasoning."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from hbeu_dash import schema
+from hbeu_dash.extract.events import paragraph_events
+from hbeu_dash.extract.figures import figure_row
+from hbeu_dash.extract.indicators import indicator_keys
+from hbeu_dash.extract.numbers import find_numbers
+from hbeu_dash.extract.paragraph import read_paragraphs
+from hbeu_dash.extract.periods import Published
+from hbeu_dash.extract.text import normalise_text
+
+CANDIDATE_COLUMNS = ("kind", "confidence")
+FIGURE_COLUMNS = [*schema.FIGURES.columns, *CANDIDATE_COLUMNS]
+# events.csv has its own `kind` (meeting, plan, …): its candidates add only the confidence.
+EVENT_COLUMNS = [*schema.EVENTS.columns, "confidence"]
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the analyst says about the article: its date (YYYY-MM-DD or YYYY-MM), source id, title, outlet, URL."""
+
+    published: str
+    source_id: str = "article"
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    """The candidates: figures and events as data-file rows (all text but `confidence`), and the text they quote."""
+
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    text: str
+    source: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFrame] | None = None) -> ExtractResult:
+    """Every number and dated event of an article as candidate rows; `tables` (may be {}) for indicators and ids."""
+    if meta.published and not schema.is_partial_date(meta.published):
+        raise ValueError(f"published: {meta.published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    tables = tables or {}
+    published = Published.parse(meta.published)
+    source_id = source_slug(meta.source_id)
+    normalised = normalise_text(text)
+    keys = indicator_keys(tables.get("indicators"))
+    figure_rows: list[dict] = []
+    event_rows: list[dict] = []
+    for para in read_paragraphs(normalised, published):
+        events = paragraph_events(para, published)
+        event_rows += [row for row, _ in events]
+        for number in find_numbers(para.text, para.view):
+            figure_rows.append(figure_row(number, para, published, source_id, keys, events))
+    _assign_ids(figure_rows, event_rows, source_id, tables)
+    return ExtractResult(
+        figures=_frame(figure_rows, FIGURE_COLUMNS),
+        events=_frame(event_rows, EVENT_COLUMNS),
+        text=normalised,
+        source=_source_frame(meta, source_id),
+    )
+
+
+def source_slug(source_id: str) -> str:
+    """The source id as a valid id (lower case, digits, - and _); 'article' when nothing is left."""
+    if schema.ID_RE.match(source_id or ""):
+        return source_id
+    slug = re.sub(r"[^a-z0-9_-]+", "-", (source_id or "").lower()).strip("-_")
+    return slug if slug and schema.ID_RE.match(slug) else "article"
+
+
+def _assign_ids(figures: list[dict], events: list[dict], source_id: str, tables: Mapping) -> None:
+    """New ids, {source_id}-1, -2 … for figures and {source_id}-e1 … for events, skipping ids the data has; the
+    figures' event keys become the events' ids."""
+    figure_ids = _new_ids(len(figures), f"{source_id}-", _taken(tables.get("figures"), "figure_id"))
+    event_ids = _new_ids(len(events), f"{source_id}-e", _taken(tables.get("events"), "event_id"))
+    by_key = {row["event_id"]: new for row, new in zip(events, event_ids, strict=True)}
+    for row, new in zip(figures, figure_ids, strict=True):
+        row["figure_id"], row["event_id"] = new, by_key.get(row["event_id"], "")
+    for row in events:
+        row["event_id"], row["source_id"] = by_key[row["event_id"]], source_id
+
+
+def _taken(frame: pd.DataFrame | None, column: str) -> set[str]:
+    if frame is None or column not in frame.columns:
+        return set()
+    return set(frame[column].astype(str))
+
+
+def _new_ids(count: int, prefix: str, taken: set[str]) -> list[str]:
+    ids, n = [], 0
+    while len(ids) < count:
+        n += 1
+        if f"{prefix}{n}" not in taken:
+            ids.append(f"{prefix}{n}")
+    return ids
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    text_columns = [c for c in columns if c != "confidence"]
+    frame[text_columns] = frame[text_columns].fillna("").astype(str)
+    frame["confidence"] = frame["confidence"].astype(float)
+    return frame
+
+
+def _source_frame(meta: ArticleMeta, source_id: str) -> pd.DataFrame:
+    """The article as a sources.csv row (the English title and outlet left for the analyst)."""
+    row = dict.fromkeys(schema.SOURCES.columns, "")
+    row |= {
+        "source_id": source_id,
+        "title": meta.title,
+        "outlet_zh": meta.outlet,
+        "published": meta.published,
+        "url": meta.url,
+        "language": "zh",
+    }
+    return pd.DataFrame([row], columns=schema.SOURCES.columns)

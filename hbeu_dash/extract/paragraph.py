@@ -1,0 +1,111 @@
+"""A paragraph being read, with its time words, places and officials; whom and where a number in it concerns."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from hbeu_dash import schema
+from hbeu_dash.extract import texts
+from hbeu_dash.extract.periods import Published, TimeMarker, find_markers
+from hbeu_dash.extract.places import BILATERAL, CityMention, Speaker, city_list, find_cities, find_officials, is_heading
+from hbeu_dash.extract.text import Span, ascii_view, paragraphs
+
+# "The city": the one named last before, in the same paragraph (or the speaker's, in a quote: 我市).
+CITY_ANAPHORS = ("全市", "我市", "该市", "本市")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph being read: its text, its view (full-width as ASCII) and what was found in it."""
+
+    text: str
+    view: str
+    offset: int
+    markers: list[TimeMarker]
+    cities: list[CityMention]
+    speakers: list[tuple[int, Speaker]]
+    section: Speaker | None
+
+
+def read_paragraphs(normalised: str, published: Published) -> Iterator[Paragraph]:
+    """The paragraphs with their time words, places and officials; a heading naming an official is not yielded:
+    it makes that official the speaker of the paragraphs after it, until the next such heading."""
+    view = ascii_view(normalised)
+    spans = paragraphs(normalised)
+    registry = {s.name: s for p in spans for _, s in find_officials(p.text(view))}
+    section: Speaker | None = None
+    for span in spans:
+        para_view = span.text(view)
+        if is_heading(para_view):
+            section = find_officials(para_view)[0][1]
+            continue
+        yield Paragraph(
+            text=span.text(normalised),
+            view=para_view,
+            offset=span.start,
+            markers=find_markers(para_view, published),
+            cities=find_cities(para_view),
+            speakers=named_speakers(para_view, registry),
+            section=section,
+        )
+
+
+def named_speakers(view: str, registry: dict[str, Speaker]) -> list[tuple[int, Speaker]]:
+    """Where the paragraph names an official the article introduced somewhere (with office and post)."""
+    found = []
+    for name, speaker in registry.items():
+        start = view.find(name)
+        while start >= 0:
+            found.append((start, speaker))
+            start = view.find(name, start + 1)
+    return sorted(found, key=lambda x: x[0])
+
+
+def speaker_for(position: int, para: Paragraph) -> Speaker | None:
+    """The official named nearest before the number in its paragraph, else the first after, else the section's."""
+    before = [s for p, s in para.speakers if p <= position]
+    if before:
+        return before[-1]
+    if para.speakers:
+        return para.speakers[0][1]
+    return para.section
+
+
+def city_for(position: int, parts: list[Span], para: Paragraph, speaker: Speaker | None, notes: list) -> str:
+    """The city the number concerns: named in its clause or the clauses before it, else its speaker's, else all."""
+    own = next(i for i, c in enumerate(parts) if c.start <= position < c.end)
+    return cities_named(parts[: own + 1], para, speaker, notes)
+
+
+def cities_named(parts: list[Span], para: Paragraph, speaker: Speaker | None, notes: list) -> str:
+    """Walking back from the last clause: the first that names a city as its subject (with its partners in a
+    two-sided deal), or a group of cities; else the city 全市 / 我市 refers to; else the speaker's city; else a
+    partner; else all four."""
+    anaphor = next((w for w in CITY_ANAPHORS if w in para.view[parts[0].start : parts[-1].end]), "")
+    partners: set[str] = set()
+    bilateral = False
+    for clause in reversed(parts):
+        mentions = [m for m in para.cities if clause.start <= m.start < clause.end]
+        bilateral = bilateral or any(word in para.view[clause.start : clause.end] for word in BILATERAL)
+        subjects = {c for m in mentions if m.strong and not m.partner for c in m.cities}
+        partners |= {c for m in mentions if m.strong and m.partner for c in m.cities}
+        if subjects:
+            return city_list(subjects | (partners if bilateral else set()))
+        group = next((m.cities for m in reversed(mentions) if not m.strong and not m.partner), ())
+        if group:
+            return city_list(group)  # 共享整合四市政务数据: the group named where the number stands
+    earlier = [m for m in para.cities if m.end <= parts[0].start and m.strong and not m.partner]
+    if anaphor and earlier:
+        notes.append(texts.note("city_anaphor", word=anaphor))
+        return city_list(earlier[-1].cities)
+    if speaker is not None and speaker.city:
+        notes.append(texts.note("city_speaker"))
+        return speaker.city
+    if partners:
+        return city_list(partners)
+    notes.append(texts.note("city_none"))
+    return schema.REGION
+
+
+def containing(spans: list[Span], position: int) -> Span:
+    """The span that holds the position (the last one if none does)."""
+    return next((s for s in spans if position in s), spans[-1])
