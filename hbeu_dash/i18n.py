@@ -239,6 +239,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "history_empty": ("还没有任何提交。", "Nothing has been committed yet."),
     "history_undo": ("撤销最近一次提交({commit_id})", "Undo the latest commit ({commit_id})"),
+    "history_redo": (
+        "重做:撤销最近一次撤销({commit_id})",
+        "Redo: undo the latest undo ({commit_id})",
+    ),
     "history_undone": (
         "已撤销 {undo_of}:数据版本 {before} → {after}(这次撤销本身也已记录)",
         "Undid {undo_of}: data version {before} → {after} (the undo itself is recorded)",

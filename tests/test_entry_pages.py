@@ -140,6 +140,7 @@ def test_upload_preview_commit_shows_everywhere_and_undo_restores(stored: str, d
     at.button(key="upload-commit").click().run()
     assert not at.exception
     assert any("Committed " in s.value for s in at.success)
+    assert not [m.value for m in at.toast], "the analyst's own commit is not told as news ('the data has changed')"
     after = digest(data_copy)
     assert after["figures.csv"] != before["figures.csv"]
     assert (data_copy / "figures.csv").read_text(encoding="utf-8").endswith(NEW_ROW)
@@ -153,6 +154,7 @@ def test_upload_preview_commit_shows_everywhere_and_undo_restores(stored: str, d
     assert any("Undid " in s.value for s in at.success)
     assert digest(data_copy) == before
     assert [r.action for r in CsvStore(data_copy).history()] == ["undo", "commit"]
+    assert at.button(key="history_undo").label.startswith("Redo: undo the latest undo")
 
 
 def test_problems_name_row_and_column_and_block_the_commit(stored: str, data_copy: Path) -> None:
@@ -281,3 +283,22 @@ def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str
     at.switch_page("app_pages/history.py").run()
     at.button(key="history_undo").click().run()
     assert digest(data_copy) == before
+
+
+def test_html_in_committed_text_is_shown_as_text_on_every_page(stored: str, data_copy: Path) -> None:
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    row = NEW_ROW.removesuffix(",,\n") + f",备注{hostile},note {hostile}\n"
+    at = log_in(open_app(stored))
+    at.switch_page("app_pages/add_data.py").run()
+    upload(at, "html.csv", (HEADER + row).encode())
+    at.button(key="upload-commit").click().run()
+    assert hostile in (data_copy / "figures.csv").read_text(encoding="utf-8"), "stored as written"
+    for page in PUBLIC_PAGES:
+        at.switch_page(page.path).run()
+        assert not at.exception, (page.url_path, [e.value for e in at.exception])
+        for element in at.markdown:
+            assert "<script>" not in element.value and "<img" not in element.value, page.url_path
+        for element in at.html:
+            assert "<script>alert" not in element.proto.body and "<img src=x" not in element.proto.body
+    at.switch_page("app_pages/explorer.py").run()
+    assert any(hostile in frame.value.to_csv() for frame in at.dataframe), "shown as text in the explorer's table"

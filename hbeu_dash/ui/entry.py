@@ -15,7 +15,7 @@ from hbeu_dash.i18n import COLUMN_HELP, label, t
 from hbeu_dash.intake import UPLOAD_TABLES, Preview, prepare, rows_from_upload, template_rows
 from hbeu_dash.problems import DataError
 from hbeu_dash.store import ConflictError, UnknownCommit
-from hbeu_dash.ui import auth, chrome, data
+from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.uploads import read_upload
 from hbeu_dash.views import entry as entry_views
@@ -79,6 +79,7 @@ def _commit(flow: str, lang: str) -> None:
     if record is None:
         st.session_state[FLASH] = ("success", t("entry_no_change", lang))
         return
+    state.saw_version(record.version_after)
     message = t(
         "entry_committed", lang, commit_id=record.commit_id, before=record.version_before, after=record.version_after
     )
@@ -100,6 +101,7 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
     except UnknownCommit:
         st.session_state[FLASH] = ("error", t("history_not_latest", lang, actual=data.get_store().data_version()))
         return
+    state.saw_version(record.version_after)
     message = t("history_undone", lang, undo_of=commit_id, before=record.version_before, after=record.version_after)
     st.session_state[FLASH] = ("success", message)
 
@@ -214,7 +216,7 @@ def render_history(lang: str) -> None:
     latest = records[0]
     if latest.version_after == version:
         st.button(
-            t("history_undo", lang, commit_id=latest.commit_id),
+            t("history_redo" if latest.action == "undo" else "history_undo", lang, commit_id=latest.commit_id),
             key="history_undo",
             on_click=_undo,
             args=(latest.commit_id, version, lang),

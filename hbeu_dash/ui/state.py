@@ -113,3 +113,8 @@ def changed_since_last_run(version: str) -> str | None:
     seen = st.session_state.get(_SEEN_VERSION)
     st.session_state[_SEEN_VERSION] = version
     return seen if seen and seen != version else None
+
+
+def saw_version(version: str) -> None:
+    """This session made the data `version` itself (a commit or an undo): its own change is not news to it."""
+    st.session_state[_SEEN_VERSION] = version
