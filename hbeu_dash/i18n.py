@@ -164,6 +164,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "drop it, edit a cell to fix it; the evidence must stay a fragment of the text. evidence_en (the English "
         "rendering) is required.",
     ),
+    "article_too_long": (
+        "文章有 {found} 个字符,最多读取 {limit} 个;请分段提取",
+        "The article has {found} characters; at most {limit} are read: take it in parts",
+    ),
+    "article_truncated": (
+        "只列出前 {limit} 个候选数字;其余请分段提取",
+        "Only the first {limit} candidate figures are listed; take the rest in parts",
+    ),
     "article_accept": ("采用", "accept"),
     "article_figures": ("候选数字", "Candidate figures"),
     "article_events": ("候选事件", "Candidate events"),

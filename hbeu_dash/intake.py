@@ -17,7 +17,7 @@ from hbeu_dash import quality, schema, transforms
 from hbeu_dash.exports import FORMULA_PREFIXES
 from hbeu_dash.loaders import LoadResult, read_dataset
 from hbeu_dash.problems import Problem
-from hbeu_dash.store import Store
+from hbeu_dash.store import ConflictError, Store
 from hbeu_dash.store.diff import parse_rows, write_rows
 from hbeu_dash.uploads import UploadedTable
 
@@ -75,15 +75,18 @@ class Preview:
 
 
 def _snapshot(store: Store) -> tuple[str, dict[str, bytes]]:
-    """The bytes of every table and the version they belong to (read again if a commit landed meanwhile)."""
+    """The bytes of every table and the version they belong to (read again if a commit landed meanwhile).
+
+    Never a version with bytes of another: if the data keeps changing, ConflictError (the analyst tries again).
+    """
     version = store.data_version()
     for _ in range(READ_ATTEMPTS):
         files = {spec.name: store.file_bytes(spec.name) for spec in schema.TABLES}
         after = store.data_version()
         if after == version:
-            break
+            return version, files
         version = after
-    return version, files
+    raise ConflictError(version, store.data_version(), reason="unstable")
 
 
 def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list[Problem]]:
@@ -209,11 +212,16 @@ def validate_files(files: Mapping[str, bytes]) -> LoadResult:
 
 
 def prepare(
-    store: Store, proposals: Mapping[str, list[Row]], label: str | Mapping[str, str], read_problems=()
+    store: Store,
+    proposals: Mapping[str, list[Row]],
+    label: str | Mapping[str, str],
+    read_problems=(),
+    new_only: bool = False,
 ) -> Preview:
     """Validate the proposed rows against the current data and preview what committing them would change.
 
     `label` names the rows in problems: the upload's file name, or one name per table (the assistant's tables).
+    With `new_only` (the article assistant) a row whose key is already in the data is a problem, not a change.
     """
     labels = {t: label if isinstance(label, str) else label.get(t, t) for t in proposals}
     label = label if isinstance(label, str) else " / ".join(labels.values())
@@ -228,7 +236,21 @@ def prepare(
         if not rows:
             continue
         new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, labels[table])
-        problems += found
+        problems += found + formula_problems(labels[table], rows)
+        if new_only:
+            key = ", ".join(schema.TABLES_BY_NAME[table].key)
+            problems += [
+                Problem(
+                    labels[table],
+                    "key_exists",
+                    c.row,
+                    schema.TABLES_BY_NAME[table].key[0],
+                    " / ".join(c.key),
+                    {"key": key},
+                )
+                for c in table_changes
+                if c.kind != "new"
+            ]
         changes[table] = table_changes
         origins[table] = origin
         files[table] = new_bytes
@@ -241,8 +263,7 @@ def prepare(
     problems += [_relabel(p, origins, labels) for p in after.problems]
     preview.problems = sorted(_unique(problems), key=lambda p: (p.file not in labels.values(), p.file, p.row or 0))
     if not preview.problems:
-        before = store.read()[1]
-        _add_quality(preview, before, after)
+        _add_quality(preview, validate_files(current), after)  # both sides from the same snapshot
     return preview
 
 

@@ -136,6 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "以 = + - @、制表符或换行开头:电子表格会把它当作公式运行;请删去开头的字符",
         "starts with = + - @, a tab or a line break: a spreadsheet would run it as a formula; remove that character",
     ),
+    "key_exists": (
+        "已存在于数据中({key});文章中的新行需要新的 id,修改现有行请用上传",
+        "is already in the data ({key}); new rows from an article need new ids (change existing rows by upload)",
+    ),
     "evidence_not_in_article": (
         "未逐字出现在粘贴的文章中;evidence 必须是原文片段",
         "does not occur word for word in the pasted article; the evidence must be a fragment of it",

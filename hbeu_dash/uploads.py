@@ -176,9 +176,9 @@ def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
     """The first sheet of an .xlsx upload as text cells (openpyxl read-only, values only; with defusedxml
     installed it refuses entity tricks such as billion laughs).
 
-    A formula Excel has computed is read as its value; one no spreadsheet has computed (a generated file) has no
-    value, and is read as its formula text, so the analyst is told of it (intake refuses text starting with '=')
-    rather than finding the cell silently empty.
+    A formula cell is read as its formula text, computed or not, so intake refuses it by row and column (text
+    starting with '='): a value our data keeps must be the number the source wrote, not a spreadsheet's
+    computation of one (paste it as a value). The values pass still gives every other cell.
     """
     check_xlsx_container(name, data)
     try:
@@ -191,7 +191,7 @@ def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
         cells = []
         for index, value in enumerate(row):
             formula = formula_row[index] if index < len(formula_row) else None
-            if value is None and isinstance(formula, str) and formula.startswith("="):
+            if isinstance(formula, str) and formula.startswith("="):
                 value = formula
             cells.append(_cell_text(value))
         raw.append(cells)

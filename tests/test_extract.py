@@ -2,7 +2,6 @@
 
 import argparse
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -439,20 +438,18 @@ def _seed(name: str) -> str:
 
 
 @pytest.mark.parametrize("name", list(SEEDS))
-def test_seed_recall_precision_and_speed(name: str) -> None:
-    # The goals of the issue, on the two articles data/figures.csv was made from (definitions in bench/extract.py).
+def test_seed_recall_and_precision(name: str) -> None:
+    # The goals of the issue, on the two articles data/figures.csv was made from (definitions in bench/extract.py);
+    # the speed goal is measured by `make bench` (group extract), never by a timed assertion here.
     text = _seed(name)
     source_id, published = SEEDS[name]
     tables = real_data.tables()
-    start = time.perf_counter()
     result = extract_article(text, ArticleMeta(published=published, source_id="seed"), tables)
-    seconds = time.perf_counter() - start
     figures = tables["figures"][tables["figures"]["source_id"] == source_id]
     got = score(result.figures, result.text, figures, SEED_LABELS[name])
     assert got.figures > 15  # the article's figures are in data/ (31 and 18 when this was written)
     assert got.recall >= RECALL_GOAL, got.missed
     assert got.precision >= PRECISION_GOAL, got.not_real
-    assert seconds < 1.0
 
 
 def test_seed_labels_are_in_the_seeds() -> None:
@@ -479,3 +476,17 @@ def test_scoring_counts_a_wrong_value_and_an_unrelated_place_as_misses() -> None
     assert (got.found, got.real_strict, got.candidates) == (1, 1, 3)
     assert got.recall == 1.0 and got.precision == pytest.approx(1 / 3)
     assert score(candidates.iloc[1:], text, figures).recall == 0.0
+
+
+def test_a_huge_paste_is_refused_and_a_flood_of_numbers_is_capped() -> None:
+    from hbeu_dash.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleTooLong
+
+    meta = ArticleMeta(published="2025-02-01", source_id="x")
+    with pytest.raises(ArticleTooLong):
+        extract_article("一" * (MAX_TEXT_CHARS + 1), meta, {})
+    # One endless sentence of numbers (a paste gone wrong): the first MAX_CANDIDATES are listed, and it says so.
+    result = extract_article("包头市累计办理12.5万件," * 4000, meta, {})
+    assert result.truncated is True
+    assert len(result.figures) == MAX_CANDIDATES == 500
+    assert result.figures["value_text"].iloc[0] == "12.5万"
+    assert not extract_article("包头市累计办理12.5万件。", meta, {}).truncated

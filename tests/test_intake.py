@@ -6,9 +6,10 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from hbeu_dash import i18n, intake
-from hbeu_dash.store import CsvStore
+from hbeu_dash.store import ConflictError, CsvStore
 from hbeu_dash.uploads import read_upload
 
 FIGURE_COLUMNS = [
@@ -212,3 +213,29 @@ def test_empty_columns_after_the_header_are_dropped_but_a_shifted_row_is_not() -
     rows, problems = intake.rows_from_upload("figures", read_upload("shifted.csv", shifted))
     assert [(p.code, p.row) for p in problems] == [("unknown_column", 1)]
     assert rows == []
+
+
+def test_the_article_path_flags_formulas_and_refuses_existing_keys(data_dir: Path) -> None:
+    store = CsvStore(data_dir)
+    record = dict(zip(FIGURE_COLUMNS, FILLED, strict=True))
+    formula = record | {"note_zh": "=HYPERLINK(1)", "note_en": "@SUM(1)"}
+    existing = record | {"figure_id": "meeting8-edition-a"}  # an id figures.csv already has
+    preview = intake.prepare(store, {"figures": [(1, formula), (2, existing)]}, {"figures": "候选"}, new_only=True)
+    found = {(p.file, p.code, p.row, p.column) for p in preview.problems}
+    assert ("候选", "formula_prefix", 1, "note_zh") in found and ("候选", "formula_prefix", 1, "note_en") in found
+    assert ("候选", "key_exists", 2, "figure_id") in found
+    # The same existing key through an upload is a change (old → new), not a problem.
+    upload = intake.prepare(store, {"figures": [(2, existing)]}, "new.csv")
+    assert "key_exists" not in {p.code for p in upload.problems}
+
+
+def test_a_preview_never_pairs_a_version_with_bytes_of_another(data_dir: Path) -> None:
+    class Moving(CsvStore):
+        calls = 0
+
+        def data_version(self) -> str:  # another commit lands between every two reads
+            Moving.calls += 1
+            return f"v{Moving.calls}"
+
+    with pytest.raises(ConflictError):
+        intake.prepare(Moving(data_dir), {"figures": []}, "new.csv")

@@ -68,3 +68,16 @@ def test_event_card_html_escapes_every_text() -> None:
     text = make_event_card_html(card)
     assert "<script>" not in text and "<img" not in text and "<b>" not in text
     assert "&lt;script&gt;" in text and "<li>协议: <strong>4项</strong>" in text
+
+
+def test_tables_read_at_another_version_are_never_cached_under_this_one(data_dir) -> None:
+    # A run fixed version "old"; a commit landed before the tables were read: the newer tables are used for this
+    # run, but a later run at "old" (an undo back to it) must not get them from the cache.
+    from hbeu_dash.store import CsvStore
+
+    folder, actual = str(data_dir), CsvStore(data_dir).data_version()
+    result = data._read(folder, "0ld0ld0")
+    assert "figures" in result.tables
+    with pytest.raises(data._VersionMoved):
+        data._read_cached(folder, "0ld0ld0")  # still not cached
+    assert data._read(folder, actual) is data._read(folder, actual)  # the right version is cached as before

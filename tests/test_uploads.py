@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import zipfile
 
 import openpyxl
@@ -143,3 +144,18 @@ def test_billion_laughs_is_refused_by_defusedxml_not_expanded() -> None:
         chain.append(type(error).__name__)
         error = error.__cause__ or error.__context__
     assert "EntitiesForbidden" in chain, chain  # refused by defusedxml, not by some other accident
+
+
+def test_a_formula_excel_has_computed_is_read_as_its_formula_not_its_value() -> None:
+    # Excel stores <f> and its cached result <v>: data_only would give the 2 silently; the formula text is flagged.
+    data = workbook_bytes([["a", "b"], ["x", "=1+1"]])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet], replaced = re.subn(rb"<f>1\+1</f>(<v\s*/>|<v></v>)?", b"<f>1+1</f><v>2</v>", parts[sheet])
+    assert replaced == 1
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    assert uploads.read_upload("f.xlsx", buf.getvalue()).rows == (("x", "=1+1"),)

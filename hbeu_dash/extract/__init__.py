@@ -17,7 +17,10 @@ measured: bench/extract.py (`python -m bench.extract 5`) and tests/test_extract.
 from hbeu_dash.extract.engine import (
     EVENT_COLUMNS,
     FIGURE_COLUMNS,
+    MAX_CANDIDATES,
+    MAX_TEXT_CHARS,
     ArticleMeta,
+    ArticleTooLong,
     ExtractResult,
     extract_article,
 )
@@ -26,8 +29,11 @@ from hbeu_dash.extract.text import ArticleReadError, decode_article, evidence_in
 __all__ = [
     "EVENT_COLUMNS",
     "FIGURE_COLUMNS",
+    "MAX_CANDIDATES",
+    "MAX_TEXT_CHARS",
     "ArticleMeta",
     "ArticleReadError",
+    "ArticleTooLong",
     "ExtractResult",
     "decode_article",
     "evidence_in_text",

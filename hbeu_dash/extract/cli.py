@@ -16,7 +16,15 @@ from typing import TextIO
 import pandas as pd
 
 from hbeu_dash import schema
-from hbeu_dash.extract.engine import ArticleMeta, ExtractResult, extract_article, source_slug
+from hbeu_dash.extract.engine import (
+    MAX_CANDIDATES,
+    MAX_TEXT_CHARS,
+    ArticleMeta,
+    ArticleTooLong,
+    ExtractResult,
+    extract_article,
+    source_slug,
+)
 from hbeu_dash.extract.text import ArticleReadError, decode_article, html_to_text
 from hbeu_dash.extract.texts import message
 from hbeu_dash.i18n import LANGS
@@ -70,8 +78,14 @@ def run_extract(args: argparse.Namespace) -> int:
     tables = _tables(Path(getattr(args, "data", DATA_DIR)), lang)
     meta = ArticleMeta(args.published, args.source_id, args.title, args.outlet, args.url)
     start = time.perf_counter()
-    result = extract_article(text, meta, tables)
+    try:
+        result = extract_article(text, meta, tables)
+    except ArticleTooLong as exc:
+        print(message("too_long", lang, found=exc.found, limit=MAX_TEXT_CHARS), file=sys.stderr)
+        return 2
     seconds = time.perf_counter() - start
+    if result.truncated:
+        print(message("truncated", lang, limit=MAX_CANDIDATES), file=sys.stderr)
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a data file, whatever the terminal's locale
     try:

@@ -15,6 +15,10 @@ from hbeu_dash.extract.paragraph import read_paragraphs
 from hbeu_dash.extract.periods import Published
 from hbeu_dash.extract.text import normalise_text
 
+# A long news article runs to about 10,000 characters and a hundred numbers; more is not one article, and the
+# reading (which looks around each number within its paragraph) would keep a server thread busy for seconds.
+MAX_TEXT_CHARS = 100_000
+MAX_CANDIDATES = 500
 CANDIDATE_COLUMNS = ("kind", "confidence")
 FIGURE_COLUMNS = [*schema.FIGURES.columns, *CANDIDATE_COLUMNS]
 # events.csv has its own `kind` (meeting, plan, …): its candidates add only the confidence.
@@ -40,12 +44,23 @@ class ExtractResult:
     events: pd.DataFrame
     text: str
     source: pd.DataFrame = field(default_factory=pd.DataFrame)
+    truncated: bool = False  # more numbers than MAX_CANDIDATES: only the first are listed
+
+
+class ArticleTooLong(ValueError):
+    """The text is longer than MAX_TEXT_CHARS."""
+
+    def __init__(self, found: int):
+        super().__init__(f"the article has {found} characters; at most {MAX_TEXT_CHARS} are read")
+        self.found = found
 
 
 def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFrame] | None = None) -> ExtractResult:
     """Every number and dated event of an article as candidate rows; `tables` (may be {}) for indicators and ids."""
     if meta.published and not schema.is_partial_date(meta.published):
         raise ValueError(f"published: {meta.published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ArticleTooLong(len(text))
     tables = tables or {}
     published = Published.parse(meta.published)
     source_id = source_slug(meta.source_id)
@@ -53,10 +68,14 @@ def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFr
     keys = indicator_keys(tables.get("indicators"))
     figure_rows: list[dict] = []
     event_rows: list[dict] = []
+    truncated = False
     for para in read_paragraphs(normalised, published):
         events = paragraph_events(para, published)
         event_rows += [row for row, _ in events]
         for number in find_numbers(para.text, para.view):
+            if len(figure_rows) >= MAX_CANDIDATES:
+                truncated = True
+                break
             figure_rows.append(figure_row(number, para, published, source_id, keys, events))
     _assign_ids(figure_rows, event_rows, source_id, tables)
     return ExtractResult(
@@ -64,6 +83,7 @@ def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFr
         events=_frame(event_rows, EVENT_COLUMNS),
         text=normalised,
         source=_source_frame(meta, source_id),
+        truncated=truncated,
     )
 
 

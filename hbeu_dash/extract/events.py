@@ -3,7 +3,7 @@
 from hbeu_dash.extract import texts
 from hbeu_dash.extract.paragraph import Paragraph, cities_named
 from hbeu_dash.extract.periods import Published, TimeMarker, is_future
-from hbeu_dash.extract.text import CLAUSE_ENDS, MAX_EVIDENCE, Span, clauses, sentences, strip_span
+from hbeu_dash.extract.text import CLAUSE_ENDS, MAX_EVIDENCE, Span, clauses, strip_span
 
 # Keywords of each kind of event, in the order they are tried when two occur at the same place.
 EVENT_KEYWORDS = {
@@ -27,8 +27,8 @@ def paragraph_events(para: Paragraph, published: Published) -> list[tuple[dict, 
     meeting and sign or launch something take the meeting's date."""
     out: list[tuple[dict, tuple[int, int, str]]] = []
     meeting: dict | None = None
-    for sentence in sentences(para.view, Span(0, len(para.view))):
-        parts = clauses(para.view, sentence)
+    for sentence in para.sentence_spans:
+        parts = para.clause_spans(sentence)
         dated = [m for m in para.markers if sentence.start <= m.start < sentence.end and _is_event_date(m, para)]
         for i, marker in enumerate(dated):
             window_end = dated[i + 1].start if i + 1 < len(dated) else sentence.end

@@ -10,8 +10,6 @@ from hbeu_dash.extract.text import (
     MAX_EVIDENCE,
     MINOR_CUTS,
     Span,
-    clauses,
-    sentences,
     split_spans,
     strip_span,
 )
@@ -25,8 +23,8 @@ POINT_TAILS = ("底", "初", "末", "年底", "年初", "年末")
 
 
 def figure_row(number: Number, para: Paragraph, published: Published, source_id: str, keys: list, events: list) -> dict:
-    sentence = containing(sentences(para.view, Span(0, len(para.view))), number.start)
-    parts = clauses(para.view, sentence)
+    sentence = containing(para.sentence_spans, number.start)
+    parts = para.clause_spans(sentence)
     evidence = _evidence_for(para, parts, number)
     notes: list[tuple[str, str]] = []
     period, as_of = _period_for(number, sentence, para, published, notes)
@@ -108,7 +106,10 @@ def _fit(para: Paragraph, span: Span, need: Span) -> Span:
     span = Span(min(span.start, need.start), max(span.end, need.end))
     if span.end - span.start <= MAX_EVIDENCE:
         return span
-    pieces = split_spans(para.view, span, MINOR_CUTS)
+    # Only the pieces within MAX_EVIDENCE of the number can be kept, so only they are cut: a cut piece at either
+    # edge can never fit beside the number's own piece. (A whole 80,000-character clause would be cut per number.)
+    near = Span(max(span.start, need.start - MAX_EVIDENCE - 1), min(span.end, need.end + MAX_EVIDENCE + 1))
+    pieces = split_spans(para.view, near, MINOR_CUTS)
     lo = hi = next(i for i, p in enumerate(pieces) if p.start <= need.start < p.end)
     while pieces[hi].end < need.end and hi + 1 < len(pieces):
         hi += 1

@@ -157,8 +157,16 @@ def read_digits(text: str) -> float:
 
 def _masked_spans(view: str) -> list[tuple[int, int]]:
     """Spans whose numbers are names or addresses: URLs, codes such as S43 or content_80311095, 《titles》."""
-    spans = [m.span() for m in re.finditer(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.]+", view)]
-    spans += [m.span() for m in re.finditer(r"[A-Za-z_][A-Za-z_]*[0-9][A-Za-z0-9_./-]*", view)]
+    # Each pattern may start only where its run starts (the lookbehinds): from every other position a failing
+    # match would rescan the same run, quadratic on a long paste.
+    spans = [
+        m.span()
+        for m in re.finditer(
+            r"(?:https?://|www\.)[\x21-\x7e]+|(?<![A-Za-z0-9.+_-])[A-Za-z0-9.+_-]{1,64}@[A-Za-z0-9-]+\.[A-Za-z0-9.]+",
+            view,
+        )
+    ]
+    spans += [m.span() for m in re.finditer(r"(?<![A-Za-z_])[A-Za-z_]+[0-9][A-Za-z0-9_./-]*", view)]
     spans += [m.span() for m in re.finditer(r"《[^《》]{0,60}》", view)]
     spans += [
         m.span()

@@ -1,13 +1,15 @@
 """A paragraph being read, with its time words, places and officials; whom and where a number in it concerns."""
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from hbeu_dash import schema
 from hbeu_dash.extract import texts
 from hbeu_dash.extract.periods import Published, TimeMarker, find_markers
 from hbeu_dash.extract.places import BILATERAL, CityMention, Speaker, city_list, find_cities, find_officials, is_heading
-from hbeu_dash.extract.text import Span, ascii_view, paragraphs
+from hbeu_dash.extract.text import Span, ascii_view, clauses, paragraphs, sentences
 
 # "The city": the one named last before, in the same paragraph (or the speaker's, in a quote: 我市).
 CITY_ANAPHORS = ("全市", "我市", "该市", "本市")
@@ -24,6 +26,22 @@ class Paragraph:
     cities: list[CityMention]
     speakers: list[tuple[int, Speaker]]
     section: Speaker | None
+
+    # Computed once per paragraph: figure_row asks for every number, and a long paragraph has many.
+    @cached_property
+    def sentence_spans(self) -> list[Span]:
+        return sentences(self.view, Span(0, len(self.view)))
+
+    @cached_property
+    def _clause_cache(self) -> dict[tuple[int, int], list[Span]]:
+        return {}
+
+    def clause_spans(self, sentence: Span) -> list[Span]:
+        """The clauses of one of this paragraph's sentences (cached)."""
+        key = (sentence.start, sentence.end)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = clauses(self.view, sentence)
+        return self._clause_cache[key]
 
 
 def read_paragraphs(normalised: str, published: Published) -> Iterator[Paragraph]:
@@ -107,5 +125,8 @@ def cities_named(parts: list[Span], para: Paragraph, speaker: Speaker | None, no
 
 
 def containing(spans: list[Span], position: int) -> Span:
-    """The span that holds the position (the last one if none does)."""
+    """The span that holds the position (the last one if none does); spans are in order and do not overlap."""
+    i = bisect.bisect_right([s.start for s in spans], position) - 1
+    if 0 <= i < len(spans) and position in spans[i]:
+        return spans[i]
     return next((s for s in spans if position in s), spans[-1])

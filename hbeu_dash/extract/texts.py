@@ -64,6 +64,14 @@ MESSAGES = {
         "warning: the data has problems; indicator matching uses the valid tables only",
     ),
     "wrote_events": ("事件候选已写入 {path}", "event candidates written to {path}"),
+    "too_long": (
+        "文章有 {found} 个字符,最多 {limit} 个;请分段提取",
+        "the article has {found} characters; at most {limit} are read: extract it in parts",
+    ),
+    "truncated": (
+        "只列出前 {limit} 个数字候选;其余请分段提取",
+        "only the first {limit} figure candidates are listed; extract the rest in parts",
+    ),
     "cannot_write": ("无法写入 {path}:{why}", "cannot write {path}: {why}"),
 }
 LANG_INDEX = {"zh": 0, "en": 1}

@@ -11,6 +11,7 @@ Beside the tables, the store keeps its own folder `.hbeu/` inside the data folde
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -29,6 +30,9 @@ from hbeu_dash.store.durable import append_line, crash_point, fsync_dir, read_li
 
 VERSION_CHARS = 7
 READ_ATTEMPTS = 3
+PENDING = ".pending-"
+# The name of a commit's temporary file beside a table (.figures.csv.20261126T174209445074Z-23aba5.tmp).
+COMMIT_TEMP_RE = re.compile(r"\.\d{8}T\d{12}Z-[0-9a-f]{6}\.tmp$")
 STATE_DIR = ".hbeu"
 LOCK_TIMEOUT_S = 30
 # A reader finishing a crashed commit waits this long for the lock; a live commit holds it for milliseconds.
@@ -113,7 +117,11 @@ class CsvStore:
             entries = list(os.scandir(self.folder))
         except OSError:
             return []
-        return [Path(e.path) for e in entries if e.name.startswith(names) and e.name.endswith(".tmp")]
+        return [
+            Path(e.path)
+            for e in entries
+            if e.name.startswith(names) and e.name.endswith(".tmp") and COMMIT_TEMP_RE.search(e.name)
+        ]
 
     def data_version(self) -> str:
         """A content hash of every data file; unchanged when a file is only touched, changed when a byte is."""
@@ -178,7 +186,7 @@ class CsvStore:
             raise ValueError(f"not tables: {', '.join(sorted(unknown))}")
         with self._file_lock():
             self._recover()
-            current = self.data_version()
+            current = hash_files(self.files())  # under the lock: no stat cache, no recovery (it would re-lock)
             if current != base_version:
                 raise ConflictError(base_version, current)
             old = {t: self.file_bytes(t) for t in files}
@@ -186,7 +194,9 @@ class CsvStore:
             if not changed:
                 return None
             commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
-            history = self.history_dir / commit_id
+            # Written under a pending name; it becomes history/<id> after the commit point (a crash before leaves
+            # only a .pending-* folder, which recovery removes).
+            history = self.history_dir / f"{PENDING}{commit_id}"
             history.mkdir(parents=True)
             names = {t: schema.TABLES_BY_NAME[t].file for t in changed}
             for table, name in names.items():
@@ -198,6 +208,7 @@ class CsvStore:
             for table, name in names.items():
                 temps[name] = f".{name}.{commit_id}.tmp"
                 write_synced(self.folder / temps[name], changed[table])
+            fsync_dir(self.folder)  # the temporary files' names are durable before the journal names them
             crash_point("temps_written")
             record = {
                 "commit_id": commit_id,
@@ -211,12 +222,30 @@ class CsvStore:
                 "files": sorted(names.values()),
             }
             # The commit point: once the journal is on disk, recovery finishes the renames; before, nothing changed.
-            replace_file(self.journal, json.dumps({"record": record, "temps": temps}, ensure_ascii=False).encode())
+            hashes = {name: hashlib.sha256(changed[t]).hexdigest() for t, name in names.items()}
+            journal = {"record": record, "temps": temps, "sha256": hashes}
+            replace_file(self.journal, json.dumps(journal, ensure_ascii=False).encode())
             crash_point("journal_written")
-            return self._finish(record, temps)
+            return self._finish(record, temps, hashes)
 
-    def _finish(self, record: dict, temps: dict[str, str]) -> CommitRecord:
-        """Rename the temporary files over the tables, append the audit line, drop the journal."""
+    def _finish(self, record: dict, temps: dict[str, str], hashes: dict[str, str] | None = None) -> CommitRecord | None:
+        """Rename the temporary files over the tables, append the audit line, drop the journal.
+
+        Every file must be either its temporary file or already renamed (its bytes are the new ones). If one is
+        neither (a disk lost a name the journal counted on), nothing is half-done: every table goes back to its
+        previous bytes from history and the commit is not audited.
+        """
+        pending = self.history_dir / f"{PENDING}{record['commit_id']}"
+        if pending.exists():
+            os.replace(pending, self.history_dir / record["commit_id"])
+            fsync_dir(self.history_dir)
+        if hashes is not None:
+            for name, temp in temps.items():
+                target = self.folder / name
+                renamed = target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == hashes[name]
+                if not (self.folder / temp).exists() and not renamed:
+                    self._roll_back(record, temps)
+                    return None
         for name, temp in temps.items():
             if (self.folder / temp).exists():
                 os.replace(self.folder / temp, self.folder / name)
@@ -231,22 +260,32 @@ class CsvStore:
         fsync_dir(self.state)
         return CommitRecord.from_json(record)
 
+    def _roll_back(self, record: dict, temps: dict[str, str]) -> None:
+        """Put every file of an unfinishable commit back to its bytes before it (kept in its history folder)."""
+        history = self.history_dir / record["commit_id"]
+        for name in temps:  # (_finish moved the pending folder to its final name first)
+            replace_file(self.folder / name, (history / name).read_bytes())
+        for temp in temps.values():
+            (self.folder / temp).unlink(missing_ok=True)
+        self.journal.unlink()
+        fsync_dir(self.state)
+
     def _recover(self) -> None:
         """Under the lock: finish a commit whose journal survived a crash; drop what a crash left before it."""
         if self.journal.exists():
             try:
                 pending = json.loads(self.journal.read_bytes())
-                self._finish(pending["record"], pending["temps"])
+                self._finish(pending["record"], pending["temps"], pending.get("sha256"))
             except (json.JSONDecodeError, KeyError, TypeError):
                 self.journal.unlink()  # a journal is only ever written whole (replace_file): cannot happen
-        audited = {r.get("commit_id") for r in read_lines(self.audit_log)}
         # Only the commit's own temporary files: another writer's hidden .tmp in the folder is not ours to delete.
         for temp in [*self._temps(), *self.state.glob(f".{self.journal.name}.*.tmp")]:
             temp.unlink(missing_ok=True)
+        # A commit killed before its commit point leaves only a .pending-* history folder; finished commits' history
+        # is never removed (whatever the audit log says).
         if self.history_dir.is_dir():
-            for folder in self.history_dir.iterdir():
-                if folder.name not in audited:  # a commit killed before its commit point
-                    shutil.rmtree(folder, ignore_errors=True)
+            for folder in self.history_dir.glob(f"{PENDING}*"):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _recover_quietly(self) -> None:
         try:

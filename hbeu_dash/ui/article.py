@@ -5,12 +5,23 @@ import pandas as pd
 import streamlit as st
 
 from hbeu_dash import schema
+from hbeu_dash.extract import (
+    MAX_CANDIDATES,
+    MAX_TEXT_CHARS,
+    ArticleMeta,
+    ArticleTooLong,
+    evidence_in_text,
+    extract_article,
+    html_to_text,
+)
 from hbeu_dash.i18n import t
 from hbeu_dash.intake import cell_text, prepare, propose_source_id
-from hbeu_dash.problems import Problem
+from hbeu_dash.problems import DataError, Problem
+from hbeu_dash.store import ConflictError
 from hbeu_dash.ui import data
-from hbeu_dash.ui.entry import PREVIEW, UPLOADS, render_preview
-from hbeu_dash.ui.widgets import render_table
+from hbeu_dash.ui.entry import ARTICLE_ROUND, PREVIEW, render_preview
+from hbeu_dash.ui.widgets import escape_md, render_table
+from hbeu_dash.uploads import decode_text
 
 ARTICLE = "entry_article"  # the extracted candidates under review: text, source row, figures, events
 ARTICLE_TABLES = {"figures": "article_figures", "events": "article_events"}  # table -> its editor's title key
@@ -20,8 +31,6 @@ def _article_text(text: str, upload) -> str:
     """The pasted text, or the uploaded .txt/.html file's text (read like an upload; HTML reduced to its text)."""
     if upload is None:
         return text
-    from hbeu_dash.extract import html_to_text
-    from hbeu_dash.uploads import decode_text
 
     content, _ = decode_text(upload.name, upload.getvalue())
     return html_to_text(content) if upload.name.lower().endswith((".html", ".htm")) else content
@@ -33,11 +42,11 @@ def render_article(lang: str) -> None:
     sources = tables.get("sources")
     existing = sorted(sources["source_id"].astype(str)) if sources is not None else []
     with st.form("entry_article_form"):
-        text = st.text_area(t("article_text", lang), height=240)
+        text = st.text_area(t("article_text", lang), height=240, max_chars=MAX_TEXT_CHARS)
         upload = st.file_uploader(
             t("article_file", lang),
             type=["txt", "html", "htm"],
-            key=f"article_file_{st.session_state.get(UPLOADS, 0)}",
+            key=f"article_file_{st.session_state.get(ARTICLE_ROUND, 0)}",
         )
         source = st.selectbox(
             t("article_source", lang),
@@ -64,7 +73,12 @@ def render_article(lang: str) -> None:
             "url": url.strip(),
             "source_id": source_id.strip(),
         }
-        _extract(_article_text(text, upload), meta, set(existing), lang)
+        try:
+            article_text = _article_text(text, upload)
+        except DataError as exc:
+            st.error(escape_md(exc.format(lang)))
+            return
+        _extract(article_text, meta, set(existing), lang)
     held = st.session_state.get(ARTICLE)
     if held is not None:
         _render_candidates(held, lang)
@@ -72,7 +86,6 @@ def render_article(lang: str) -> None:
 
 def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
     """Run the extraction engine and keep its candidates (and the new source row) for review."""
-    from hbeu_dash.extract import ArticleMeta, extract_article
 
     st.session_state.pop(ARTICLE, None)
     st.session_state.pop(PREVIEW.format(flow="article"), None)
@@ -88,7 +101,7 @@ def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
         published = meta["published"]
         source_id = meta["source_id"] or propose_source_id(meta["outlet_en"], published, existing)
     if not schema.is_partial_date(published) or len(published) < 7:
-        st.error(t("article_bad_date", lang, value=published))
+        st.error(t("article_bad_date", lang, value=escape_md(published)))
         return
     if not meta["source"]:
         cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
@@ -107,7 +120,13 @@ def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
     article = ArticleMeta(
         published=published, source_id=source_id, title=meta["title"], outlet=meta["outlet_zh"], url=meta["url"]
     )
-    result = extract_article(text, article, data.get_data().tables)
+    try:
+        result = extract_article(text, article, data.get_data().tables)
+    except ArticleTooLong as exc:
+        st.error(t("article_too_long", lang, found=exc.found, limit=MAX_TEXT_CHARS))
+        return
+    if result.truncated:
+        st.warning(t("article_truncated", lang, limit=MAX_CANDIDATES))
     st.session_state[ARTICLE] = {
         "text": result.text,
         "source_row": source_row,
@@ -135,7 +154,6 @@ def _accepted_rows(edited: pd.DataFrame, table: str) -> list[tuple[int, dict[str
 
 def _render_candidates(held: dict, lang: str) -> None:
     """The candidates in editable tables; 'check and preview' validates the accepted rows and shows the preview."""
-    from hbeu_dash.extract import evidence_in_text
 
     st.info(t("article_candidates", lang, figures=len(held["figures"]), events=len(held["events"])))
     if held["source_row"] is not None:
@@ -146,7 +164,7 @@ def _render_candidates(held: dict, lang: str) -> None:
         st.caption(t(ARTICLE_TABLES[table], lang))
         edited[table] = st.data_editor(
             _editor_frame(held[table], lang),
-            key=f"article_editor_{table}_{st.session_state.get(UPLOADS, 0)}",
+            key=f"article_editor_{table}_{st.session_state.get(ARTICLE_ROUND, 0)}",
             num_rows="dynamic",
             hide_index=True,
             width="stretch",
@@ -168,7 +186,11 @@ def _render_candidates(held: dict, lang: str) -> None:
             for number, record in proposals[table]
             if not evidence_in_text(record["evidence"], held["text"])
         ]
-        preview = prepare(data.get_store(), proposals, labels, problems)
+        try:
+            preview = prepare(data.get_store(), proposals, labels, problems, new_only=True)
+        except ConflictError as exc:
+            st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
+            return
         st.session_state[PREVIEW.format(flow="article")] = (signature, preview)
     shown = st.session_state.get(PREVIEW.format(flow="article"))
     if shown is None:

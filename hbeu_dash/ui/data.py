@@ -46,14 +46,39 @@ def data_version() -> str:
     return _run_key()[1]
 
 
+class _VersionMoved(Exception):
+    """The data changed between fixing the run's version and reading it: the result is not that version's."""
+
+    def __init__(self, result: LoadResult):
+        self.result = result
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _read_cached(folder: str, version: str) -> LoadResult:
+    read_version, result = CsvStore(folder).read()
+    if read_version != version:  # never cache another version's tables under this key (an exception is not cached)
+        raise _VersionMoved(result)
+    return result
+
+
 def _read(folder: str, version: str) -> LoadResult:
-    return CsvStore(folder).read()[1]
+    """The tables of `version`, cached; if a commit landed since this run began, the newer tables, uncached."""
+    try:
+        return _read_cached(folder, version)
+    except _VersionMoved as moved:
+        return moved.result
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _joined_cached(folder: str, version: str) -> pd.DataFrame | None:
+    return join_all(_read_cached(folder, version))
+
+
 def _joined(folder: str, version: str) -> pd.DataFrame | None:
-    return join_all(_read(folder, version))
+    try:
+        return _joined_cached(folder, version)
+    except _VersionMoved as moved:
+        return join_all(moved.result)
 
 
 def get_data() -> LoadResult:

@@ -23,7 +23,10 @@ from hbeu_dash.views import quality as quality_views
 
 PREVIEW = "entry_preview_{flow}"  # per flow (upload, article): (signature, Preview) of the change set on screen
 FLASH = "entry_flash"  # (kind, message) shown once at the top of the page after a write
-UPLOADS = "entry_upload_round"  # bumped after a commit so the file uploader starts empty
+# Bumped after a commit of that flow, so its file uploader (and the article's editors) start empty; the other
+# flow's work in progress stays.
+ROUNDS = {"upload": "entry_upload_round", "article": "entry_article_round"}
+UPLOADS, ARTICLE_ROUND = ROUNDS["upload"], ROUNDS["article"]
 
 
 def require_analyst(lang: str) -> str:
@@ -74,8 +77,9 @@ def _commit(flow: str, lang: str) -> None:
         st.session_state.pop(key, None)  # the next run previews against the new data
         return
     st.session_state.pop(key, None)
-    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
-    st.session_state.pop("entry_article", None)
+    st.session_state[ROUNDS[flow]] = st.session_state.get(ROUNDS[flow], 0) + 1
+    if flow == "article":
+        st.session_state.pop("entry_article", None)
     if record is None:
         st.session_state[FLASH] = ("success", t("entry_no_change", lang))
         return
@@ -187,7 +191,11 @@ def render_upload(lang: str) -> None:
         return
     content = upload.getvalue()
     signature = ("upload", table, upload.name, hashlib.sha256(content).hexdigest(), data.data_version())
-    preview = _cached_preview("upload", signature, lambda: preview_upload(table, upload.name, content))
+    try:
+        preview = _cached_preview("upload", signature, lambda: preview_upload(table, upload.name, content))
+    except ConflictError as exc:
+        st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
+        return
     render_preview(preview, lang, key="upload")
 
 
