@@ -20,7 +20,9 @@ import pytest
 import werkzeug.serving
 
 from hbeu_dash import auth, paths
+from hbeu_dash.i18n import t
 from hbeu_dash.paths import ROOT
+from hbeu_dash.views.registry import PAGES
 from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
 
 pytestmark = pytest.mark.e2e
@@ -139,6 +141,7 @@ provider_name = "Mock SSO"
         wait_settled(page)
         assert "已登录" not in sidebar(page)
         assert page.locator('[data-testid="stSidebar"] input[type="password"]').count() == 0
+        check_every_page(page, app, analyst=False)
 
         # The analyst: st.login → the provider's authorize form → its predefined user → back through /oauth2callback.
         page.get_by_role("button", name="通过 Mock SSO 登录").click()
@@ -153,6 +156,7 @@ provider_name = "Mock SSO"
         page.reload(wait_until="domcontentloaded")
         wait_settled(page)
         assert "已登录:wang@example.org(分析员)" in sidebar(page), "a new session reads the cookie"
+        check_every_page(page, app, analyst=True)
 
         # Logout: st.logout → /auth/logout → the provider's end-session page → back to the app, logged out.
         page.get_by_role("button", name="退出登录").click()
@@ -173,7 +177,29 @@ provider_name = "Mock SSO"
         wait_settled(page)
         assert "已登录:li@example.org(仅查看)" in sidebar(page)
         assert "分析员" not in sidebar(page)
+        check_every_page(page, app, analyst=False)
     assert {urlparse(u).hostname for u in refused} <= {"cdn.jsdelivr.net"}, refused
+
+
+def check_every_page(page: object, app: str, analyst: bool) -> None:
+    """The browser half of the permission matrix: every registered page opened by its URL (the OIDC identity
+    cookie carries the login into each new session). The data-entry pages exist only for an analyst: anyone else
+    lands on the overview, with no upload and no entry in the navigation."""
+    for spec in PAGES:
+        page.goto(f"{app}/{'' if spec.default else spec.url_path}", wait_until="domcontentloaded", timeout=60_000)
+        wait_settled(page)
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        assert page.locator('[data-testid="stException"]').count() == 0, spec.url_path
+        title = t(spec.title_key, "zh")
+        if spec.analyst_only:
+            assert (title in main) == analyst, (spec.url_path, analyst)
+            assert (nav.get_by_text(title, exact=True).count() == 1) == analyst, (spec.url_path, analyst)
+            uploads = page.locator('[data-testid="stFileUploader"]').count()
+            assert (uploads > 0) == (analyst and spec.url_path == "add-data"), spec.url_path
+    # (Streamlit answers an unregistered page's URL with its "page not found" dialog over the overview.)
+    page.goto(f"{app}/", wait_until="domcontentloaded", timeout=60_000)
+    wait_settled(page)
 
 
 def _log_in_with_the_form(page: object, name: str, password: str) -> None:
