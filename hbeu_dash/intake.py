@@ -15,7 +15,7 @@ import pandas as pd
 
 from hbeu_dash import quality, schema, transforms
 from hbeu_dash.exports import FORMULA_PREFIXES
-from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.loaders import LoadResult, check_header, read_dataset
 from hbeu_dash.problems import Problem
 from hbeu_dash.store import ConflictError, Store
 from hbeu_dash.store.diff import parse_rows, write_rows
@@ -96,26 +96,13 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
     starting with '#') right under it is skipped. Cells that would start a spreadsheet formula are refused.
     """
     spec = schema.TABLES_BY_NAME[table]
-    expected = ", ".join(spec.columns)
     file, problems = upload.name, []
     header = [h.strip() for h in upload.header]
     numbered = upload.numbered()
     # Excel's CSV export can leave empty columns after the last one: dropped when nothing is in them.
     while header and not header[-1] and not any(len(c) >= len(header) and c[len(header) - 1] for _, c in numbered):
         header.pop()
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, "duplicate_column", row=1, column=name, value=name))
-        seen.add(name)
-    for name in spec.columns:
-        if name not in header:
-            problems.append(Problem(file, "missing_column", row=1, column=name, params={"expected": expected}))
-    for name in header:
-        if name not in spec.columns:
-            problems.append(
-                Problem(file, "unknown_column", row=1, column=name or "?", value=name, params={"expected": expected})
-            )
+    problems += check_header(spec, file, header)
     if problems:
         return [], problems
     rows: list[Row] = []

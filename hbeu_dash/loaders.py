@@ -90,20 +90,7 @@ def _read_table(
         except csv.Error as exc:
             return None, [Problem(file, "csv_syntax", params={"detail": str(exc)})]
     header = [h.strip() for h in header_cells]
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(file, "duplicate_column", row=1, column=name, value=name))
-        seen.add(name)
-    for name in spec.columns:
-        if name not in header:
-            problems.append(Problem(file, "missing_column", row=1, column=name, params={"expected": expected}))
-    for name in header:
-        if name not in spec.columns:
-            problems.append(
-                Problem(file, "unknown_column", row=1, column=name or "?", value=name, params={"expected": expected})
-            )
+    problems = check_header(spec, file, header)
     if any(p.code == "duplicate_column" for p in problems):
         return None, problems
 
@@ -128,6 +115,26 @@ def _read_table(
     if frame.empty and spec.needs_rows and not problems:
         problems.append(Problem(file, "no_rows"))
     return frame, problems
+
+
+def check_header(spec: schema.TableSpec, file: str, header: list[str]) -> list[Problem]:
+    """A header row's problems: repeated, missing and unknown columns (row 1), each named."""
+    expected = ", ".join(spec.columns)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, "duplicate_column", row=1, column=name, value=name))
+        seen.add(name)
+    for name in spec.columns:
+        if name not in header:
+            problems.append(Problem(file, "missing_column", row=1, column=name, params={"expected": expected}))
+    for name in header:
+        if name not in spec.columns:
+            problems.append(
+                Problem(file, "unknown_column", row=1, column=name or "?", value=name, params={"expected": expected})
+            )
+    return problems
 
 
 def _decode(file: str, body: bytes) -> tuple[str, Problem | None]:

@@ -4,6 +4,7 @@ Chromium is /usr/bin/chromium or $CHROMIUM. Without it the tests are skipped wit
 when CI is set: there its absence fails the run (.ci/run installs it).
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -51,12 +52,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(chromium: str) -> Iterator[str]:
-    """`streamlit run app.py` on a free 127.0.0.1 port; yields the base URL."""
-    port = _free_port()
+@contextlib.contextmanager
+def streamlit_server(
+    name: str, extra_args: tuple[str, ...] = (), env: dict | None = None, port: int | None = None
+) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1 (a free port unless given; log: test-artifacts/e2e/<name>.log); yields
+    the base URL."""
+    port = port or _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "w")
+    log_path = ARTIFACTS / f"{name}.log"
+    log = open(log_path, "w")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -69,31 +74,40 @@ def server(chromium: str) -> Iterator[str]:
             f"--server.port={port}",
             "--browser.gatherUsageStats=false",
             "--server.fileWatcherType=none",
+            *extra_args,
         ],
         cwd=ROOT,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / 'server.log'}")
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not become healthy; see {log_path}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(chromium: str) -> Iterator[str]:
+    """The app's server for the session's browser tests; yields the base URL."""
+    with streamlit_server("server") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

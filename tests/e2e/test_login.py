@@ -6,11 +6,8 @@ import contextlib
 import os
 import secrets
 import shutil
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,9 +18,8 @@ import werkzeug.serving
 
 from hbeu_dash import auth, paths
 from hbeu_dash.i18n import t
-from hbeu_dash.paths import ROOT
 from hbeu_dash.views.registry import PAGES
-from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
+from tests.e2e.conftest import ARTIFACTS, _free_port, streamlit_server, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -47,53 +43,16 @@ def provider() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def app_server(tmp_path: Path, secrets_toml: str, port: int, name: str) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1:`port` with its own secrets file and a copy of data/; yields its URL."""
+def app_server(tmp_path: Path, secrets_toml: str, port: int | None, name: str) -> Iterator[str]:
+    """The app with its own secrets file and a copy of data/ (HBEU_DATA_DIR); yields its URL. `port` is the one
+    redirect_uri names (None: any free port)."""
     secrets_file = tmp_path / "secrets.toml"
     secrets_file.write_text(secrets_toml, encoding="utf-8")
     data = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / f"server-{name}.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-            f"--secrets.files={secrets_file}",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "HBEU_DATA_DIR": str(data)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / f'server-{name}.log'}")
-            time.sleep(0.2)
+    env = {**os.environ, "HBEU_DATA_DIR": str(data)}
+    with streamlit_server(f"server-{name}", (f"--secrets.files={secrets_file}",), env, port) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture
