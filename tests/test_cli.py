@@ -1,5 +1,7 @@
 """The command line: validate, verify-sources and briefing; their exit codes and messages."""
 
+import csv
+import io
 import re
 import subprocess
 import sys
@@ -124,3 +126,34 @@ def test_briefing_of_broken_data_leaves_the_broken_part_out(
     page = out.read_text(encoding="utf-8")
     assert "projects.csv" in page and "left out of this briefing" in page
     assert "Four-city service items, by city and source" in page  # the rest is there
+
+
+def test_add_user_and_extract_run_as_commands(tmp_path: Path) -> None:
+    # The two commands wired into `python -m hbeu_dash`, run as an operator would (the rest is in their own tests).
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('# kept\n[auth]\ncookie_secret = "x"\n', encoding="utf-8")
+    added = subprocess.run(
+        [sys.executable, "-m", "hbeu_dash", "add-user", "wang.li", "--secrets", str(secrets), "--password-stdin"],
+        input="a long enough password\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert added.returncode == 0, added.stderr
+    written = secrets.read_text(encoding="utf-8")
+    assert written.startswith('# kept\n[auth]\ncookie_secret = "x"\n')
+    assert '"wang.li" = "$argon2id$' in written or 'wang.li = "$argon2id$' in written
+    assert "a long enough password" not in written
+    article = tmp_path / "a.txt"
+    article.write_text("截至目前,包头市已累计办理跨城通办业务12.5万件。", encoding="utf-8")
+    extracted = subprocess.run(
+        [sys.executable, "-m", "hbeu_dash", "extract", str(article), "--published", "2025-03-06"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert extracted.returncode == 0, extracted.stderr
+    rows = list(csv.DictReader(io.StringIO(extracted.stdout)))
+    assert [(r["value_text"], r["value"], r["city"], r["as_of"]) for r in rows] == [
+        ("12.5万", "125000", "baotou", "2025-03")
+    ]
