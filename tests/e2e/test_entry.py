@@ -1,15 +1,21 @@
 """Data entry in headless Chromium against a real server (its own secrets and copy of data/): anonymous readers
 cannot open the data-entry pages by URL; an analyst logs in, uploads a table, sees the preview, commits, finds the
-row on the explorer, and undoes it on the change history page; the article assistant proposes candidates."""
+row on the explorer, and undoes it on the change history page; an analyst pastes an article, reviews its candidates
+in the editable grids (unticks one, types the English), previews, commits, finds it on the explorer and undoes it."""
 
 import hashlib
+import re
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
-from hbeu_dash import auth
+from hbeu_dash import auth, schema
 from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
 from tests.e2e.test_login import PASSWORD, app_server, context  # noqa: F401 (context is a fixture)
+from tests.test_entry_pages import ANALYST_FILLS, ARTICLE  # the same article and English as the AppTest flow
 
 pytestmark = pytest.mark.e2e
 
@@ -21,10 +27,13 @@ NEW_ROW = (
     "ulanqab-items-browser,four_city_service_items,ulanqab,345,345项,,2025-02,0471tv-2025-02-01,,,,"
     "乌兰察布市四城通办事项达345项,Ulanqab's four-city service items reach 345,,\n"
 )
-ARTICLE = (
-    "本报讯 2025年3月5日,呼包鄂乌四城政务服务协同推进会在包头召开。\n"
-    "包头市政务服务局局长张某介绍,截至目前,包头市已累计办理跨城通办业务12.5万件,同比增长30%。\n"
-)
+# The article editors' columns, as the grid shows them: "accept" first, the table's, the engine's confidence;
+# figures' kind is hidden.
+GRID_COLUMNS = {
+    "figures": ["accept", *schema.TABLES_BY_NAME["figures"].columns, "confidence"],
+    "events": ["accept", *schema.TABLES_BY_NAME["events"].columns, "confidence"],
+}
+EVENT_TITLE_ZH = "呼包鄂乌四城政务服务协同推进会在包头召开"
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -33,6 +42,12 @@ def digest(folder: Path) -> dict[str, str]:
 
 def main_text(page: object) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def flash(page: object, start: str) -> object:
+    """The success or error notice that starts with `start` (get_by_text alone would also match the page's intro,
+    "...is committed only when you say so", at once: case-insensitive, anywhere in the text)."""
+    return page.locator('[data-testid="stAlert"]').get_by_text(re.compile("^" + re.escape(start)))
 
 
 def open_nav(page: object, name: str) -> None:
@@ -84,14 +99,14 @@ def test_an_analyst_uploads_previews_commits_and_undoes(context: tuple, tmp_path
         page.screenshot(path=str(ARTIFACTS / "entry-preview.png"), full_page=True)
         assert digest(data) == before, "a preview writes nothing"
         page.get_by_role("button", name="Commit", exact=True).click()
-        page.get_by_text("Committed ").wait_for(timeout=60_000)
+        flash(page, "Committed ").wait_for(timeout=60_000)
         assert (data / "figures.csv").read_text(encoding="utf-8").endswith(NEW_ROW)
 
         open_nav(page, "Data explorer")
         assert "50 rows" in main_text(page)
         open_nav(page, "Change history")
         page.get_by_role("button", name="Undo the latest commit").click()
-        page.get_by_text("Undid ").wait_for(timeout=60_000)
+        flash(page, "Undid ").wait_for(timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "entry-history.png"), full_page=True)
         assert digest(data) == before
         open_nav(page, "Data explorer")
@@ -99,10 +114,102 @@ def test_an_analyst_uploads_previews_commits_and_undoes(context: tuple, tmp_path
         assert refused == []
 
 
-def test_the_article_assistant_proposes_candidates(context: tuple, tmp_path: Path) -> None:  # noqa: F811
+def refocus(cell: object) -> None:
+    """Focus an accessibility cell, blurring it first when it has the focus already: after a rerun the grid can
+    drop its selection while the page's focus stays on the cell, and focusing it again would then do nothing."""
+    cell.evaluate("td => { if (document.activeElement === td) td.blur(); td.focus(); }")
+
+
+def select_cell(page: object, grid: object, table: str, name: str, row: int) -> object:
+    """Select the cell of column `name` in `row` of an article editor and return its accessibility cell.
+
+    Glide draws st.data_editor on a canvas and keeps an accessibility table beneath it, for the columns in view
+    only: cells glide-cell-<column, 1 = the first>-<row, 0 = the first>, headers with aria-colindex. Focusing such a
+    cell selects it (a grid's very first focus selects its first cell instead: focus again until it took); a column
+    out of view is reached with the arrow keys from the nearest cell in view, the grid scrolling along."""
+    col = GRID_COLUMNS[table].index(name) + 1
+    header = grid.locator(f'th[role="columnheader"][aria-colindex="{col}"]')
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        cell = grid.locator(f'td[role="gridcell"][id="glide-cell-{col}-{row}"]')
+        if cell.count():
+            shown = "采用" if name == "accept" else name  # the checkbox column's label
+            assert header.text_content() == shown, f"{table} column {col} is {header.text_content()!r}, not {shown}"
+            if cell.get_attribute("aria-selected") == "true":
+                return cell
+            refocus(cell)
+        else:
+            in_view = grid.evaluate(
+                "(g, row) => [...g.querySelectorAll('td[role=gridcell]')].map(td => td.id.split('-'))"
+                ".filter(p => Number(p[3]) === row).map(p => Number(p[2]))",
+                row,
+            )
+            if not in_view:  # the accessibility table is being drawn again (a rerun): look again
+                page.wait_for_timeout(100)
+                continue
+            edge_col, key = (max(in_view), "ArrowRight") if col > max(in_view) else (min(in_view), "ArrowLeft")
+            edge = grid.locator(f'td[role="gridcell"][id="glide-cell-{edge_col}-{row}"]')
+            if edge.get_attribute("aria-selected") == "true":
+                page.keyboard.press(key)
+            else:
+                refocus(edge)
+        page.wait_for_timeout(100)
+    raise AssertionError(f"could not select {table}.{name} in row {row}")
+
+
+def read_cell(page: object, grid: object, table: str, name: str, row: int) -> str:
+    """The text of a cell as the grid now holds it. The accessibility table is redrawn when the selection moves,
+    not when a checkbox is toggled: select another column of the row first."""
+    columns = GRID_COLUMNS[table]
+    other = columns[columns.index(name) + (1 if name == columns[0] else -1)]  # a neighbour: no long walk
+    select_cell(page, grid, table, other, row)
+    return select_cell(page, grid, table, name, row).text_content()
+
+
+def edit_cell(page: object, grid: object, table: str, name: str, row: int, text: str) -> None:
+    """Type `text` into a cell the way an analyst does: select it, Enter opens Glide's editor (a textarea in the
+    page's overlay portal), the text replaces the cell's, Tab commits; then the app reruns with the edit. Again if
+    the editor did not open (a rerun can drop the grid's selection just after it was made)."""
+    for _ in range(3):
+        select_cell(page, grid, table, name, row)
+        page.keyboard.press("Enter")
+        editor = page.locator("#portal textarea.gdg-input")
+        try:
+            editor.wait_for(timeout=5_000)
+        except PlaywrightTimeout:
+            continue
+        editor.fill(text)
+        page.keyboard.press("Tab")  # Enter would move down, onto the "add row" row after the last: no twin cell
+        editor.wait_for(state="detached", timeout=10_000)
+        wait_settled(page)
+        break
+    assert read_cell(page, grid, table, name, row) == text, f"{table}.{name} row {row}"
+
+
+def set_checkbox(page: object, grid: object, table: str, name: str, row: int, value: bool) -> None:
+    """Tick or untick a checkbox cell: select it, Space (a keyboard activation of a checkbox toggles it); read it
+    back before pressing again, so a press lost to a rerun is made once more and a taken one never twice."""
+    want = "true" if value else "false"
+    for _ in range(3):
+        if read_cell(page, grid, table, name, row) == want:
+            return
+        select_cell(page, grid, table, name, row)
+        page.keyboard.press("Space")
+        wait_settled(page)
+    assert read_cell(page, grid, table, name, row) == want, f"{table}.{name} row {row}"
+
+
+def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
+    context: tuple,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # The issue's "done when", in the browser: log in, paste an article, untick one candidate and type the English
+    # of the other and of the event in the grids, preview, commit, see it on the explorer, undo.
     ctx, refused = context
     secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
     with app_server(tmp_path, secrets_toml, _free_port(), "entry-article") as app:
+        data = tmp_path / "data"
+        before = digest(data)
         page = ctx.new_page()
         page.goto(app + "/?lang=zh", wait_until="domcontentloaded", timeout=60_000)
         wait_settled(page)
@@ -111,6 +218,7 @@ def test_the_article_assistant_proposes_candidates(context: tuple, tmp_path: Pat
         page.locator('input[type="password"]').fill(PASSWORD)
         page.get_by_role("button", name="登录", exact=True).click()
         wait_settled(page)
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("已登录:wang(分析员)", timeout=30_000)
         open_nav(page, "添加数据")
         page.get_by_label("文章正文(粘贴)").fill(ARTICLE)
         page.get_by_label("标题(原文)").fill("四城政务服务协同推进会召开")
@@ -119,10 +227,49 @@ def test_the_article_assistant_proposes_candidates(context: tuple, tmp_path: Pat
         page.get_by_label("媒体或发布机构(英文)").fill("Test Daily")
         page.get_by_label("发布日期(YYYY-MM-DD)").fill("2025-03-06")
         page.get_by_role("button", name="提取候选数字").click()
-        page.get_by_text("个候选数字").wait_for(timeout=60_000)
+        page.get_by_text("找到 2 个候选数字和 1 个候选事件").wait_for(timeout=60_000)
         wait_settled(page)
         page.screenshot(path=str(ARTIFACTS / "entry-article.png"), full_page=True)
+        frames = page.locator('[data-testid="stDataFrame"]')
+        assert frames.count() == 3, "the source row, the figures, the events"
+        figures, events = frames.nth(1), frames.nth(2)
+        assert [read_cell(page, figures, "figures", "value_text", row) for row in (0, 1)] == ["12.5万", "236"]
+        assert [read_cell(page, figures, "figures", "accept", row) for row in (0, 1)] == ["true", "true"]
+        set_checkbox(page, figures, "figures", "accept", 1, False)  # the analyst drops 236
+        assert read_cell(page, figures, "figures", "accept", 0) == "true"
+        for table, grid in (("figures", figures), ("events", events)):
+            for name, text in ANALYST_FILLS[table].items():
+                edit_cell(page, grid, table, name, 0, text)
+        edit_cell(page, events, "events", "title_zh", 0, EVENT_TITLE_ZH)  # the engine left "本报讯 ," in front
+        assert read_cell(page, figures, "figures", "accept", 1) == "false"  # and back to the first column in view
+        figures.evaluate("e => e.scrollIntoView({block: 'center'})")  # the page scrolls inside stMain: not full_page
+        page.screenshot(path=str(ARTIFACTS / "entry-article-grid.png"))
+
+        page.get_by_role("button", name="检查并预览").click()
+        page.get_by_role("button", name="提交", exact=True).wait_for(timeout=60_000)
+        wait_settled(page)
+        page.get_by_text("预览(数据版本").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.screenshot(path=str(ARTIFACTS / "entry-article-preview.png"))
         text = main_text(page)
-        assert "找到 " in text
-        assert page.locator('[data-testid="stDataFrame"]').count() >= 2, "the source row and the candidates"
+        assert "新增 3 行" in text, text[-2000:]  # the source, one figure, one event
+        assert "提交后将出现新的数值冲突" in text, "12.5万 against the cases already reported for Baotou"
+        assert "处问题" not in text and page.locator(".st-key-article-problems").count() == 0
+        assert digest(data) == before, "a preview writes nothing"
+        page.get_by_role("button", name="提交", exact=True).click()
+        flash(page, "已提交 ").wait_for(timeout=60_000)
+        wait_settled(page)
+        figures_csv = (data / "figures.csv").read_text(encoding="utf-8")
+        assert "test-daily-2025-03-06-1," in figures_csv and "test-daily-2025-03-06-2," not in figures_csv
+        assert all(text in figures_csv for text in ANALYST_FILLS["figures"].values()), "the typed English is kept"
+        events_csv = (data / "events.csv").read_text(encoding="utf-8")
+        assert all(text in events_csv for text in [EVENT_TITLE_ZH, *ANALYST_FILLS["events"].values()])
+        assert "本报讯 ," not in events_csv
+        assert "test-daily-2025-03-06" in (data / "sources.csv").read_text(encoding="utf-8")
+
+        open_nav(page, "数据")
+        assert "共 50 行" in main_text(page)
+        open_nav(page, "修改记录")
+        page.get_by_role("button", name="撤销最近一次提交").click()
+        flash(page, "已撤销 ").wait_for(timeout=60_000)
+        assert digest(data) == before
         assert refused == []
