@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from hbeu_dash.__main__ import main
+from tests.test_uploads import workbook_bytes as workbook
 
 FIGURE_COLUMNS = [
     "figure_id",
@@ -105,24 +105,6 @@ def figures(*changes: dict, columns: list[str] = FIGURE_COLUMNS, encoding: str =
 
 def one(table_row: dict, **change: str) -> Callable[[], bytes]:
     return lambda: csv_text([table_row | change]).encode()
-
-
-def workbook(rows: list[list[object]], extra: dict[str, bytes] | None = None) -> bytes:
-    """An .xlsx made in code, optionally with extra ZIP members (as tests/test_uploads.py does)."""
-    wb = openpyxl.Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    if not extra:
-        return buf.getvalue()
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            dst.writestr(item, src.read(item.filename))
-        for name, data in extra.items():
-            dst.writestr(name, data)
-    return out.getvalue()
 
 
 def figure_workbook(**change: object) -> bytes:

@@ -11,24 +11,8 @@ import pytest
 from hbeu_dash import i18n, intake
 from hbeu_dash.store import ConflictError, CsvStore
 from hbeu_dash.uploads import read_upload
+from tests.test_import_cli import FIGURE_COLUMNS
 
-FIGURE_COLUMNS = [
-    "figure_id",
-    "indicator_id",
-    "city",
-    "value",
-    "value_text",
-    "period",
-    "as_of",
-    "source_id",
-    "speaker_zh",
-    "speaker_en",
-    "event_id",
-    "evidence",
-    "evidence_en",
-    "note_zh",
-    "note_en",
-]
 FILLED = [
     "ulanqab-service-items-t",
     "four_city_service_items",
