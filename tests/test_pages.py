@@ -142,7 +142,13 @@ def test_explorer_lists_every_figure_with_sources() -> None:
     table = at.dataframe[0].value
     assert len(table) == 49  # every row of data/figures.csv
     assert {"Source", "Evidence", "Unit"} <= set(table.columns)
-    assert len(at.get("download_button")) == 2
+    buttons = at.get("download_button")
+    assert len(buttons) == 2
+    # Deferred files (made on click) with a rerun on click race: the rerun can drop the callable before it runs.
+    assert [(b.proto.label, bool(b.proto.deferred_file_id), b.proto.ignore_rerun) for b in buttons] == [
+        ("Download CSV", True, True),
+        ("Download Excel", True, True),
+    ]
 
 
 def test_url_parameters_set_the_filters() -> None:

@@ -174,6 +174,7 @@ def render_upload(lang: str) -> None:
         file_name=f"hbeu-template-{table}.csv",
         mime="text/csv",
         key="entry_template_csv",
+        on_click="ignore",
     )
     right.download_button(
         t("entry_template_xlsx", lang),
@@ -181,6 +182,7 @@ def render_upload(lang: str) -> None:
         file_name=f"hbeu-template-{table}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="entry_template_xlsx",
+        on_click="ignore",
     )
     upload = st.file_uploader(
         t("entry_upload", lang),

@@ -91,6 +91,8 @@ def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
     their file name and in a `data_version` column (a renamed file still says which data it holds).
 
     The files are made only when a button is clicked (Streamlit runs the callable then), not on every rerun.
+    `on_click="ignore"`: a click must not rerun the script, or the rerun can drop the callable (an orphan once the
+    new run registers its own) before Streamlit's worker thread runs it, and the download silently never starts.
     """
     version = data.data_version()
     rows = table.assign(data_version=version)
@@ -101,6 +103,7 @@ def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
         f"{stem}-{version}.csv",
         "text/csv",
         key=f"{stem}-csv",
+        on_click="ignore",
     )
     right.download_button(
         t("download_excel", lang),
@@ -108,4 +111,5 @@ def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
         f"{stem}-{version}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{stem}-xlsx",
+        on_click="ignore",
     )

@@ -94,8 +94,12 @@ def test_language_switch_changes_labels_and_number_format(open_page) -> None:
 
 def test_download_csv_has_the_filtered_rows_with_sources(open_page) -> None:
     page = open_page("/explorer?lang=en&city=ordos&sector=cooperation_planning").page
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name="Download CSV").click()
+    try:
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name="Download CSV").click()
+    except Exception:  # keep what the page showed (the button prints the reason a deferred file failed)
+        page.screenshot(path=str(ARTIFACTS / "download-failed.png"), full_page=True)
+        raise AssertionError(f"no download; the page says: {_main_text(page)[-600:]}") from None
     download = info.value
     version = CsvStore(paths.DATA_DIR).data_version()
     assert download.suggested_filename == f"hbeu-figures-en-{version}.csv"  # the export carries the data version
