@@ -4,8 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PORT ?= 8501
+REPLICAS ?= 2
+PROXY_PORT ?= 8500
+STORE ?= postgres
 
-.PHONY: help install run test lint format validate verify bench clean
+.PHONY: help install run cluster test lint format validate verify bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,6 +23,9 @@ install: $(STAMP) ## create .venv and install the pinned requirements
 
 run: $(STAMP) ## start the dashboard on http://localhost:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+cluster: $(STAMP) ## PostgreSQL, $(REPLICAS) replicas and nginx on http://127.0.0.1:$(PROXY_PORT) until Ctrl-C
+	$(PY) -m hbeu_dash.cluster --replicas $(REPLICAS) --port $(PROXY_PORT) --store $(STORE)
 
 test: $(STAMP) ## run every test (validation, pages, browser)
 	$(PY) -m pytest

@@ -1,5 +1,5 @@
 """Command line: python -m hbeu_dash validate | verify-sources DIR | briefing ... | import FILE --table T ... |
-extract ARTICLE --published DATE | add-user NAME."""
+extract ARTICLE --published DATE | add-user NAME | db init|upgrade|current|import DIR|export DIR."""
 
 import argparse
 import sys
@@ -7,12 +7,14 @@ from pathlib import Path
 
 from hbeu_dash import schema
 from hbeu_dash.auth_cli import add_add_user_parser, run_add_user
+from hbeu_dash.db_cli import add_db_parser, run_db
 from hbeu_dash.extract.cli import add_extract_parser, run_extract
 from hbeu_dash.filters import parse_query_params
 from hbeu_dash.i18n import LANGS
 from hbeu_dash.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError
+from hbeu_dash.store import Store
 from hbeu_dash.verify import verify_sources
 
 # What the commands print, per language (--lang).
@@ -40,6 +42,8 @@ TEXTS = {
         "dry_run_ok": "试运行:没有问题;加 --commit --author 姓名 即可提交",
         "needs_author": "--commit 需要 --author 姓名",
         "locked": "提交未完成:{folder} 正被另一次提交锁定超过 30 秒;未写入任何内容,请稍后重试",
+        "unavailable": "无法使用数据存储,未写入任何内容:{why}",
+        "bad_store": "数据存储设置无效:{why}",
     },
     "en": {
         "valid": "data valid: {counts}",
@@ -64,6 +68,8 @@ TEXTS = {
         "dry_run_ok": "dry run: no problems; add --commit --author NAME to commit",
         "needs_author": "--commit needs --author NAME",
         "locked": "not committed: another commit has held the lock on {folder} for 30 s; nothing was written, retry",
+        "unavailable": "the data store cannot be used; nothing was written: {why}",
+        "bad_store": "the data store setting is not valid: {why}",
     },
 }
 
@@ -71,7 +77,9 @@ TEXTS = {
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m hbeu_dash", description=__doc__)
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: the project's data/)")
+    parser.add_argument(
+        "--data", type=Path, help="data folder (default: the configured store: PostgreSQL if set, else data/)"
+    )
     parser.add_argument("--lang", choices=tuple(TEXTS), default="en", help="language of the messages")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="validate every table under data/")
@@ -81,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     add_import_parser(sub)
     add_add_user_parser(sub)
     add_extract_parser(sub)
+    add_db_parser(sub)
     args = parser.parse_args(argv)
+    # Without --data, `import` and `briefing` use the configured store (PostgreSQL when set); the rest read data/.
+    args.data_given, args.data = args.data is not None, args.data or DATA_DIR
     texts = TEXTS[args.lang]
     if args.command == "add-user":
         return run_add_user(args)
@@ -91,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_briefing(args, texts)
     if args.command == "import":
         return run_import(args, texts)
+    if args.command == "db":
+        return run_db(args)
 
     result = read_dataset(args.data)
     if result.problems:
@@ -150,7 +163,11 @@ def run_briefing(args: argparse.Namespace, texts: dict[str, str]) -> int:
     if filters.is_empty:
         print(texts["nothing_selected"], file=sys.stderr)
         return 2
-    scope = load_scope(args.data, filters)
+    try:
+        scope = load_scope(args.data if args.data_given else _selected_store(), filters)
+    except ValueError as exc:
+        print(texts["bad_store"].format(why=exc), file=sys.stderr)
+        return 2
     if scope.result.problems:
         print(texts["broken_data"], file=sys.stderr)
         print(DataError(scope.result.problems).format(args.lang), file=sys.stderr)
@@ -185,6 +202,13 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
 
 
+def _selected_store() -> Store:
+    """The configured store (PostgreSQL when a store URL is set, else data/): what the app reads and writes."""
+    from hbeu_dash.store import open_store
+
+    return open_store()
+
+
 def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     """Preview (and with --commit, commit) an upload through the same validation, lock, history and audit log as
     the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
@@ -192,6 +216,7 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
 
     from hbeu_dash.intake import prepare, rows_from_upload
     from hbeu_dash.store import ConflictError, CsvStore
+    from hbeu_dash.store.sql_store import StoreUnavailable
     from hbeu_dash.uploads import read_upload
 
     if args.commit and not (args.author or "").strip():
@@ -208,8 +233,16 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
         print(exc.format(args.lang), file=sys.stderr)
         return 1
     rows, problems = rows_from_upload(args.table, upload)
-    store = CsvStore(args.data)
-    preview = prepare(store, {args.table: rows}, upload.name, problems)
+    try:
+        store = CsvStore(args.data) if args.data_given else _selected_store()
+    except ValueError as exc:
+        print(texts["bad_store"].format(why=exc), file=sys.stderr)
+        return 2
+    try:
+        preview = prepare(store, {args.table: rows}, upload.name, problems)
+    except StoreUnavailable as exc:
+        print(texts["unavailable"].format(why=exc), file=sys.stderr)
+        return 1
     if preview.problems:
         print(DataError(preview.problems).format(args.lang), file=sys.stderr)
         return 1
@@ -226,10 +259,13 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
         print(texts["conflict"].format(expected=exc.expected, actual=exc.actual), file=sys.stderr)
         return 1
     except Timeout:
-        print(texts["locked"].format(folder=args.data), file=sys.stderr)
+        print(texts["locked"].format(folder=store.key), file=sys.stderr)
+        return 1
+    except StoreUnavailable as exc:
+        print(texts["unavailable"].format(why=exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(texts["cannot_write"].format(path=exc.filename or args.data, why=exc.strerror or exc), file=sys.stderr)
+        print(texts["cannot_write"].format(path=exc.filename or store.key, why=exc.strerror or exc), file=sys.stderr)
         return 1
     if record is None:
         print(texts["no_change"])

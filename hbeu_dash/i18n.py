@@ -292,6 +292,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file} 有问题,相关内容暂不显示;详见“来源与数据质量”页。",
         "{file} has problems, so this part is hidden; see Sources & data quality.",
     ),
+    "store_unavailable": (
+        "暂时无法读取数据:数据库 {url} 连接不上({reason})。请稍后重试;如持续出现,请联系系统管理员。",
+        "The data cannot be read right now: the database {url} is unavailable ({reason}). Try again in a moment; "
+        "if it persists, tell the administrator.",
+    ),
+    "store_retry": ("重试", "Try again"),
+    "entry_store_unavailable": (
+        "未写入任何内容:数据库 {url} 连接不上({reason})。请稍后重新预览并提交。",
+        "Nothing was written: the database {url} is unavailable ({reason}). Preview and commit again in a moment.",
+    ),
     "data_banner": (
         "数据文件有 {n} 处问题({files}),其余内容照常显示。",
         "{n} problem(s) in the data files ({files}); everything else works as usual.",

@@ -2,7 +2,9 @@
 
 import csv
 import io
+import os
 import shutil
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,3 +45,71 @@ def edit_rows(path: Path, edit: Callable[[list[list[str]]], None]) -> None:
     rows = read_rows(path)
     edit(rows)
     write_rows(path, rows)
+
+
+# --- PostgreSQL: one throwaway server per test session, a fresh database per test --------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server on 127.0.0.1 for the whole session (hbeu_dash.cluster.postgres).
+
+    Without PostgreSQL's server binaries the tests that need it are skipped with a loud reason, except when CI is
+    set: there its absence fails the run (.ci/run installs it).
+    """
+    from hbeu_dash.cluster.postgres import find_pg_bin, running_postgres, temp_folder
+
+    if find_pg_bin() is None:
+        message = "PostgreSQL server binaries (initdb, pg_ctl) not found: PostgreSQL tests NOT RUN"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI is set, so this is a failure; .ci/run should install it)")
+        pytest.skip(message + " — install them with: apt-get install -y postgresql")
+    folder = temp_folder("hbeu-test-pg-")
+    try:
+        with running_postgres(folder) as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _admin(postgres):
+    import psycopg
+
+    return psycopg.connect(host="127.0.0.1", port=postgres.port, user="postgres", dbname="postgres", autocommit=True)
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres) -> str:
+    """A database migrated to the newest schema once per session: the template of each test's database."""
+    from hbeu_dash.store import migrations
+
+    name = "hbeu_head_template"
+    with _admin(postgres) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" OWNER hbeu TEMPLATE template0')
+    migrations.upgrade(f"postgresql+psycopg://hbeu@127.0.0.1:{postgres.port}/{name}")
+    return name
+
+
+def _fresh_database(postgres, template: str):
+    """CREATE DATABASE from `template` for one test; yields its URL; drops it afterwards."""
+    from hbeu_dash.store.sql_store import dispose_engines
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with _admin(postgres) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" OWNER hbeu TEMPLATE "{template}"')
+    yield f"postgresql+psycopg://hbeu@127.0.0.1:{postgres.port}/{name}"
+    dispose_engines()
+    with _admin(postgres) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_empty_url(postgres):
+    """The URL of a fresh, empty database (no tables: never migrated), dropped after the test."""
+    yield from _fresh_database(postgres, "template0")
+
+
+@pytest.fixture
+def pg_url(postgres, pg_template):
+    """The URL of a fresh database migrated to the newest schema and holding no data, dropped after the test."""
+    yield from _fresh_database(postgres, pg_template)

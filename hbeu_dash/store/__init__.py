@@ -1,7 +1,8 @@
 """Where the data lives: the `Store` interface (read the tables, tell the data version) and its implementations.
 
-The CSV folder (`CsvStore`) is the embedded default; a database shared by several servers comes next behind the
-same interface. Only the store writes data: one validated change set per commit, atomic, audited, undoable.
+The CSV folder (`CsvStore`) is the embedded default; PostgreSQL (`SqlStore`) holds the data when several servers
+share it, behind the same interface; `open_store()` picks one from the settings. Only the store writes data: one
+validated change set per commit, atomic, audited, undoable.
 """
 
 from collections.abc import Mapping
@@ -9,10 +10,16 @@ from typing import Protocol
 
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.store.csv_store import VERSION_CHARS, CommitRecord, ConflictError, CsvStore, UnknownCommit
+from hbeu_dash.store.errors import StoreUnavailable
 
 
 class Store(Protocol):
     """The data of the dashboard: its version, and the validated tables of that version."""
+
+    @property
+    def key(self) -> str:
+        """The store's identity in cache keys and messages (its folder, or its URL with the password masked)."""
+        ...
 
     def data_version(self) -> str:
         """A short hash of the data's content: the same content always gives the same version."""
@@ -47,4 +54,31 @@ class Store(Protocol):
         ...
 
 
-__all__ = ["VERSION_CHARS", "CommitRecord", "ConflictError", "CsvStore", "Store", "UnknownCommit"]
+# Loaded on first use: a CSV-only run (the default, every command line) never imports SQLAlchemy and psycopg.
+_LAZY = {
+    "SqlStore": "hbeu_dash.store.sql_store",
+    "open_store": "hbeu_dash.store.select",
+    "store_url": "hbeu_dash.store.select",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "VERSION_CHARS",
+    "CommitRecord",
+    "ConflictError",
+    "CsvStore",
+    "SqlStore",
+    "Store",
+    "StoreUnavailable",
+    "UnknownCommit",
+    "open_store",
+    "store_url",
+]

@@ -91,6 +91,16 @@ def hash_files(paths: list[Path]) -> str:
     return digest.hexdigest()[:VERSION_CHARS]
 
 
+def hash_contents(contents: Mapping[str, bytes]) -> str:
+    """The same hash as hash_files, of file name -> bytes held in memory (a store without files)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(contents):
+        digest.update(name.encode() + b"\0")
+        digest.update(contents[name])
+        digest.update(b"\0")
+    return digest.hexdigest()[:VERSION_CHARS]
+
+
 class CsvStore:
     """The data/ folder of CSV files (the embedded default)."""
 
@@ -105,6 +115,11 @@ class CsvStore:
         self.journal = self.state / "journal.json"
         self.audit_log = self.state / "audit.jsonl"
         self.history_dir = self.state / "history"
+
+    @property
+    def key(self) -> str:
+        """The store's identity in cache keys and messages: its folder."""
+        return str(self.folder)
 
     def files(self) -> list[Path]:
         """The data files the dataset is read from, in table order (missing ones left out)."""

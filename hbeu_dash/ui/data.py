@@ -1,17 +1,19 @@
 """Data at the UI boundary: the store, one data version per script run, cached tables and a memo of view models."""
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import paths
 from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import DEFAULT_LANG, LANGS, t
 from hbeu_dash.loaders import LoadResult
-from hbeu_dash.store import CsvStore
+from hbeu_dash.store import CsvStore, Store, StoreUnavailable, select
 from hbeu_dash.views.scope import Scope, join_all
 
 T = TypeVar("T")
@@ -21,23 +23,60 @@ _MEMO: OrderedDict[tuple, object] = OrderedDict()
 _MEMO_LOCK = threading.Lock()
 
 
-def get_store() -> CsvStore:
-    """The store the app reads (the CSV folder at paths.DATA_DIR)."""
-    return CsvStore(paths.DATA_DIR)
+# The stores the cached readers read, by key: a cached function takes the key (hashable), not the store object.
+_STORES: dict[str, Store] = {}
+
+
+def configured_url() -> str | None:
+    """$HBEU_STORE_URL, else `[store] url` of Streamlit's secrets (any file it was given); None: the CSV folder."""
+    url = os.environ.get(select.ENV_VAR)
+    if url is None:
+        try:
+            table = st.secrets.get("store")
+        except FileNotFoundError:  # no secrets file at all (StreamlitSecretNotFoundError is one)
+            table = None
+        url = table.get("url") if hasattr(table, "get") else None
+    return select.clean_url(url)
+
+
+def get_store() -> Store:
+    """The store the app reads and writes: PostgreSQL when a store URL is set, else the CSV folder."""
+    store = select.store_for_url(configured_url())
+    _STORES[store.key] = store
+    return store
+
+
+def _store_for(store_key: str) -> Store:
+    """The store with this key: one get_store() returned, else the CSV folder of that name (a CsvStore's key)."""
+    store = _STORES.get(store_key)
+    return store if store is not None else CsvStore(Path(store_key))
 
 
 def begin_run() -> None:
     """Fix this script run's data version: the data loaded and the memo keys of one run always agree, even if a
-    file is saved mid-run."""
+    file is saved mid-run. A database that cannot be reached ends the run with a message (not a traceback)."""
     store = get_store()
-    _RUN.key = (str(store.folder), store.data_version())
+    try:
+        _RUN.key = (store.key, store.data_version())
+    except StoreUnavailable as exc:
+        _RUN.key = None
+        render_unavailable(exc)
+        st.stop()
+
+
+def render_unavailable(exc: Exception) -> None:
+    """The store is down: say so in the reader's language (the session's, else the URL's), with a retry button."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang")
+    lang = lang if lang in LANGS else DEFAULT_LANG
+    st.error(t("store_unavailable", lang, url=getattr(exc, "url", "?"), reason=getattr(exc, "reason", str(exc))))
+    st.button(t("store_retry", lang), key="store_retry")
 
 
 def _run_key() -> tuple[str, str]:
     key = getattr(_RUN, "key", None)
-    if key is None or key[0] != str(paths.DATA_DIR):  # outside a run (or the folder changed): read afresh
-        store = get_store()
-        key = (str(store.folder), store.data_version())
+    store = get_store()
+    if key is None or key[0] != store.key:  # outside a run (or another store was selected): read afresh
+        key = (store.key, store.data_version())
     return key
 
 
@@ -54,29 +93,29 @@ class _VersionMoved(Exception):
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _read_cached(folder: str, version: str) -> LoadResult:
-    read_version, result = CsvStore(folder).read()
+def _read_cached(store_key: str, version: str) -> LoadResult:
+    read_version, result = _store_for(store_key).read()
     if read_version != version:  # never cache another version's tables under this key (an exception is not cached)
         raise _VersionMoved(result)
     return result
 
 
-def _read(folder: str, version: str) -> LoadResult:
+def _read(store_key: str, version: str) -> LoadResult:
     """The tables of `version`, cached; if a commit landed since this run began, the newer tables, uncached."""
     try:
-        return _read_cached(folder, version)
+        return _read_cached(store_key, version)
     except _VersionMoved as moved:
         return moved.result
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _joined_cached(folder: str, version: str) -> pd.DataFrame | None:
-    return join_all(_read_cached(folder, version))
+def _joined_cached(store_key: str, version: str) -> pd.DataFrame | None:
+    return join_all(_read_cached(store_key, version))
 
 
-def _joined(folder: str, version: str) -> pd.DataFrame | None:
+def _joined(store_key: str, version: str) -> pd.DataFrame | None:
     try:
-        return _joined_cached(folder, version)
+        return _joined_cached(store_key, version)
     except _VersionMoved as moved:
         return join_all(moved.result)
 

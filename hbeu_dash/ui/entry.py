@@ -14,7 +14,7 @@ from hbeu_dash import exports
 from hbeu_dash.i18n import COLUMN_HELP, label, t
 from hbeu_dash.intake import UPLOAD_TABLES, Preview, prepare, rows_from_upload, template_rows
 from hbeu_dash.problems import DataError
-from hbeu_dash.store import ConflictError, UnknownCommit
+from hbeu_dash.store import ConflictError, StoreUnavailable, UnknownCommit
 from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.uploads import read_upload
@@ -76,6 +76,9 @@ def _commit(flow: str, lang: str) -> None:
         st.session_state[FLASH] = ("error", t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
         st.session_state.pop(key, None)  # the next run previews against the new data
         return
+    except StoreUnavailable as exc:
+        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
+        return
     st.session_state.pop(key, None)
     st.session_state[ROUNDS[flow]] = st.session_state.get(ROUNDS[flow], 0) + 1
     if flow == "article":
@@ -104,6 +107,9 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
         return
     except UnknownCommit:
         st.session_state[FLASH] = ("error", t("history_not_latest", lang, actual=data.get_store().data_version()))
+        return
+    except StoreUnavailable as exc:
+        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
         return
     state.saw_version(record.version_after)
     message = t("history_undone", lang, undo_of=commit_id, before=record.version_before, after=record.version_after)

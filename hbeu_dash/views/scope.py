@@ -10,7 +10,7 @@ import pandas as pd
 from hbeu_dash import quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
-from hbeu_dash.store import CsvStore
+from hbeu_dash.store import CsvStore, Store
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import projects as project_views
 
@@ -71,7 +71,8 @@ def join_all(result: LoadResult) -> pd.DataFrame | None:
     return transforms.join_figures(tables["figures"], tables["indicators"], tables["sources"])
 
 
-def load_scope(folder: Path, filters: Filters) -> Scope:
-    """A scope read straight from a CSV folder (the command line; the app builds it from its caches)."""
-    version, result = CsvStore(folder).read()
+def load_scope(source: Path | Store, filters: Filters) -> Scope:
+    """A scope read straight from a CSV folder or a store (the command line; the app builds it from its caches)."""
+    store = CsvStore(source) if isinstance(source, Path | str) else source
+    version, result = store.read()
     return Scope(result, join_all(result), filters, version)

@@ -1,0 +1,1 @@
+"""Running several servers: a throwaway PostgreSQL, replicas, the proxy."""
