@@ -43,6 +43,7 @@ TEXTS = {
         "needs_author": "--commit 需要 --author 姓名",
         "locked": "提交未完成:{folder} 正被另一次提交锁定超过 30 秒;未写入任何内容,请稍后重试",
         "unavailable": "无法使用数据存储,未写入任何内容:{why}",
+        "cannot_read_store": "无法读取数据存储:{why}",
         "bad_store": "数据存储设置无效:{why}",
     },
     "en": {
@@ -69,6 +70,7 @@ TEXTS = {
         "needs_author": "--commit needs --author NAME",
         "locked": "not committed: another commit has held the lock on {folder} for 30 s; nothing was written, retry",
         "unavailable": "the data store cannot be used; nothing was written: {why}",
+        "cannot_read_store": "the data store cannot be read: {why}",
         "bad_store": "the data store setting is not valid: {why}",
     },
 }
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lang", choices=tuple(TEXTS), default="en", help="language of the messages")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="validate every table under data/")
+    sub.add_parser("validate", help="validate every table of the configured store (or of --data DIR)")
     verify = sub.add_parser("verify-sources", help="check every evidence fragment against the source texts")
     verify.add_argument("folder", type=Path, help="folder of source text files (e.g. ../shared/seeds)")
     add_briefing_parser(sub)
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     add_extract_parser(sub)
     add_db_parser(sub)
     args = parser.parse_args(argv)
-    # Without --data, `import` and `briefing` use the configured store (PostgreSQL when set); the rest read data/.
+    # Without --data, every command but `extract` uses the configured store (PostgreSQL when set, else data/).
     args.data_given, args.data = args.data is not None, args.data or DATA_DIR
     texts = TEXTS[args.lang]
     if args.command == "add-user":
@@ -105,7 +107,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "db":
         return run_db(args)
 
-    result = read_dataset(args.data)
+    if args.data_given:
+        result = read_dataset(args.data)
+    else:
+        from hbeu_dash.store import StoreUnavailable
+
+        try:
+            result = _selected_store().read()[1]
+        except StoreUnavailable as exc:
+            print(texts["cannot_read_store"].format(why=exc), file=sys.stderr)
+            return 1
+        except ValueError as exc:  # the store setting is wrong (an unknown scheme, a broken secrets file)
+            print(texts["bad_store"].format(why=exc), file=sys.stderr)
+            return 2
     if result.problems:
         print(DataError(result.problems).format(args.lang), file=sys.stderr)
         return 1

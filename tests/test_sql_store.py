@@ -637,6 +637,28 @@ def test_the_import_command_commits_to_the_selected_store(pg_url: str, tmp_path:
     assert (DATA_DIR / "figures.csv").read_bytes() == data_files()["figures"]  # the CSV folder untouched
 
 
+def test_validate_reads_the_selected_store(pg_url: str, monkeypatch, capsys) -> None:
+    store = SqlStore(pg_url)
+    load(store)
+    store.commit({"figures": data_files()["figures"] + FIGURE_LINE.encode()}, store.data_version(), "ana")
+    monkeypatch.setenv("HBEU_STORE_URL", pg_url)
+    assert main(["--lang", "en", "validate"]) == 0
+    assert "figures 50" in capsys.readouterr().out  # the database's 50 figures, not data/'s 49
+    assert main(["--lang", "en", "--data", str(DATA_DIR), "validate"]) == 0
+    assert "figures 49" in capsys.readouterr().out
+
+
+def test_validate_says_the_store_is_down(monkeypatch, capsys) -> None:
+    port = free_port()
+    monkeypatch.setenv("HBEU_STORE_URL", f"postgresql://hbeu:pw@127.0.0.1:{port}/hbeu")
+    try:
+        assert main(["--lang", "zh", "validate"]) == 1
+    finally:
+        dispose_engines()
+    err = capsys.readouterr().err
+    assert err.startswith("无法读取数据存储:") and f"hbeu:***@127.0.0.1:{port}/hbeu" in err and "pw@" not in err
+
+
 def test_the_app_reads_the_store_named_in_the_secrets(pg_url: str, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
