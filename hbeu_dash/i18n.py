@@ -299,8 +299,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "store_retry": ("重试", "Try again"),
     "entry_store_unavailable": (
-        "未写入任何内容:数据库 {url} 连接不上({reason})。请稍后重新预览并提交。",
-        "Nothing was written: the database {url} is unavailable ({reason}). Preview and commit again in a moment.",
+        "数据库 {url} 连接中断({reason}),无法确认这次修改是否已保存。请稍后打开“修改记录”查看,再决定是否重新提交。",
+        "The database {url} became unavailable ({reason}), so it is not known whether this change was saved. In a "
+        "moment, look at the change history before committing again.",
+    ),
+    "store_bad_setting": (
+        "数据存储的设置有误,无法读取数据:{why}",
+        "The data store setting is wrong, so the data cannot be read: {why}",
     ),
     "data_banner": (
         "数据文件有 {n} 处问题({files}),其余内容照常显示。",

@@ -73,9 +73,7 @@ def postgres():
 
 
 def _admin(postgres):
-    import psycopg
-
-    return psycopg.connect(host="127.0.0.1", port=postgres.port, user="postgres", dbname="postgres", autocommit=True)
+    return postgres.connect_admin()
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +84,7 @@ def pg_template(postgres) -> str:
     name = "hbeu_head_template"
     with _admin(postgres) as conn:
         conn.execute(f'CREATE DATABASE "{name}" OWNER hbeu TEMPLATE template0')
-    migrations.upgrade(f"postgresql+psycopg://hbeu@127.0.0.1:{postgres.port}/{name}")
+    migrations.upgrade(postgres.url_for(name))
     return name
 
 
@@ -97,7 +95,7 @@ def _fresh_database(postgres, template: str):
     name = f"t_{uuid.uuid4().hex[:12]}"
     with _admin(postgres) as conn:
         conn.execute(f'CREATE DATABASE "{name}" OWNER hbeu TEMPLATE "{template}"')
-    yield f"postgresql+psycopg://hbeu@127.0.0.1:{postgres.port}/{name}"
+    yield postgres.url_for(name)
     dispose_engines()
     with _admin(postgres) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

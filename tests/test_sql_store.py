@@ -423,6 +423,8 @@ def test_a_table_is_stored_and_served_exactly(edit: str, pg_url: str) -> None:
         ((FIGURES_HEADER + "a,b\n").encode(), "row 2 has 2 cells, the header has 15"),
         (b"figure_id,figure_id\na,b\n", "each once"),
         (b"figure_id\n\xff\xfe\n", "not a UTF-8 CSV file"),
+        (b'figure_id,note_en\na,"line one\rline two"\n', "a lone carriage return"),
+        (b"figure_id,note_en\na,nul\x00here\n", "a NUL character"),
     ],
 )
 def test_content_no_table_can_hold_is_refused_and_writes_nothing(content: bytes, message: str, pg_url: str) -> None:
@@ -607,7 +609,8 @@ def test_a_stopped_server_gives_store_unavailable_with_the_password_masked(postg
     folder = temp_folder("hbeu-test-pg-stop-")
     try:
         with running_postgres(folder) as server:
-            url = server.url.replace("hbeu@", "hbeu:s3cret-pw@")  # trust auth: the password is not checked
+            url = server.url
+            assert server.password and f"hbeu:{server.password}@" in url  # every login needs its password
             migrations.upgrade(url)
             store = SqlStore(url)
             assert store.data_version() == EMPTY_VERSION  # a pooled connection exists
@@ -615,7 +618,7 @@ def test_a_stopped_server_gives_store_unavailable_with_the_password_masked(postg
             with pytest.raises(StoreUnavailable) as raised:
                 call()
             text = str(raised.value)
-            assert "s3cret-pw" not in text and f"hbeu:***@127.0.0.1:{server.port}/hbeu" in text
+            assert server.password not in text and f"hbeu:***@127.0.0.1:{server.port}/hbeu" in text
             assert raised.value.url == f"postgresql+psycopg://hbeu:***@127.0.0.1:{server.port}/hbeu"
     finally:
         dispose_engines()
@@ -673,6 +676,26 @@ def test_the_app_reads_the_store_named_in_the_secrets(pg_url: str, monkeypatch) 
     assert not at.exception
     assert at.query_params["v"] == record.version_after  # the version the page shows is the database's
     assert any(record.version_after in c.value for c in at.caption)  # and the footer says so
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql+psycopg://hbeu:pw@127.0.0.1:notaport/hbeu", "mysql://hbeu:pw@127.0.0.1/hbeu", "postgres://h/d"],
+)
+def test_the_app_names_a_store_setting_it_cannot_use(url: str, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("HBEU_STORE_URL", url)
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "en"
+        at.run()
+    finally:
+        dispose_engines()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("The data store setting is wrong, so the data cannot be read")
+    assert ":pw@" not in errors[0]
 
 
 @pytest.mark.parametrize(

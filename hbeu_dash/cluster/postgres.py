@@ -2,12 +2,16 @@
 
 For tests, the benchmark and local multi-server runs; never a production database. `initdb` and the server refuse
 to run as root, so as root every step runs as the `postgres` OS user (`runuser`) and the folder is chowned to it.
-Authentication is `trust`, and the server listens on 127.0.0.1 only (plus a Unix socket in a private folder).
+The server listens on 127.0.0.1 only (plus a Unix socket in a private folder), and every connection needs a
+password (scram-sha-256): random ones for the superuser and the app's role, kept in folder/credentials.json (0600,
+ours), so no other local account can use the server (with `trust` any local user could run programs as `postgres`).
 """
 
 import contextlib
+import json
 import os
 import pwd
+import secrets
 import shutil
 import socket
 import subprocess
@@ -38,6 +42,9 @@ class Postgres:
     bin_dir: Path
     socket_dir: Path | None = None
     os_user: str | None = None  # "postgres" when we started it as root, else None (ourselves)
+    password: str = ""  # the app role's (also in `url`)
+    superuser_password: str = ""
+    user: str = "hbeu"
 
     @property
     def data_dir(self) -> Path:
@@ -51,7 +58,24 @@ class Postgres:
 
     def admin_url(self, db: str = "postgres") -> str:
         """A superuser URL for `db` (to create or drop databases in tests)."""
-        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{db}"
+        return f"postgresql+psycopg://{SUPERUSER}:{self.superuser_password}@127.0.0.1:{self.port}/{db}"
+
+    def url_for(self, db: str) -> str:
+        """The app role's URL for another database of this server."""
+        return f"postgresql+psycopg://{self.user}:{self.password}@127.0.0.1:{self.port}/{db}"
+
+    def connect_admin(self, db: str = "postgres") -> "object":
+        """A psycopg connection as the superuser, autocommit (CREATE/DROP DATABASE)."""
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user=SUPERUSER,
+            password=self.superuser_password,
+            dbname=db,
+            autocommit=True,
+        )
 
     def stop(self) -> None:
         """Stop the server (pg_ctl stop -m fast); does nothing when it is not running."""
@@ -160,17 +184,39 @@ def _socket_dir(folder: Path, port: int, os_user: str | None) -> Path:
     return path
 
 
-HBA = """# Written by hbeu_dash.cluster.postgres: a throwaway server, trusted on loopback only.
-local all all trust
-host all all 127.0.0.1/32 trust
-host all all ::1/128 trust
+HBA = """# Written by hbeu_dash.cluster.postgres: a throwaway server, loopback only, every login with its password.
+local all all scram-sha-256
+host all all 127.0.0.1/32 scram-sha-256
+host all all ::1/128 scram-sha-256
 """
 
 
-def _init_cluster(bin_dir: Path, data_dir: Path, os_user: str | None) -> None:
-    """initdb into data_dir (UTF-8, C collation: byte order, the same on every machine); trust on loopback."""
-    initdb = [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SUPERUSER, "-E", "UTF8", "--no-locale"]
-    _run([*initdb, "--auth-local=trust", "--auth-host=trust"], os_user, data_dir.parent)
+def _credentials(folder: Path) -> dict[str, str]:
+    """The passwords of this folder's server (made on first use; 0600, readable only by us)."""
+    path = folder / "credentials.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    made = {"superuser": secrets.token_urlsafe(24), "app": secrets.token_urlsafe(24)}
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump(made, fh)
+    return made
+
+
+def _init_cluster(bin_dir: Path, data_dir: Path, os_user: str | None, superuser_password: str) -> None:
+    """initdb into data_dir (UTF-8, C collation: byte order, the same on every machine); passwords on loopback."""
+    pwfile = Path(tempfile.mkdtemp(prefix="hbeu-pgpw-")) / "pw"
+    try:
+        _give_to(pwfile.parent, os_user)
+        fd = os.open(pwfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(superuser_password + "\n")
+        _give_to(pwfile, os_user)
+        initdb = [str(bin_dir / "initdb"), "-D", str(data_dir), "-U", SUPERUSER, "-E", "UTF8", "--no-locale"]
+        auth = ["--auth-local=scram-sha-256", "--auth-host=scram-sha-256", f"--pwfile={pwfile}"]
+        _run([*initdb, *auth], os_user, data_dir.parent)
+    finally:
+        shutil.rmtree(pwfile.parent, ignore_errors=True)
     (data_dir / "pg_hba.conf").write_text(HBA)
 
 
@@ -182,14 +228,15 @@ def _start(bin_dir: Path, data_dir: Path, log: Path, port: int, sock: Path, os_u
     return result.returncode == 0
 
 
-def _create_role_and_db(port: int, db: str, user: str) -> None:
-    """CREATE ROLE user LOGIN CREATEDB and CREATE DATABASE db OWNER user, unless they exist."""
-    import psycopg
+def _create_role_and_db(server: Postgres, db: str) -> None:
+    """CREATE ROLE user LOGIN CREATEDB PASSWORD … and CREATE DATABASE db OWNER user, unless they exist."""
     from psycopg import sql
 
-    with psycopg.connect(host="127.0.0.1", port=port, user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+    user = server.user
+    with server.connect_admin() as conn:
         if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(user)))
+        conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(user), sql.Literal(server.password)))
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(db), sql.Identifier(user)))
 
@@ -213,21 +260,23 @@ def start_postgres(folder: Path, port: int | None = None, db: str = "hbeu", user
     _give_to(folder, os_user)
     _check_reachable(folder, os_user)
     data_dir, log = folder / "pgdata", folder / "postgres.log"
+    passwords = _credentials(folder)
     if not (data_dir / "PG_VERSION").exists():
-        _init_cluster(bin_dir, data_dir, os_user)
+        _init_cluster(bin_dir, data_dir, os_user, passwords["superuser"])
     attempts = 1 if port is not None else START_ATTEMPTS
     for _ in range(attempts):
         chosen = port or free_port()
         sock = _socket_dir(folder, chosen, os_user)
-        url = f"postgresql+psycopg://{user}@127.0.0.1:{chosen}/{db}"
-        server = Postgres(folder, chosen, url, bin_dir, sock, os_user)
-        if _start(bin_dir, data_dir, log, chosen, sock, os_user):
-            try:
-                _create_role_and_db(chosen, db, user)
-            except Exception:
-                server.stop()
-                raise
-            return server
+        url = f"postgresql+psycopg://{user}:{passwords['app']}@127.0.0.1:{chosen}/{db}"
+        server = Postgres(folder, chosen, url, bin_dir, sock, os_user, passwords["app"], passwords["superuser"], user)
+        try:
+            started = _start(bin_dir, data_dir, log, chosen, sock, os_user)
+            if started:
+                _create_role_and_db(server, db)
+                return server
+        except BaseException:  # also Ctrl-C / SIGTERM while starting: never leave a server behind
+            server.stop()
+            raise
         server.stop()
     raise PostgresError(f"PostgreSQL did not start in {folder}{_log_tail(log)}")
 

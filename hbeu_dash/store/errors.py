@@ -8,7 +8,7 @@ def mask_url(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except sa_exc.ArgumentError:
+    except (sa_exc.ArgumentError, ValueError):  # not a URL at all, or e.g. a port that is not a number
         return "<not a database URL>"
 
 

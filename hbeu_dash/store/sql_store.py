@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
 from psycopg import sql as pgsql
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy import exc as sa_exc
@@ -119,7 +120,12 @@ def canonical(table: str, content: bytes) -> Content | None:
     for number, row in enumerate(rows, start=2):
         if len(row) != len(header):
             raise ValueError(f"{table}: row {number} has {len(row)} cells, the header has {len(header)}")
-    return Content(header, rows, write_rows(header, rows))
+    data = write_rows(header, rows)
+    if parse_rows(data) != (header, rows):  # e.g. a lone CR in a cell: stored, it would come back as another table
+        raise ValueError(f"{table}: a cell holds a character the CSV form cannot keep (a lone carriage return)")
+    if "\x00" in data.decode("utf-8"):
+        raise ValueError(f"{table}: a cell holds a NUL character, which PostgreSQL text cannot store")
+    return Content(header, rows, data)
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,8 @@ class SqlStore:
             if translated is exc:
                 raise
             raise translated from exc
+        except psycopg.OperationalError as exc:  # raised by the raw cursor of COPY, outside SQLAlchemy's wrapping
+            raise StoreUnavailable(self.url, str(exc).strip().splitlines()[0] if str(exc).strip() else "lost") from exc
         except sa_exc.TimeoutError as exc:
             raise StoreUnavailable(self.url, "every connection of the pool is busy") from exc
         except sa_exc.ArgumentError as exc:

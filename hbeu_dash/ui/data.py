@@ -55,19 +55,28 @@ def _store_for(store_key: str) -> Store:
 def begin_run() -> None:
     """Fix this script run's data version: the data loaded and the memo keys of one run always agree, even if a
     file is saved mid-run. A database that cannot be reached ends the run with a message (not a traceback)."""
-    store = get_store()
     try:
+        store = get_store()
         _RUN.key = (store.key, store.data_version())
     except StoreUnavailable as exc:
         _RUN.key = None
         render_unavailable(exc)
         st.stop()
+    except ValueError as exc:  # a store URL that cannot be used (unknown scheme, a port that is not a number)
+        _RUN.key = None
+        st.error(t("store_bad_setting", _reader_lang(), why=str(exc)))
+        st.stop()
+
+
+def _reader_lang() -> str:
+    """The session's language, else the URL's (this runs before the filters are read)."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang")
+    return lang if lang in LANGS else DEFAULT_LANG
 
 
 def render_unavailable(exc: Exception) -> None:
     """The store is down: say so in the reader's language (the session's, else the URL's), with a retry button."""
-    lang = st.session_state.get("lang") or st.query_params.get("lang")
-    lang = lang if lang in LANGS else DEFAULT_LANG
+    lang = _reader_lang()
     st.error(t("store_unavailable", lang, url=getattr(exc, "url", "?"), reason=getattr(exc, "reason", str(exc))))
     st.button(t("store_retry", lang), key="store_retry")
 
