@@ -77,8 +77,13 @@ class Preview:
 def _snapshot(store: Store) -> tuple[str, dict[str, bytes]]:
     """The bytes of every table and the version they belong to (read again if a commit landed meanwhile).
 
-    Never a version with bytes of another: if the data keeps changing, ConflictError (the analyst tries again).
+    Never a version with bytes of another: a store that reads everything in one snapshot (`contents()`, the
+    database) is asked for that; otherwise, if the data keeps changing, ConflictError (the analyst tries again).
     """
+    snapshot = getattr(store, "contents", None)
+    if snapshot is not None:
+        version, present = snapshot()
+        return version, {spec.name: present.get(spec.name, b"") for spec in schema.TABLES}
     version = store.data_version()
     for _ in range(READ_ATTEMPTS):
         files = {spec.name: store.file_bytes(spec.name) for spec in schema.TABLES}
