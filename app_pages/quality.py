@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from hbeu_dash import quality
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import chrome, data, sections, state
 from hbeu_dash.ui import quality as sections_quality
@@ -14,7 +13,7 @@ sections_quality.render_sources(lang)
 chrome.require_table("figures", lang)
 figures = data.get_figures()
 st.subheader(t("section_conflicts", lang))
-sections.render_conflicts(data.memo(("conflicts-all",), lambda: quality.find_conflicts(figures)), lang, filtered=False)
+sections.render_all_conflicts(lang)
 sections_quality.render_stage_disagreements(lang)
 sections_quality.render_identities(figures, lang)
 sections_quality.render_staleness(figures, lang)

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from hbeu_dash import quality
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import chrome, data, sections, widgets
 from hbeu_dash.views import cards, charts
@@ -25,4 +24,4 @@ with right:
             "sv-hb", lambda: charts.identity_chart(identities, figures, charts.HB_ITEMS_IDENTITY, lang), filters
         )
 st.subheader(t("conflict", lang))
-sections.render_conflicts(data.memo(("conflicts", filters), lambda: quality.find_conflicts(selected)), lang)
+sections.render_conflicts(filters)

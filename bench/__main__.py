@@ -16,7 +16,7 @@ from pathlib import Path
 from bench import common
 from bench.common import RESULTS_FILE, ROOT, Settings
 
-GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "briefing", "extract")
+GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "cluster", "briefing", "extract")
 ALIASES = {
     "page": "browser",
     "filter": "browser",
@@ -25,8 +25,17 @@ ALIASES = {
     "load": "scale",
     "pdf": "briefing",
     "extraction": "extract",
+    "replicas": "cluster",
+    "proxy": "cluster",
 }
-QUICK = {"repeats": 2, "sessions": (10,), "scale_rows": 20_000, "profile_rows": 0}
+QUICK = {
+    "repeats": 2,
+    "sessions": (10,),
+    "scale_rows": 20_000,
+    "profile_rows": 0,
+    "cluster_replicas": (1, 2),
+    "cluster_sessions": (20,),
+}
 
 
 def _groups(text: str) -> tuple[str, ...]:
@@ -51,6 +60,11 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--skip", type=_groups, default=(), help="comma list of groups to leave out")
     parser.add_argument("--repeats", type=int, help="runs per figure; each figure is their median (default 5)")
     parser.add_argument("--sessions", type=_levels, help="concurrency levels (default 10,25,50)")
+    parser.add_argument("--cluster-replicas", type=_levels, help="replica counts of the cluster group (default 1,2,4)")
+    parser.add_argument("--cluster-sessions", type=_levels, help="new sessions per round, cluster group (50,100)")
+    parser.add_argument(
+        "--cluster-store", choices=("postgres", "csv"), help="what the replicas share (default postgres)"
+    )
     parser.add_argument("--scale-rows", type=int, help="figure rows of the synthetic data (default 1000000)")
     parser.add_argument("--profile-rows", type=int, help="rows of the data the loader is profiled on (default 100000)")
     parser.add_argument("--scale-time-cap", type=float, help="stop repeating loads after this many seconds (120)")
@@ -63,7 +77,17 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
     if args.quick:
         for key, value in QUICK.items():
             setattr(settings, key, value)
-    for key in ("repeats", "sessions", "scale_rows", "profile_rows", "scale_time_cap", "timeout"):
+    for key in (
+        "repeats",
+        "sessions",
+        "scale_rows",
+        "profile_rows",
+        "scale_time_cap",
+        "timeout",
+        "cluster_replicas",
+        "cluster_sessions",
+        "cluster_store",
+    ):
         if getattr(args, key) is not None:
             setattr(settings, key, getattr(args, key))
     settings.groups = tuple(g for g in args.only if g not in args.skip)
@@ -114,6 +138,8 @@ def _fmt(value: object, unit: str = "ms") -> str:
     if value is None:
         return "-"
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if unit == "x":  # a ratio
+            return f"{value:.2f}"
         return f"{value:,.1f}" if unit else f"{value:,.0f}"
     return str(value)
 
@@ -146,14 +172,16 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def report(results: dict) -> str:
-    """Table, notes, profile hot spots and errors, as printed at the end."""
-    rows = results["rows"]
+def report(results: dict, ran: list[str] | None = None) -> str:
+    """Table, notes, profile hot spots and errors of the groups that ran (all when `ran` is None), as printed at the
+    end; the groups kept from an earlier run are named."""
+    ran = list(results["groups"]) if ran is None else ran
+    rows = [r for name in ran for r in results["groups"][name].get("rows", [])]
     parts = [table(rows)]
     notes = [f"  {r['name']}: {r['note'][:220]}" for r in rows if r["note"]]
     if notes:
         parts.append("notes:\n" + "\n".join(notes))
-    profile = results["groups"].get("scale", {}).get("samples", {}).get("profile")
+    profile = results["groups"]["scale"].get("samples", {}).get("profile") if "scale" in ran else None
     if profile:
         lines = [
             f"loader profile ({profile['rows']:,} rows, {profile['seconds']} s; full tree in {profile['report']}):"
@@ -161,11 +189,51 @@ def report(results: dict) -> str:
         lines += [f"  self {p['pct']:5.1f}%  {p['function']}" for p in profile["self"][:8]]
         lines += [f"  total {p['pct']:5.1f}%  {p['function']}" for p in profile["total"][:6]]
         parts.append("\n".join(lines))
-    errors = [f"  {name}: {e}" for name, g in results["groups"].items() for e in g.get("errors", [])]
-    errors += [f"  {name} CRASHED: {g['crashed']}" for name, g in results["groups"].items() if g.get("crashed")]
+    groups = {name: results["groups"][name] for name in ran}
+    errors = [f"  {name}: {e}" for name, g in groups.items() for e in g.get("errors", [])]
+    errors += [f"  {name} CRASHED: {g['crashed']}" for name, g in groups.items() if g.get("crashed")]
     if errors:
         parts.append("errors:\n" + "\n".join(e[:400] for e in errors))
+    kept = results.get("merged", {}).get("kept", {})
+    if kept:
+        lines = [f"  {name}: run {run.get('started')} (git {run.get('git')})" for name, run in kept.items()]
+        parts.append("kept from the earlier results (not run now):\n" + "\n".join(lines))
     return "\n\n".join(parts)
+
+
+def run_stamp(started: dt.datetime, git: str) -> dict:
+    """When a group ran, on which commit and how busy the machine was: kept with the group's results."""
+    return {
+        "started": started.isoformat(timespec="seconds"),
+        "git": git,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def keep_earlier_groups(results: dict, path: Path) -> None:
+    """A partial run (--only, --skip) keeps every other group of the results file it writes, each with when and on
+    which commit it ran (results["merged"]["kept"]); before, it overwrote them. Nothing to keep: nothing changes."""
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    earlier_note = earlier.get("merged", {}).get("note") or earlier.get("merged", {}).get("earlier_note")
+    fallback = {"started": earlier.get("started"), "git": earlier.get("environment", {}).get("git")}
+    if earlier_note:  # a group merged by hand before groups carried their own stamp: the note says when it ran
+        fallback["see"] = "merged.earlier_note"
+    kept = {
+        name: group | {"run": group.get("run") or fallback}
+        for name, group in earlier.get("groups", {}).items()
+        if name not in results["groups"]
+    }
+    if not kept:
+        return
+    order = [*GROUPS, *(name for name in kept if name not in GROUPS)]
+    merged = results["groups"] | kept
+    results["groups"] = {name: merged[name] for name in order if name in merged}
+    results["merged"] = {"kept": {name: group["run"] for name, group in kept.items()}}
+    if earlier_note:
+        results["merged"]["earlier_note"] = earlier_note
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,24 +254,30 @@ def main(argv: list[str] | None = None) -> int:
         "environment": environment(),
         "groups": {},
     }
+    git = results["environment"]["git"]
     try:
         for name in (g for g in GROUPS if g in settings.groups):
-            results["groups"][name] = run_group(name, settings)
+            stamp = run_stamp(dt.datetime.now(dt.UTC), git)
+            results["groups"][name] = run_group(name, settings) | {"run": stamp}
     finally:
         common.kill_all()
+        ran = list(results["groups"])
+        if set(settings.groups) != set(GROUPS):
+            keep_earlier_groups(results, args.output)
         results["rows"] = [r for g in results["groups"].values() for r in g.get("rows", [])]
         results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         results["seconds"] = round((dt.datetime.now(dt.UTC) - started).total_seconds(), 1)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n")
-    print(report(results))
+    print(report(results, ran))
     load = results["environment"]["load_average_at_start"][0]
     if load > (os.cpu_count() or 1):
         print(f"\nwarning: load average {load} at start on {os.cpu_count()} CPUs: other work ran beside the benchmark;")
         print("compare the app with its floor (ratio), not absolute numbers, or run again on a quiet machine.")
     print(f"\n{args.output} written; {results['seconds']} s; app {settings.app}")
-    crashed = [n for n, g in results["groups"].items() if g.get("crashed")]
-    failed = [r["name"] for r in results["rows"] if r["budget"] and r["ok"] is not True]
+    crashed = [n for n in ran if results["groups"][n].get("crashed")]
+    rows = [r for n in ran for r in results["groups"][n].get("rows", [])]
+    failed = [r["name"] for r in rows if r["budget"] and r["ok"] is not True]
     if crashed:
         return 1
     if args.strict and failed:

@@ -2,6 +2,7 @@
 
 import atexit
 import contextlib
+import itertools
 import os
 import signal
 import socket
@@ -39,6 +40,9 @@ class Settings:
     timeout: float = 60.0  # seconds one step (a start, a page, a session) may take before it counts as failed
     quick: bool = False
     groups: tuple[str, ...] = ()
+    cluster_replicas: tuple[int, ...] = (1, 2, 4)  # replica counts of the cluster group
+    cluster_sessions: tuple[int, ...] = (50, 100)  # new sessions at once, per round of the cluster group
+    cluster_store: str = "postgres"  # what the replicas share: postgres (a throwaway server) or csv (one folder)
 
 
 def median(values: list[float]) -> float | None:
@@ -200,6 +204,53 @@ def streamlit_server(app: Path, timeout: float = 60.0, tag: str = "server") -> I
         yield Server(app=app, port=port, proc=proc, log=log, started_in=time.perf_counter() - start)
     finally:
         _kill(proc)
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time a process has used so far, user + system over all its threads (/proc/PID/stat); None if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # fields 14 and 15 of proc(5)
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children, live (their utime + stime) and ended (its cutime + cstime): nginx's
+    workers, PostgreSQL's backends. 0 when the process is gone."""
+    total = 0.0
+    for each in (pid, *child_pids(pid)):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+    return total
+
+
+def pid_listening_on(port: int, program: str) -> int | None:
+    """The process of `program` (its path ends so) whose command line names `-p PORT`, e.g. a postmaster."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if args and args[0].endswith(program) and ("-p", str(port)) in itertools.pairwise(args):
+            return int(cmdline.parent.name)
+    return None
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (e.g. nginx's workers), from /proc."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
 
 
 def rss_mb(pid: int) -> float | None:

@@ -4,9 +4,11 @@ an [auth] section, st.login / st.user replace them. Deny by default, and on any 
 
 import logging
 import math
+import threading
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hbeu_dash import auth
 from hbeu_dash.i18n import t
@@ -16,6 +18,7 @@ _LOGGER = logging.getLogger(__name__)
 _ACCOUNT = "_auth_account"  # (name, hash it logged in with) of this session's password login
 _MESSAGE = "_auth_message"  # (string key, params) to tell under the form once
 KEYS = {"form": "login_form", "name": "login_name", "password": "login_password", "logout": "logout"}
+_RUN = threading.local()  # (the run, its login settings): a script run executes in one thread
 CLOSED = auth.AuthConfig(viewers_need_login=True, problems=("the secrets file cannot be read: closed to everyone",))
 
 
@@ -33,7 +36,27 @@ def _log_problems(problems: tuple[str, ...]) -> bool:
     return True
 
 
+def _this_run() -> object | None:
+    """An object that lives as long as this script run and no longer: Streamlit's cursors of the run, made anew when
+    a run starts, before its widget callbacks run. None outside a run (or if Streamlit no longer has them)."""
+    ctx = get_script_run_ctx()
+    return getattr(ctx, "cursors", None) if ctx is not None else None
+
+
 def load_config() -> auth.AuthConfig:
+    """The login settings, read once per script run, callbacks included (a run asks four times; with no secrets file
+    each read takes Streamlit's secrets lock and looks for the files again: about 5% of a new session's CPU)."""
+    run = _this_run()
+    held = getattr(_RUN, "held", None)
+    if run is not None and held is not None and held[0] is run:
+        return held[1]
+    config = read_config()
+    if run is not None:
+        _RUN.held = (run, config)
+    return config
+
+
+def read_config() -> auth.AuthConfig:
     """The login settings from st.secrets; closed to everyone when a secrets file exists but cannot be read."""
     try:
         if st.secrets.load_if_toml_exists():

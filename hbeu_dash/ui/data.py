@@ -10,6 +10,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from hbeu_dash import paths
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import DEFAULT_LANG, LANGS, t
 from hbeu_dash.loaders import LoadResult
@@ -57,7 +58,7 @@ def begin_run() -> None:
     file is saved mid-run. A database that cannot be reached ends the run with a message (not a traceback)."""
     try:
         store = get_store()
-        _RUN.key = (store.key, store.data_version())
+        _RUN.key, _RUN.setting = (store.key, store.data_version()), _setting()
     except StoreUnavailable as exc:
         _RUN.key = None
         render_unavailable(exc)
@@ -81,12 +82,21 @@ def render_unavailable(exc: Exception) -> None:
     st.button(t("store_retry", lang), key="store_retry")
 
 
+def _setting() -> tuple[str, str | None]:
+    """What the run's store was chosen by and can change cheaply between runs (the folder, the environment)."""
+    return str(paths.DATA_DIR), os.environ.get(select.ENV_VAR)
+
+
 def _run_key() -> tuple[str, str]:
+    """This run's (store key, data version), fixed by begin_run(); afresh outside a run or when the setting changed.
+
+    Called by every memo lookup, so it must not choose the store again (st.secrets takes a lock and looks for its
+    files on every access: about a tenth of a new session's server CPU)."""
     key = getattr(_RUN, "key", None)
+    if key is not None and getattr(_RUN, "setting", None) == _setting():
+        return key
     store = get_store()
-    if key is None or key[0] != store.key:  # outside a run (or another store was selected): read afresh
-        key = (store.key, store.data_version())
-    return key
+    return (store.key, store.data_version())
 
 
 def data_version() -> str:

@@ -3,7 +3,6 @@
 import html
 import time
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from hbeu_dash import charts, maps
@@ -11,7 +10,7 @@ from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
 from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
 from hbeu_dash.ui import data, state
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
-from hbeu_dash.ui.widgets import make_kpi_html
+from hbeu_dash.ui.widgets import SharedFigure, make_kpi_html, share_figure
 from hbeu_dash.views import slides as slide_views
 from hbeu_dash.views.registry import PAGES
 
@@ -20,7 +19,7 @@ HOME_PATH = next(p.path for p in PAGES if p.default)
 _ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change
 _ADVANCE_TO = "_advance_to"
 MENU_KEY = "slide-menu"
-PRELOAD_FIGURE = go.Figure(layout={"width": 10, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
+PRELOAD_FIGURE = SharedFigure(layout={"width": 10, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
 THEME_KEYS = {
     "light": "theme_light",
     "dark": "theme_dark",
@@ -46,7 +45,7 @@ def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Sl
             view = slide.map
             figure = maps.make_city_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
             figures.append(charts.make_screen_figure(figure, dark))
-        return slide, figures
+        return slide, [share_figure(f) for f in figures]
 
     return data.memo(("slide", filters, number, dark), build)
 

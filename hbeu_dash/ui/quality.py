@@ -20,7 +20,7 @@ def today() -> date:
 
 def render_validation_state(lang: str) -> None:
     """Which data files are valid, and every problem of the broken ones (file, row, column) in the user's language."""
-    view = quality_views.build_validation_state(data.get_data(), lang)
+    view = data.memo(("validation-state", lang), lambda: quality_views.build_validation_state(data.get_data(), lang))
     st.subheader(t("data_validation", lang))
     render_table(view.files, key="validation")
     if view.banner:
@@ -35,7 +35,7 @@ def render_sources(lang: str) -> None:
     if sources is None:
         st.info(t("table_unavailable", lang, file="sources.csv"))
         return
-    table = quality_views.sources_table(sources, data.get_figures(), lang)
+    table = data.memo(("sources-table", lang), lambda: quality_views.sources_table(sources, data.get_figures(), lang))
     render_table(table, width="stretch", column_config={"URL": st.column_config.LinkColumn("URL")}, key="sources")
 
 
@@ -60,7 +60,10 @@ def render_identities(figures: pd.DataFrame, lang: str) -> None:
     if identities is None:
         return
     st.subheader(t("section_identities", lang))
-    table = quality_views.identities_table(quality.evaluate_identities(identities, figures), lang)
+    table = data.memo(
+        ("identities-table", lang),
+        lambda: quality_views.identities_table(quality.evaluate_identities(identities, figures), lang),
+    )
     render_table(table, width="stretch", key="identities")
 
 

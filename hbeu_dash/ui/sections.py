@@ -2,15 +2,14 @@
 
 import html
 
-import pandas as pd
 import streamlit as st
 
-from hbeu_dash import maps, transforms
+from hbeu_dash import maps, quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import original_columns, t
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import data
-from hbeu_dash.ui.widgets import escape_md, render_chart, render_downloads, render_table
+from hbeu_dash.ui.widgets import SharedDeck, escape_md, render_chart, render_downloads, render_table
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import explorer as explorer_views
@@ -47,7 +46,7 @@ def render_map(filters: Filters) -> None:
         shown = cities[cities["city_id"].isin(filters.cities)]
         return maps.make_city_deck(shown, values, reports, lang, settings, boundaries)
 
-    deck = data.memo(("deck", filters, picked, settings), build)
+    deck = data.memo(("deck", filters, picked, settings), lambda: SharedDeck(build()))
     st.pydeck_chart(deck, height=MAP_HEIGHT_PX, key="city-map")
     legend = " ".join(f"<span style='color:{e.color}'>■</span> {escape_md(e.name)}" for e in map_views.legend(lang))
     st.caption(legend, unsafe_allow_html=True)
@@ -74,12 +73,32 @@ def render_project_tracker(filters: Filters) -> None:
         st.caption(t("tracker_disagree_note", lang))
     with st.expander(t("every_project_report", lang, n=len(reports))):
         render_table(tables[1], width="stretch")
-        render_downloads(project_views.export_table(reports, lang), f"hbeu-projects-{lang}", lang)
+        export = data.memo(("tracker-export", filters), lambda: project_views.export_table(reports, lang))
+        render_downloads(export, f"hbeu-projects-{lang}", lang)
 
 
-def render_conflicts(conflicts: pd.DataFrame, lang: str, filtered: bool = True) -> None:
+def render_conflicts(filters: Filters) -> None:
+    """The conflicts among the selected figures (see render_conflict_cards)."""
+    conflicts = data.get_scope(filters).conflicts
+    if conflicts is None:
+        return
+    cards = data.memo(("conflict-cards", filters), lambda: quality_views.build_conflicts(conflicts, filters.lang))
+    render_conflict_cards(cards, filters.lang)
+
+
+def render_all_conflicts(lang: str) -> None:
+    """The conflicts among all figures, whatever the filters (see render_conflict_cards)."""
+    figures = data.get_figures()
+    if figures is None:
+        return
+    cards = data.memo(
+        ("conflict-cards-all", lang), lambda: quality_views.build_conflicts(quality.find_conflicts(figures), lang)
+    )
+    render_conflict_cards(cards, lang, filtered=False)
+
+
+def render_conflict_cards(cards: list[quality_views.ConflictCard], lang: str, filtered: bool = True) -> None:
     """Each conflict: every report side by side with source, speaker, as-of and evidence; none is chosen."""
-    cards = quality_views.build_conflicts(conflicts, lang)
     if not cards:
         st.caption("✓ " + t("no_conflicts_filtered" if filtered else "no_conflicts", lang))
         return

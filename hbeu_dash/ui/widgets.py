@@ -1,11 +1,23 @@
-"""Widgets: KPI cards, charts with their source line and table twin, tables, downloads; markdown escaping."""
+"""Widgets: KPI cards, charts with their source line and table twin, tables, downloads; markdown escaping.
 
+What every session is shown is made once: view models are memoised per data version (`data.memo`), and so is their
+wire form, which Streamlit would otherwise redo on every run of every session: a table's Arrow conversion
+(`arrow_table`), a chart's dict (`SharedFigure`), a map's JSON (`SharedDeck`). Same bytes on the wire, made once.
+"""
+
+import dataclasses
 import html
 import re
+import threading
+import weakref
 from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
+import pyarrow as pa
+import pydeck as pdk
 import streamlit as st
+from streamlit import dataframe_util
 
 from hbeu_dash import charts, exports
 from hbeu_dash.charts import Chart
@@ -22,10 +34,93 @@ def escape_md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
-def render_table(frame: pd.DataFrame, **kwargs: object) -> None:
-    """st.dataframe with categorical columns as plain text (the grid shows an empty category as 'None')."""
+# Tables up to this many rows are converted once and shared; Streamlit delivers bigger ones lazily (above 150,000
+# rows) from the frame itself, so those are passed on unconverted.
+SHARED_TABLE_MAX_ROWS = 100_000
+_ARROW: dict[int, tuple[weakref.ref, pa.Table]] = {}  # id(frame) → (the frame, weakly; its Arrow table)
+_ARROW_LOCK = threading.Lock()
+_DECK_JSON: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # SharedDeck → its JSON
+_DECK_LOCK = threading.Lock()
+
+
+def _to_arrow(frame: pd.DataFrame) -> pa.Table:
+    """The Arrow table st.dataframe makes of `frame` (Streamlit's own conversion), categorical columns as plain text
+    (the grid shows an empty category as 'None')."""
     plain = {c: "string" for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
-    st.dataframe(frame.astype(plain) if plain else frame, hide_index=True, **kwargs)
+    return dataframe_util.convert_pandas_df_to_arrow_table(frame.astype(plain) if plain else frame)
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """`frame` as an Arrow table, converted once per frame object while it lives.
+
+    The frames shown are memoised view models, the same objects for every session; converting them was most of
+    what a table cost per run. A frame is never mutated once shown (the memo's rule), so its table stays right.
+    """
+    key = id(frame)
+    with _ARROW_LOCK:
+        held = _ARROW.get(key)
+        if held is not None and held[0]() is frame:
+            return held[1]
+    table = _to_arrow(frame)
+    with _ARROW_LOCK:  # the entry goes when the frame does (an id is reused only after that)
+        _ARROW[key] = (weakref.ref(frame, lambda _gone, key=key: _ARROW.pop(key, None)), table)
+    return table
+
+
+def render_table(frame: pd.DataFrame, **kwargs: object) -> None:
+    """st.dataframe without the index, categorical columns as plain text; sent as the frame's shared Arrow table."""
+    data_or_table = arrow_table(frame) if len(frame) <= SHARED_TABLE_MAX_ROWS else _to_arrow(frame)
+    st.dataframe(data_or_table, hide_index=True, **kwargs)
+
+
+class SharedFigure(go.Figure):
+    """A plotly figure shown to every session: st.plotly_chart turns it into a dict on every run (a deep copy of
+    the whole figure); this one makes the dict once and hands out that same dict, which nobody may mutate. Its
+    JSON is the same: trace uids, which Streamlit's serialisation drops anyway, are dropped when the dict is made."""
+
+    def to_dict(self) -> dict:
+        """The figure as a dict, made on the first call."""
+        made = self.__dict__.get("_shared_dict")
+        if made is None:
+            made = super().to_dict()
+            for trace in made.get("data", []):  # what plotly.io.to_json removes, removed up front: no one writes
+                trace.pop("uid", None)
+            self._shared_dict = made
+        return made
+
+
+def share_figure(figure: go.Figure) -> SharedFigure:
+    """`figure`, made a SharedFigure in place (a copy through go.Figure(figure) would not serialise byte for byte
+    alike: an unset title comes back as {}). Only for a figure just built for the memo, not yet shown or shared."""
+    if type(figure) is go.Figure:
+        figure.__class__ = SharedFigure
+    return figure
+
+
+def share_chart(chart: Chart | None) -> Chart | None:
+    """The chart with its figure shared (see SharedFigure)."""
+    return None if chart is None else dataclasses.replace(chart, figure=share_figure(chart.figure))
+
+
+class SharedDeck(pdk.Deck):
+    """A pydeck deck shown to every session: st.pydeck_chart serialises it on every run; this one keeps its JSON.
+
+    It holds the attributes of the deck it copies and nothing else (pydeck serialises every attribute), so its JSON
+    is that deck's; the JSON is kept beside it, made on the first call, after Streamlit has prepared the layers.
+    """
+
+    def __init__(self, deck: pdk.Deck) -> None:  # a copy of an already built deck, not a new one
+        vars(self).update(vars(deck))
+
+    def to_json(self) -> str:
+        """The deck as JSON, serialised on the first call."""
+        with _DECK_LOCK:
+            spec = _DECK_JSON.get(self)
+        if spec is None:
+            spec = super().to_json()
+            with _DECK_LOCK:
+                _DECK_JSON[self] = spec
+        return spec
 
 
 def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None) -> str:
@@ -74,7 +169,7 @@ def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, 
     `build` runs once per data version, filters and `extra` (memoised); `key` names the chart on the page.
     """
     lang = filters.lang
-    chart = data.memo(("chart", key, filters, *extra), build)
+    chart = data.memo(("chart", key, filters, *extra), lambda: share_chart(build()))
     if chart is None:
         return
     config = charts.png_config(f"{chart.filename}-{data.data_version()}")
@@ -95,11 +190,10 @@ def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
     new run registers its own) before Streamlit's worker thread runs it, and the download silently never starts.
     """
     version = data.data_version()
-    rows = table.assign(data_version=version)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         t("download_csv", lang),
-        lambda: exports.to_csv_bytes(rows),
+        lambda: exports.to_csv_bytes(table.assign(data_version=version)),
         f"{stem}-{version}.csv",
         "text/csv",
         key=f"{stem}-csv",
@@ -107,7 +201,7 @@ def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:
     )
     right.download_button(
         t("download_excel", lang),
-        lambda: exports.to_excel_bytes(rows),
+        lambda: exports.to_excel_bytes(table.assign(data_version=version)),
         f"{stem}-{version}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{stem}-xlsx",
