@@ -1,6 +1,7 @@
 """Who may log in and as what: accounts and allow-lists read from secrets, argon2id passwords, a login throttle,
 and add_user, which writes an account's hash into secrets.toml. Pure: no Streamlit."""
 
+import ipaddress
 import os
 import re
 import tempfile
@@ -52,6 +53,7 @@ class AuthConfig:
     viewers_need_login: bool = False
     oidc: bool = False  # an [auth] section: st.login replaces the password accounts
     providers: tuple[tuple[str | None, str], ...] = ()  # (provider for st.login, its label)
+    trusted_proxies: tuple[str, ...] = ()  # proxies whose X-Forwarded-For names the client (the throttle's address)
     problems: tuple[str, ...] = ()  # for the deployer's log; never shown to a reader
 
     @property
@@ -124,8 +126,50 @@ def load_auth_config(secrets: Mapping[str, object]) -> AuthConfig:
         viewers_need_login=switch,
         oidc=oidc,
         providers=providers,
+        trusted_proxies=tuple(_read_addresses(hbeu.get("trusted_proxies", []), problems)),
         problems=tuple(problems),
     )
+
+
+def _read_addresses(raw: object, problems: list[str]) -> list[str]:
+    """`[hbeu] trusted_proxies`: IP addresses (normalised); anything else is dropped and told."""
+    if not isinstance(raw, list):
+        problems.append("hbeu.trusted_proxies is not a list of addresses: no proxy is trusted")
+        return []
+    found = []
+    for item in raw:
+        try:
+            found.append(str(ipaddress.ip_address(str(item).strip())))
+        except ValueError:  # (a name such as "localhost" too: the peer is always an address)
+            problems.append(f"hbeu.trusted_proxies: {item!r} is not an IP address: ignored")
+    return found
+
+
+def client_address(peer: str | None, headers: Mapping[str, str], trusted: tuple[str, ...]) -> str | None:
+    """The address a login attempt is counted against: the connection's peer, unless the peer is a trusted proxy;
+    then the right-most address of X-Forwarded-For that is not a trusted proxy (what the proxy itself saw: a client
+    can prepend anything, but not what our proxy appends), else X-Real-IP, else the peer."""
+    if peer is None or not trusted or _normal(peer) not in trusted:
+        return peer
+    forwarded = next((v for k, v in headers.items() if k.lower() == "x-forwarded-for"), "")
+    for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+        address = _normal(hop)
+        if address is None:
+            return peer  # a malformed chain: count it against the proxy, never against a made-up name
+        if address not in trusted:
+            return address
+    real = next((v for k, v in headers.items() if k.lower() == "x-real-ip"), "")
+    return _normal(real.strip()) or peer
+
+
+def _normal(text: str) -> str | None:
+    """An IP address in one spelling (an IPv4-mapped IPv6 address as IPv4); None when it is not one."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped or address)
 
 
 def _read_accounts(hbeu: Mapping[str, object], table: str, problems: list[str]) -> dict[str, str]:

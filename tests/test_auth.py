@@ -501,3 +501,44 @@ def test_cli_says_when_the_file_cannot_be_written(tmp_path: Path, capsys: pytest
     argv = ["add-user", "wang", "--secrets", str(blocker / "secrets.toml"), "--password-stdin"]
     assert run_cli(argv, PASSWORD) == 1
     assert f"cannot write {blocker / 'secrets.toml'}" in capsys.readouterr().err
+
+
+# --- the address a login is counted against, behind a proxy --------------------------------------------------------
+
+PROXY = ("127.0.0.1",)
+
+
+@pytest.mark.parametrize(
+    ("peer", "headers", "trusted", "expected"),
+    [
+        ("10.1.2.3", {}, (), "10.1.2.3"),  # no proxy configured: the peer
+        ("127.0.0.1", {"X-Forwarded-For": "10.1.2.3"}, (), "127.0.0.1"),  # headers ignored unless trusted
+        ("10.9.9.9", {"X-Forwarded-For": "10.1.2.3"}, PROXY, "10.9.9.9"),  # a peer that is not our proxy: itself
+        ("127.0.0.1", {"X-Forwarded-For": "10.1.2.3"}, PROXY, "10.1.2.3"),
+        ("127.0.0.1", {"x-forwarded-for": "10.1.2.3"}, PROXY, "10.1.2.3"),  # header names in any case
+        ("127.0.0.1", {"X-Forwarded-For": "6.6.6.6, 10.1.2.3"}, PROXY, "10.1.2.3"),  # a client-made first hop
+        ("127.0.0.1", {"X-Forwarded-For": "10.1.2.3, 127.0.0.1"}, PROXY, "10.1.2.3"),  # proxies are skipped
+        ("127.0.0.1", {"X-Forwarded-For": "10.1.2.3, not-an-ip"}, PROXY, "127.0.0.1"),  # malformed: the proxy
+        ("127.0.0.1", {"X-Real-IP": "10.1.2.4"}, PROXY, "10.1.2.4"),
+        ("127.0.0.1", {"X-Real-IP": "bogus"}, PROXY, "127.0.0.1"),
+        ("127.0.0.1", {}, PROXY, "127.0.0.1"),
+        ("::ffff:127.0.0.1", {"X-Forwarded-For": "2001:db8::1"}, PROXY, "2001:db8::1"),  # IPv4-mapped peer
+        (None, {"X-Forwarded-For": "10.1.2.3"}, PROXY, None),
+    ],
+)
+def test_client_address_trusts_only_the_configured_proxy(peer, headers, trusted, expected) -> None:
+    assert auth.client_address(peer, headers, trusted) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "problem"),
+    [
+        (["127.0.0.1", " ::1 "], ("127.0.0.1", "::1"), None),
+        (["127.0.0.1", "localhost"], ("127.0.0.1",), "'localhost' is not an IP address"),
+        ("127.0.0.1", (), "is not a list"),
+    ],
+)
+def test_trusted_proxies_are_read_from_the_secrets(raw, expected, problem) -> None:
+    config = auth.load_auth_config({"hbeu": {"trusted_proxies": raw}})
+    assert config.trusted_proxies == expected
+    assert (problem is None and not config.problems) or any(problem in p for p in config.problems)

@@ -165,7 +165,9 @@ def _submit_login() -> None:
     if not name.strip() or not password:
         st.session_state[_MESSAGE] = ("login_missing", {})
         return
-    result = auth.log_in(load_config(), get_throttle(), name, password, st.context.ip_address)
+    config = load_config()
+    address = auth.client_address(st.context.ip_address, dict(st.context.headers or {}), config.trusted_proxies)
+    result = auth.log_in(config, get_throttle(), name, password, address)
     if result.role is not None:
         st.session_state[_ACCOUNT] = (auth.normalise_name(name), result.password_hash)
     elif result.retry_after > 0:
