@@ -19,34 +19,12 @@ from hbeu_dash.__main__ import main
 from hbeu_dash.cluster.postgres import free_port, running_postgres, temp_folder
 from hbeu_dash.paths import DATA_DIR, ROOT
 from hbeu_dash.store import CommitRecord, ConflictError, CsvStore, UnknownCommit, migrations
-from hbeu_dash.store.select import open_store, store_url
+from hbeu_dash.store.select import open_store, store_for_url, store_url
 from hbeu_dash.store.sql_store import SCHEMA_REVISION, SqlStore, StoreUnavailable, dispose_engines
 from hbeu_dash.uploads import read_upload
 from tests.conftest import set_cell
+from tests.store_contract import FIGURE_LINE, FIGURES_HEADER, RIVAL_LINE, SOURCE_LINE, TABLE_FILES, tables
 
-# Two valid rows, written by hand as they must appear in the files (UTF-8, minimal quoting, LF).
-FIGURE_LINE = (
-    "ulanqab-service-items-t,four_city_service_items,ulanqab,300,300,,2025-02,0471tv-2025-02-01,,,,"
-    "乌兰察布市通办事项300项,Ulanqab's shared service items number 300,,\n"
-)
-RIVAL_LINE = (
-    "ordos-service-items-t,four_city_service_items,ordos,250,250,,2025-02,0471tv-2025-02-01,,,,"
-    "鄂尔多斯市通办事项250项,Ordos' shared service items number 250,,\n"
-)
-SOURCE_LINE = "test-source,测试来源,A test source,测试报,Test Daily,2025-03-01,https://example.org/a,zh,,\n"
-FIGURES_HEADER = (
-    "figure_id,indicator_id,city,value,value_text,period,as_of,source_id,speaker_zh,speaker_en,event_id,"
-    "evidence,evidence_en,note_zh,note_en\n"
-)
-TABLE_FILES = [
-    "cities.csv",
-    "events.csv",
-    "figures.csv",
-    "identities.csv",
-    "indicators.csv",
-    "projects.csv",
-    "sources.csv",
-]
 # blake2b-128 of no files at all, first 7 hex digits: the version of a freshly migrated (empty) database.
 EMPTY_VERSION = "cae6694"
 
@@ -159,7 +137,7 @@ def test_db_import_then_export_reproduces_data_byte_for_byte(pg_url: str, tmp_pa
     assert main(["--lang", "zh", "db", "export", str(tmp_path / "out"), "--url", pg_url]) == 0
     assert "已将 7 个文件写入" in capsys.readouterr().out
     exported = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert exported == TABLE_FILES  # no temporary file left behind
+    assert exported == sorted(TABLE_FILES)  # no temporary file left behind
     for name in TABLE_FILES:
         assert (tmp_path / "out" / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
     [record] = SqlStore(pg_url).history()
@@ -298,6 +276,11 @@ def new_files() -> dict[str, bytes]:
     return {"figures": files["figures"] + FIGURE_LINE.encode(), "sources": files["sources"] + SOURCE_LINE.encode()}
 
 
+def folder_files(store) -> dict[str, bytes] | None:
+    """The CSV store's data folder, every file in it (a temporary file left behind shows); None for the SQL store."""
+    return tables(store.folder) if isinstance(store, CsvStore) else None
+
+
 def test_a_commit_writes_the_bytes_and_gives_the_csv_stores_version(store, tmp_path: Path) -> None:
     before = store.data_version()
     record = store.commit(new_files(), before, "ana", note="two rows")
@@ -317,12 +300,12 @@ def test_a_commit_writes_the_bytes_and_gives_the_csv_stores_version(store, tmp_p
 
 
 def test_a_commit_from_a_stale_version_is_refused_and_writes_nothing(store) -> None:
-    old, history = snapshot(store), store.history()
+    old, history, files = snapshot(store), store.history(), folder_files(store)
     with pytest.raises(ConflictError) as raised:
         store.commit(new_files(), "0000000", "t")
     assert raised.value.reason == "changed" and raised.value.expected == "0000000"
     assert raised.value.actual == store.data_version()
-    assert snapshot(store) == old and store.history() == history
+    assert snapshot(store) == old and store.history() == history and folder_files(store) == files
 
 
 def test_a_commit_needs_an_author_and_known_tables(store) -> None:
@@ -336,50 +319,69 @@ def test_a_commit_that_changes_nothing_writes_nothing(store) -> None:
     history = store.history()
     assert store.commit({"figures": data_files()["figures"]}, store.data_version(), "t") is None
     assert store.history() == history
+    if isinstance(store, CsvStore):
+        assert not store.history_dir.exists()  # not even an undo copy
 
 
 def test_undo_restores_the_tables_byte_for_byte_and_is_audited(store) -> None:
-    old, old_version = snapshot(store), store.data_version()
+    old, old_version, history, files = snapshot(store), store.data_version(), store.history(), folder_files(store)
     record = store.commit(new_files(), old_version, "ana")
+    assert snapshot(store) != old
     undone = store.undo(record.commit_id, "ben")
-    assert snapshot(store) == old and store.data_version() == old_version
+    assert snapshot(store) == old and store.data_version() == old_version and folder_files(store) == files
     assert (undone.action, undone.undo_of, undone.author) == ("undo", record.commit_id, "ben")
     assert undone.version_before == record.version_after and undone.version_after == old_version
     assert undone.tables == {
         "figures": {"added": 0, "changed": 0, "removed": 1},
         "sources": {"added": 0, "changed": 0, "removed": 1},
     }
-    assert [r.commit_id for r in store.history()[:2]] == [undone.commit_id, record.commit_id]
+    assert store.history() == [undone, record, *history]
+    assert [(r.action, r.undo_of) for r in store.history()[:2]] == [("undo", record.commit_id), ("commit", None)]
 
 
 def test_only_the_latest_commit_can_be_undone(store) -> None:
     files = new_files()
     first = store.commit({"figures": files["figures"]}, store.data_version(), "t")
     second = store.commit({"sources": files["sources"]}, store.data_version(), "t")
-    after, count = snapshot(store), len(store.history())
+    after, count, after_files = snapshot(store), len(store.history()), folder_files(store)
     with pytest.raises(ConflictError) as raised:
         store.undo(first.commit_id, "t")
     assert raised.value.reason == "not_latest"
     with pytest.raises(ConflictError) as stale:
         store.undo(second.commit_id, "t", base_version="0000000")  # undo pressed on an old page
     assert stale.value.reason == "changed"
-    assert snapshot(store) == after and len(store.history()) == count
+    assert snapshot(store) == after and len(store.history()) == count and folder_files(store) == after_files
 
 
-def test_undo_of_an_unknown_commit_raises(store) -> None:
+def lose_undo_copy(store, commit_id: str) -> None:
+    """Delete what undo restores from: the CSV store's history files, the SQL store's history rows."""
+    if isinstance(store, CsvStore):
+        for path in (store.history_dir / commit_id).iterdir():
+            path.unlink()
+    else:
+        sql(store.url, "DELETE FROM hbeu_history WHERE commit_id = %s", (commit_id,))
+
+
+def test_undo_of_an_unknown_commit_or_one_whose_copy_is_lost_raises(store) -> None:
     with pytest.raises(UnknownCommit):
         store.undo("20990101T000000000000Z-abcdef", "t")
+    record = store.commit(new_files(), store.data_version(), "t")
+    lose_undo_copy(store, record.commit_id)
+    with pytest.raises(UnknownCommit):
+        store.undo(record.commit_id, "t")
 
 
 def test_undoing_an_undo_redoes_the_commit(store) -> None:
-    old = snapshot(store)
+    old, count, old_files = snapshot(store), len(store.history()), folder_files(store)
     record = store.commit(new_files(), store.data_version(), "t")
-    after = snapshot(store)
+    after, after_files = snapshot(store), folder_files(store)
     undone = store.undo(record.commit_id, "t")
-    assert snapshot(store) == old
+    assert snapshot(store) == old and folder_files(store) == old_files
     redone = store.undo(undone.commit_id, "t")
-    assert snapshot(store) == after and redone.undo_of == undone.commit_id
+    assert snapshot(store) == after and folder_files(store) == after_files and redone.undo_of == undone.commit_id
     assert after["figures"] == old["figures"] + FIGURE_LINE.encode()
+    assert len(store.history()) == count + 3
+    assert not store.read()[1].problems
 
 
 # --- the SQL store's own rules -----------------------------------------------------------------------------------
@@ -445,18 +447,21 @@ def test_canonical_form_is_stored_a_bom_and_crlf_are_dropped(pg_url: str) -> Non
     assert store.commit({"figures": (FIGURES_HEADER + FIGURE_LINE).encode()}, record.version_after, "t") is None
 
 
-# --- racing commits ----------------------------------------------------------------------------------------------
+# --- racing commits: one contract, both stores -------------------------------------------------------------------
 
+# One writer of a race in its own process: opens the store named by its first argument (a folder path: the CSV
+# store; a postgresql URL: the SQL store), previews its upload, waits for the start file, commits.
 RACE_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 
 from hbeu_dash import intake
-from hbeu_dash.store import ConflictError, SqlStore
+from hbeu_dash.store import ConflictError, CsvStore
+from hbeu_dash.store.select import store_for_url
 from hbeu_dash.uploads import read_upload
 
-url, upload, tag, start = sys.argv[1], Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
-store = SqlStore(url)
+address, upload, tag, start = sys.argv[1], Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+store = store_for_url(address) if "://" in address else CsvStore(Path(address))
 table = read_upload(upload.name, upload.read_bytes())
 rows, problems = intake.rows_from_upload("figures", table)
 preview = intake.prepare(store, {"figures": rows}, upload.name, problems)
@@ -473,6 +478,17 @@ except ConflictError as exc:
 LINES = {"a": FIGURE_LINE, "b": RIVAL_LINE}
 
 
+def address(store) -> str:
+    """What names the store to another process or session: the CSV store's folder, the SQL store's URL."""
+    return str(store.folder) if isinstance(store, CsvStore) else store.url
+
+
+def reopen(store):
+    """Another store object on the same data, as another session or process opens it (see RACE_SCRIPT)."""
+    where = address(store)
+    return store_for_url(where) if "://" in where else CsvStore(Path(where))
+
+
 def wait_for(paths: list[Path], procs: list[subprocess.Popen]) -> None:
     """Until every path exists (a stuck or failed helper ends the test instead of hanging it)."""
     deadline = time.monotonic() + 120
@@ -485,7 +501,8 @@ def wait_for(paths: list[Path], procs: list[subprocess.Popen]) -> None:
         time.sleep(0.01)
 
 
-def _preview(store: SqlStore, line: str) -> intake.Preview:
+def _preview(store, line: str) -> intake.Preview:
+    """The preview of an upload holding one figures row."""
     table = read_upload("rows.csv", (FIGURES_HEADER + line).encode())
     rows, problems = intake.rows_from_upload("figures", table)
     preview = intake.prepare(store, {"figures": rows}, "rows.csv", problems)
@@ -493,17 +510,15 @@ def _preview(store: SqlStore, line: str) -> intake.Preview:
     return preview
 
 
-def test_two_processes_committing_from_one_preview_one_wins_one_is_told(pg_url: str, tmp_path: Path) -> None:
-    store = SqlStore(pg_url)
-    load(store)
-    old_figures = store.file_bytes("figures")
+def test_two_processes_committing_from_one_preview_one_wins_one_is_told(store, tmp_path: Path) -> None:
+    old_figures, history = store.file_bytes("figures"), store.history()
     start = tmp_path / "go"
     procs = {}
     for tag, line in LINES.items():
         upload = tmp_path / f"{tag}.csv"
         upload.write_text(FIGURES_HEADER + line, encoding="utf-8")
         procs[tag] = subprocess.Popen(
-            [sys.executable, "-c", RACE_SCRIPT, pg_url, str(upload), tag, str(start)],
+            [sys.executable, "-c", RACE_SCRIPT, address(store), str(upload), tag, str(start)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -522,30 +537,31 @@ def test_two_processes_committing_from_one_preview_one_wins_one_is_told(pg_url: 
     winner, loser = winners[0], losers[0]
     assert results[loser]["conflict"] == "changed" and results[loser]["expected"] == results[winner]["base"]
     assert store.file_bytes("figures") == old_figures + LINES[winner].encode()
-    assert (
-        sql(pg_url, "SELECT figure_id FROM figures ORDER BY hbeu_row DESC LIMIT 1")[0][0]
-        == (LINES[winner].split(",")[0])
-    )
-    assert [(r.author, r.commit_id) for r in store.history()[:1]] == [(winner, results[winner]["won"])]
+    if isinstance(store, SqlStore):  # the winner's row is the table's last, in file order
+        last = sql(store.url, "SELECT figure_id FROM figures ORDER BY hbeu_row DESC LIMIT 1")
+        assert last == [(LINES[winner].split(",")[0],)]
+    [won, *rest] = store.history()  # the CSV store's audit log, the SQL store's commits table
+    assert (won.author, won.commit_id) == (winner, results[winner]["won"]) and rest == history
     # Nothing lost: the loser previews again against the new data and commits.
     preview = _preview(store, LINES[loser])
     assert store.commit(preview.files, preview.version, loser) is not None
     assert store.file_bytes("figures") == old_figures + (LINES[winner] + LINES[loser]).encode()
-    assert [r.action for r in store.history()] == ["commit", "commit", "import"]
+    assert [(r.author, r.action) for r in store.history()[:2]] == [(loser, "commit"), (winner, "commit")]
+    assert store.history()[2:] == history
 
 
-def test_two_sessions_in_one_process_committing_from_one_preview_one_wins(pg_url: str) -> None:
-    load(SqlStore(pg_url))
-    old_figures = SqlStore(pg_url).file_bytes("figures")
-    previews = {tag: _preview(SqlStore(pg_url), line) for tag, line in LINES.items()}
+def test_two_sessions_in_one_process_committing_from_one_preview_one_wins(store) -> None:
+    old_figures, history = store.file_bytes("figures"), store.history()
+    previews = {tag: _preview(reopen(store), line) for tag, line in LINES.items()}
+    assert previews["a"].version == previews["b"].version
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
     def session(tag: str) -> None:
-        store = SqlStore(pg_url)  # each session has its own store object; the engine (pool) is shared
+        session_store = reopen(store)  # each session (a Streamlit thread) has its own store object
         barrier.wait()
         try:
-            results[tag] = store.commit(previews[tag].files, previews[tag].version, tag)
+            results[tag] = session_store.commit(previews[tag].files, previews[tag].version, tag)
         except ConflictError as exc:
             results[tag] = exc
 
@@ -557,7 +573,12 @@ def test_two_sessions_in_one_process_committing_from_one_preview_one_wins(pg_url
     records = [tag for tag, r in results.items() if isinstance(r, CommitRecord)]
     conflicts = [tag for tag, r in results.items() if isinstance(r, ConflictError)]
     assert len(records) == 1 and len(conflicts) == 1, results
-    assert SqlStore(pg_url).file_bytes("figures") == old_figures + LINES[records[0]].encode()
+    assert results[conflicts[0]].reason == "changed"
+    assert reopen(store).file_bytes("figures") == old_figures + LINES[records[0]].encode()
+    assert [r.author for r in store.history()] == [records[0]] + [r.author for r in history]
+
+
+# --- racing commits, the SQL store's own case: a serialization failure -------------------------------------------
 
 
 def test_a_serialization_failure_is_a_conflict_not_a_crash(pg_url: str) -> None:
