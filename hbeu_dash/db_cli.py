@@ -191,5 +191,14 @@ def _export(args: argparse.Namespace, url: str, texts: dict[str, str]) -> int:
         except OSError as exc:
             print(texts["cannot_write"].format(path=exc.filename or path, why=exc.strerror or exc), file=sys.stderr)
             return 1
+    # A table the database does not hold has no file in the export (an old one would come back on the next import).
+    for spec in schema.TABLES:
+        stale = folder / spec.file
+        if spec.name not in files and stale.is_file():
+            try:
+                stale.unlink()
+            except OSError as exc:
+                print(texts["cannot_write"].format(path=stale, why=exc.strerror or exc), file=sys.stderr)
+                return 1
     print(texts["exported"].format(count=len(files), folder=folder, version=version))
     return 0

@@ -147,6 +147,16 @@ def test_db_import_then_export_reproduces_data_byte_for_byte(pg_url: str, tmp_pa
     assert "nothing changes" in capsys.readouterr().out and len(SqlStore(pg_url).history()) == 1
 
 
+def test_db_export_removes_the_file_of_a_table_the_database_does_not_hold(pg_url: str, tmp_path: Path) -> None:
+    store = SqlStore(pg_url)
+    load(store)
+    store.commit({"identities": b""}, store.data_version(), "ana")  # the table removed (an undo can do that)
+    out = tmp_path / "out"
+    shutil.copytree(DATA_DIR, out, ignore=shutil.ignore_patterns(".*"))  # an earlier export, with identities.csv
+    assert main(["db", "export", str(out), "--url", pg_url]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(TABLE_FILES - {"identities.csv"})
+
+
 def test_undoing_the_import_empties_the_database_again(pg_url: str) -> None:
     store = SqlStore(pg_url)
     record = load(store)

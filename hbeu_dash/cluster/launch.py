@@ -384,12 +384,39 @@ def replica_env(
     return env
 
 
+PORT_ATTEMPTS = 3  # a free port chosen for a replica can be taken by someone else before Streamlit binds it
+
+
+def _port_taken(log_path: Path, port: int) -> bool:
+    """Whether the replica's log says its port was in use (Streamlit's message) and it exited for that."""
+    try:
+        text = log_path.read_text(errors="replace")
+    except OSError:
+        return False
+    return f"Port {port} is not available" in text  # Streamlit 1.67 logs this and exits 1
+
+
 def _start_replicas(replicas: list[Replica]) -> None:
-    """Start them all at once, then wait for each (they start in parallel)."""
+    """Start them all at once, then wait for each (they start in parallel); one whose port was taken meanwhile
+    starts again on another free port."""
     for replica in replicas:
         replica.spawn()
     for replica in replicas:
-        replica.wait_healthy()
+        for attempt in range(PORT_ATTEMPTS):
+            try:
+                replica.wait_healthy()
+                break
+            except ClusterError:
+                if attempt == PORT_ATTEMPTS - 1 or replica.running or not _port_taken(replica.log_path, replica.port):
+                    raise
+                replica.stop()
+                new_port = free_port()
+                replica.command = [
+                    f"--server.port={new_port}" if arg == f"--server.port={replica.port}" else arg
+                    for arg in replica.command
+                ]
+                replica.port = new_port
+                replica.spawn()
 
 
 @contextlib.contextmanager

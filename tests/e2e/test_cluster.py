@@ -480,6 +480,22 @@ def test_a_cluster_that_cannot_start_stops_what_it_did_start(nginx: str, tmp_pat
     assert "Address already in use" in (tmp_path / "nginx" / "error.log").read_text()
 
 
+def test_a_replica_whose_port_was_taken_meanwhile_starts_on_another(nginx: str, tmp_path: Path, monkeypatch) -> None:
+    # free_port() hands out a port that someone else binds before Streamlit does (a race on a busy machine).
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        ports = iter([busy])
+        real = launch.free_port
+        monkeypatch.setattr(launch, "free_port", lambda: next(ports, None) or real())
+        with launch.cluster(1, store="csv", workdir=tmp_path) as running:
+            [replica] = running.replicas
+            assert replica.port != busy and launch.is_healthy(replica.url) and launch.is_healthy(running.url)
+            assert f"--server.port={replica.port}" in replica.command
+    assert f"Port {busy} is not available" in (tmp_path / "replica-r1.log").read_text()
+
+
 @pytest.mark.parametrize("store", ["csv", "postgres"])
 def test_the_cluster_command_stops_everything_on_ctrl_c(
     nginx: str, postgres_bin: Path, store: str, tmp_path: Path
