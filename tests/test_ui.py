@@ -81,3 +81,41 @@ def test_tables_read_at_another_version_are_never_cached_under_this_one(data_dir
     with pytest.raises(data._VersionMoved):
         data._read_cached(folder, "0ld0ld0")  # still not cached
     assert data._read(folder, actual) is data._read(folder, actual)  # the right version is cached as before
+
+
+def test_a_run_whose_data_moved_on_goes_on_at_the_version_it_read(data_dir, monkeypatch: pytest.MonkeyPatch) -> None:
+    # begin_run fixed "0ld0ld0"; the tables read are of another version: the run's footer and memo keys follow the
+    # tables it shows, and nothing built from them is kept under the old version.
+    from hbeu_dash.store import CsvStore
+
+    monkeypatch.setattr(paths, "DATA_DIR", data_dir)
+    folder, actual = str(data_dir), CsvStore(data_dir).data_version()
+    monkeypatch.setattr(data._RUN, "key", (folder, "0ld0ld0"), raising=False)
+    monkeypatch.setattr(data._RUN, "setting", data._setting(), raising=False)
+    built = data.memo(("moved-test",), lambda: len(data.get_data().tables["figures"]))
+    assert built == 49
+    assert data.data_version() == actual
+    assert (folder, "0ld0ld0", "moved-test") not in data._MEMO  # not kept under the version it is not
+
+
+def test_a_shared_databases_version_is_read_at_most_once_a_second_and_forgotten_after_a_commit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class CountingStore:  # what the app asks of a database store: a key and data_version()
+        key = "postgresql+psycopg://hbeu:***@db/hbeu"
+        versions = iter(["v1", "v2", "v3"])
+        reads = 0
+
+        def data_version(self) -> str:
+            CountingStore.reads += 1
+            return next(self.versions)
+
+    now = [1000.0]
+    monkeypatch.setattr(data.time, "monotonic", lambda: now[0])
+    data.forget_version()
+    store = CountingStore()
+    assert [data._current_version(store) for _ in range(3)] == ["v1"] * 3 and CountingStore.reads == 1
+    now[0] += data.VERSION_TTL_S  # a second later: read again
+    assert data._current_version(store) == "v2" and CountingStore.reads == 2
+    data.forget_version()  # a commit through this server
+    assert data._current_version(store) == "v3" and CountingStore.reads == 3

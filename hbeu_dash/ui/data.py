@@ -2,6 +2,7 @@
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -58,7 +59,7 @@ def begin_run() -> None:
     file is saved mid-run. A database that cannot be reached ends the run with a message (not a traceback)."""
     try:
         store = get_store()
-        _RUN.key, _RUN.setting = (store.key, store.data_version()), _setting()
+        _RUN.key, _RUN.setting = (store.key, _current_version(store)), _setting()
     except StoreUnavailable as exc:
         _RUN.key = None
         render_unavailable(exc)
@@ -67,6 +68,42 @@ def begin_run() -> None:
         _RUN.key = None
         st.error(t("store_bad_setting", _reader_lang(), why=str(exc)))
         st.stop()
+
+
+# A shared database's data version is read at most once a second per server process: every new session starts a
+# run, and a meeting opening the link at once would otherwise query it once per run. A commit through this server
+# forgets it at once (forget_version); one through another server shows here within a second.
+VERSION_TTL_S = 1.0
+_VERSIONS: dict[str, tuple[float, str]] = {}
+_VERSIONS_LOCK = threading.Lock()
+
+
+def _current_version(store: Store) -> str:
+    """The store's data version: a CSV folder's straight away (a stat per file), a database's at most a second old."""
+    if isinstance(store, CsvStore):
+        return store.data_version()
+    now = time.monotonic()
+    with _VERSIONS_LOCK:
+        held = _VERSIONS.get(store.key)
+    if held is not None and now - held[0] < VERSION_TTL_S:
+        return held[1]
+    version = store.data_version()
+    with _VERSIONS_LOCK:
+        _VERSIONS[store.key] = (now, version)
+    return version
+
+
+def _forget_version(store_key: str | None = None) -> None:
+    with _VERSIONS_LOCK:
+        if store_key is None:
+            _VERSIONS.clear()
+        else:
+            _VERSIONS.pop(store_key, None)
+
+
+def forget_version() -> None:
+    """After a commit or an undo through this server: the next run reads the new version (no second of delay)."""
+    _forget_version()
 
 
 def _reader_lang() -> str:
@@ -107,16 +144,24 @@ def data_version() -> str:
 class _VersionMoved(Exception):
     """The data changed between fixing the run's version and reading it: the result is not that version's."""
 
-    def __init__(self, result: LoadResult):
-        self.result = result
+    def __init__(self, result: LoadResult, version: str):
+        self.result, self.version = result, version
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _read_cached(store_key: str, version: str) -> LoadResult:
     read_version, result = _store_for(store_key).read()
     if read_version != version:  # never cache another version's tables under this key (an exception is not cached)
-        raise _VersionMoved(result)
+        raise _VersionMoved(result, read_version)
     return result
+
+
+def _moved_on(store_key: str, version: str, moved: _VersionMoved) -> None:
+    """A commit landed since this run fixed its version: the run goes on at the version it actually read, so its
+    footer, its links and its memo keys name the tables it shows (never one version's key on another's tables)."""
+    if getattr(_RUN, "key", None) == (store_key, version):
+        _RUN.key = (store_key, moved.version)
+    _forget_version(store_key)
 
 
 def _read(store_key: str, version: str) -> LoadResult:
@@ -124,6 +169,7 @@ def _read(store_key: str, version: str) -> LoadResult:
     try:
         return _read_cached(store_key, version)
     except _VersionMoved as moved:
+        _moved_on(store_key, version, moved)
         return moved.result
 
 
@@ -136,6 +182,7 @@ def _joined(store_key: str, version: str) -> pd.DataFrame | None:
     try:
         return _joined_cached(store_key, version)
     except _VersionMoved as moved:
+        _moved_on(store_key, version, moved)
         return join_all(moved.result)
 
 
@@ -166,6 +213,8 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
             _MEMO.move_to_end(full)
             return _MEMO[full]  # type: ignore[return-value]
     value = build()
+    if _run_key() != full[:2]:  # the data moved on while building: the value is not that version's to keep
+        return value
     with _MEMO_LOCK:
         _MEMO[full] = value
         while len(_MEMO) > MEMO_ENTRIES:

@@ -73,12 +73,14 @@ def _commit(flow: str, lang: str) -> None:
     try:
         record = data.get_store().commit(preview.files, preview.version, analyst)
     except ConflictError as exc:
+        data.forget_version()  # the data moved on: the next run shows it at once
         st.session_state[FLASH] = ("error", t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
         st.session_state.pop(key, None)  # the next run previews against the new data
         return
     except StoreUnavailable as exc:
         st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
         return
+    data.forget_version()
     st.session_state.pop(key, None)
     st.session_state[ROUNDS[flow]] = st.session_state.get(ROUNDS[flow], 0) + 1
     if flow == "article":
@@ -102,6 +104,7 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
     try:
         record = data.get_store().undo(commit_id, analyst, base_version=shown_version)
     except ConflictError as exc:
+        data.forget_version()
         key = "history_not_latest" if exc.reason in ("not_latest", "nothing_to_undo") else "history_data_changed"
         st.session_state[FLASH] = ("error", t(key, lang, actual=exc.actual))
         return
@@ -111,6 +114,7 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
     except StoreUnavailable as exc:
         st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
         return
+    data.forget_version()
     state.saw_version(record.version_after)
     message = t("history_undone", lang, undo_of=commit_id, before=record.version_before, after=record.version_after)
     st.session_state[FLASH] = ("success", message)
