@@ -293,19 +293,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{file} has problems, so this part is hidden; see Sources & data quality.",
     ),
     "store_unavailable": (
-        "暂时无法读取数据:数据库 {url} 连接不上({reason})。请稍后重试;如持续出现,请联系系统管理员。",
-        "The data cannot be read right now: the database {url} is unavailable ({reason}). Try again in a moment; "
-        "if it persists, tell the administrator.",
+        "暂时无法读取数据:数据库连接不上。请稍后重试;如持续出现,请联系系统管理员。",
+        "The data cannot be read right now: the database is unavailable. Try again in a moment; if it persists, "
+        "tell the administrator.",
+    ),
+    "store_details": ("技术细节(供系统管理员)", "Technical details (for the administrator)"),
+    "store_setting_text": ("设置的问题(原文):{why}", "What is wrong with the setting: {why}"),
+    "store_details_text": (
+        "数据库:{url}\n原因(数据库驱动的原文):{reason}",
+        "Database: {url}\nReason (as the driver put it): {reason}",
     ),
     "store_retry": ("重试", "Try again"),
     "entry_store_unavailable": (
-        "数据库 {url} 连接中断({reason}),无法确认这次修改是否已保存。请稍后打开“修改记录”查看,再决定是否重新提交。",
-        "The database {url} became unavailable ({reason}), so it is not known whether this change was saved. In a "
-        "moment, look at the change history before committing again.",
+        "数据库 {url} 连接中断,无法确认这次修改是否已保存。请稍后打开“修改记录”查看,再决定是否重新提交。",
+        "The database {url} became unavailable, so it is not known whether this change was saved. In a moment, "
+        "look at the change history before committing again.",
     ),
     "store_bad_setting": (
-        "数据存储的设置有误,无法读取数据:{why}",
-        "The data store setting is wrong, so the data cannot be read: {why}",
+        "数据存储的设置有误,无法读取数据。请联系系统管理员。",
+        "The data store setting is wrong, so the data cannot be read. Tell the administrator.",
     ),
     "data_banner": (
         "数据文件有 {n} 处问题({files}),其余内容照常显示。",

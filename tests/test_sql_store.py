@@ -725,18 +725,16 @@ def test_the_app_names_a_store_setting_it_cannot_use(url: str, monkeypatch) -> N
         dispose_engines()
     assert not at.exception
     errors = [e.value for e in at.error]
-    assert len(errors) == 1 and errors[0].startswith("The data store setting is wrong, so the data cannot be read")
-    assert ":pw@" not in errors[0]
+    assert errors == ["The data store setting is wrong, so the data cannot be read. Tell the administrator."]
+    [details] = [c.value for c in at.code]
+    assert details.startswith("What is wrong with the setting: ") and ":pw@" not in details
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({}, "暂时无法读取数据:数据库 postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu 连接不上"),
-        (
-            {"lang": "en"},
-            "The data cannot be read right now: the database postgresql+psycopg://hbeu:***@127.0.0.1:{port}",
-        ),
+        ({}, "数据库:postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu\n原因"),
+        ({"lang": "en"}, "Database: postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu\nReason"),
     ],
 )
 def test_the_app_says_the_database_is_down_in_the_readers_language(query: dict, expected: str, monkeypatch) -> None:
@@ -751,9 +749,19 @@ def test_the_app_says_the_database_is_down_in_the_readers_language(query: dict, 
         at.run()
         assert not at.exception
         errors = [e.value for e in at.error]
-        assert len(errors) == 1 and expected.format(port=port) in errors[0]
-        assert "s3cret-pw" not in errors[0]
-        assert [b.label for b in at.button] == ["重试" if not query else "Try again"]
+        zh = not query
+        reader = {
+            True: "暂时无法读取数据:数据库连接不上。请稍后重试;如持续出现,请联系系统管理员。",
+            False: "The data cannot be read right now: the database is unavailable. Try again in a moment; "
+            "if it persists, tell the administrator.",
+        }
+        assert errors == [reader[zh]]  # the reader's message in the reader's language only: no driver text
+        [details] = [c.value for c in at.code]
+        assert expected.format(port=port) in details and "s3cret-pw" not in details
+        assert [e.label for e in at.expander] == [
+            "技术细节(供系统管理员)" if zh else "Technical details (for the administrator)"
+        ]
+        assert [b.label for b in at.button] == ["重试" if zh else "Try again"]
     finally:
         dispose_engines()
 

@@ -66,7 +66,10 @@ def begin_run() -> None:
         st.stop()
     except ValueError as exc:  # a store URL that cannot be used (unknown scheme, a port that is not a number)
         _RUN.key = None
-        st.error(t("store_bad_setting", _reader_lang(), why=str(exc)))
+        lang = _reader_lang()
+        st.error(t("store_bad_setting", lang))
+        with st.expander(t("store_details", lang)):
+            st.code(t("store_setting_text", lang, why=str(exc)), language=None)
         st.stop()
 
 
@@ -115,8 +118,12 @@ def _reader_lang() -> str:
 def render_unavailable(exc: Exception) -> None:
     """The store is down: say so in the reader's language (the session's, else the URL's), with a retry button."""
     lang = _reader_lang()
-    st.error(t("store_unavailable", lang, url=getattr(exc, "url", "?"), reason=getattr(exc, "reason", str(exc))))
+    st.error(t("store_unavailable", lang))
     st.button(t("store_retry", lang), key="store_retry")
+    # The driver's own words are for the administrator: kept out of the reader's message, folded away, as code.
+    url, reason = getattr(exc, "url", "?"), getattr(exc, "reason", str(exc))
+    with st.expander(t("store_details", lang)):
+        st.code(t("store_details_text", lang, url=url, reason=reason), language=None)
 
 
 def _setting() -> tuple[str, str | None]:

@@ -78,7 +78,7 @@ def _commit(flow: str, lang: str) -> None:
         st.session_state.pop(key, None)  # the next run previews against the new data
         return
     except StoreUnavailable as exc:
-        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
+        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url))
         return
     data.forget_version()
     st.session_state.pop(key, None)
@@ -112,7 +112,7 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
         st.session_state[FLASH] = ("error", t("history_not_latest", lang, actual=data.get_store().data_version()))
         return
     except StoreUnavailable as exc:
-        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url, reason=exc.reason))
+        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url))
         return
     data.forget_version()
     state.saw_version(record.version_after)
