@@ -169,6 +169,20 @@ def open_page(browser: object, server: str) -> Iterator:
         ctx.close()
 
 
+def keep_on_loopback(ctx: object, refused: list[str]) -> None:
+    """Route every request of a browser context: to 127.0.0.1 (or data:) it goes; anything else is refused and
+    added to `refused` (the OIDC provider's pages link a stylesheet on a CDN)."""
+
+    def only_loopback(route: object) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", only_loopback)
+
+
 SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;

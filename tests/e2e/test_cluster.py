@@ -31,7 +31,7 @@ from playwright.sync_api import expect
 from hbeu_dash import paths
 from hbeu_dash.cluster import launch
 from hbeu_dash.cluster.launch import Cluster, fill_template, render_nginx
-from tests.e2e.conftest import ARTIFACTS, wait_settled
+from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, wait_settled
 from tests.e2e.test_entry import HEADER, flash, main_text, open_nav
 from tests.e2e.test_login import ANALYST
 
@@ -128,16 +128,9 @@ def contexts(browser: object) -> Iterator:
     made: list[object] = []
     refused: list[str] = []
 
-    def only_loopback(route: object) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
     def _new(cluster: Cluster, replica: str | None = None) -> object:
         ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
-        ctx.route("**/*", only_loopback)
+        keep_on_loopback(ctx, refused)
         if replica is not None:
             ctx.add_cookies([{"name": "hbeu_route", "value": replica, "url": cluster.url}])
         made.append(ctx)

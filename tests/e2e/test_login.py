@@ -19,7 +19,7 @@ import werkzeug.serving
 from hbeu_dash import auth, paths
 from hbeu_dash.i18n import t
 from hbeu_dash.views.registry import PAGES
-from tests.e2e.conftest import ARTIFACTS, _free_port, streamlit_server, wait_settled
+from tests.e2e.conftest import ARTIFACTS, _free_port, keep_on_loopback, streamlit_server, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -61,15 +61,7 @@ def context(browser: object) -> Iterator[tuple[object, list[str]]]:
     (the provider's pages link a stylesheet on a CDN)."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
     refused: list[str] = []
-
-    def only_loopback(route: object) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", only_loopback)
+    keep_on_loopback(ctx, refused)
     yield ctx, refused
     ctx.close()
 
