@@ -1,5 +1,6 @@
-"""Command line: python -m hbeu_dash validate | verify-sources DIR | briefing ... | import FILE --table T ... |
-extract ARTICLE --published DATE | add-user NAME | db init|upgrade|current|import DIR|export DIR."""
+"""Command line: python -m hbeu_dash validate | verify-sources [DIR ...] | briefing ... | import FILE --table T
+[--text SOURCE=FILE] ... | attach-text SOURCE FILE ... | extract ARTICLE --published DATE | add-user NAME |
+db init|upgrade|current|import DIR|export DIR."""
 
 import argparse
 import sys
@@ -11,18 +12,21 @@ from hbeu_dash.db_cli import add_db_parser, run_db
 from hbeu_dash.extract.cli import add_extract_parser, run_extract
 from hbeu_dash.filters import parse_query_params
 from hbeu_dash.i18n import LANGS
-from hbeu_dash.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError
 from hbeu_dash.store import Store
-from hbeu_dash.verify import verify_sources
+from hbeu_dash.verify import prove_tables
 
 # What the commands print, per language (--lang).
 TEXTS = {
     "zh": {
         "valid": "数据有效:{counts}",
         "not_a_folder": "不是文件夹:{folder}",
-        "all_found": "全部 {checked} 条 evidence 均在 {folder} 的来源文本中找到",
+        "all_proven": "全部 {checked} 行的 evidence 均逐字出现在各自来源的存档原文中({sources} 个来源)",
+        "filled": "存档原文:从 {folders} 新增 {added} 篇,已有 {present} 篇",
+        "no_texts": "没有存档原文的来源:{ids}",
+        "text_refused": "{path}:{why}",
+        "bad_text_option": "--text 应写作 来源编号=文件,而不是 {value!r}",
         "bad_option": "--{name}:{value!r} 无效;可用:{allowed}",
         "nothing_selected": "--city 或 --sector 为 none:简报没有内容可写",
         "broken_data": "警告:数据有问题,简报不含受影响的部分:",
@@ -49,7 +53,12 @@ TEXTS = {
     "en": {
         "valid": "data valid: {counts}",
         "not_a_folder": "not a folder: {folder}",
-        "all_found": "all {checked} evidence fragments found in {folder}",
+        "all_proven": "all {checked} rows' evidence stands word for word in their own source's archived text "
+        "({sources} sources)",
+        "filled": "source archive: {added} text(s) added from {folders}, {present} already there",
+        "no_texts": "sources without an archived text: {ids}",
+        "text_refused": "{path}: {why}",
+        "bad_text_option": "--text takes SOURCE_ID=FILE, not {value!r}",
         "bad_option": "--{name}: {value!r} is not valid; use {allowed}",
         "nothing_selected": "--city or --sector is none: the briefing would have nothing in it",
         "broken_data": "warning: the data has problems; the briefing leaves out the parts they affect:",
@@ -85,8 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=tuple(TEXTS), default="en", help="language of the messages")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="validate every table of the configured store (or of --data DIR)")
-    verify = sub.add_parser("verify-sources", help="check every evidence fragment against the source texts")
-    verify.add_argument("folder", type=Path, help="folder of source text files (e.g. ../shared/seeds)")
+    verify = sub.add_parser("verify-sources", help="prove every row's evidence against its own source's archived text")
+    verify.add_argument(
+        "folder",
+        type=Path,
+        nargs="*",
+        help="folders of source texts to fill the archive from first (e.g. ../shared/seeds ../shared/sources)",
+    )
+    add_attach_text_parser(sub)
     add_briefing_parser(sub)
     add_import_parser(sub)
     add_add_user_parser(sub)
@@ -106,36 +121,48 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args, texts)
     if args.command == "db":
         return run_db(args)
+    if args.command == "attach-text":
+        return run_import(args, texts)
+    return run_check(args, texts)
 
-    if args.data_given:
-        result = read_dataset(args.data)
-    else:
-        from hbeu_dash.store import StoreUnavailable
 
-        try:
-            result = _selected_store().read()[1]
-        except StoreUnavailable as exc:
-            print(texts["cannot_read_store"].format(why=exc), file=sys.stderr)
-            return 1
-        except ValueError as exc:  # the store setting is wrong (an unknown scheme, a broken secrets file)
-            print(texts["bad_store"].format(why=exc), file=sys.stderr)
+def run_check(args: argparse.Namespace, texts: dict[str, str]) -> int:
+    """`validate` and `verify-sources`: the tables valid, and every row proven against its own source's text.
+
+    `verify-sources DIR ...` first fills the archive from the folders' texts (a cache fill, not a data commit).
+    Exit 0 when all is well, 1 on a problem, 2 on a bad folder or store setting.
+    """
+    from hbeu_dash.store import CsvStore, StoreUnavailable
+    from hbeu_dash.store.archive import fill_archive
+
+    folders = getattr(args, "folder", []) or []
+    for folder in folders:
+        if not folder.is_dir():
+            print(texts["not_a_folder"].format(folder=folder), file=sys.stderr)
             return 2
-    if result.problems:
-        print(DataError(result.problems).format(args.lang), file=sys.stderr)
+    try:
+        store = CsvStore(args.data) if args.data_given else _selected_store()
+        if folders:
+            added, present = fill_archive(store, folders)
+            print(texts["filled"].format(added=added, present=present, folders=", ".join(map(str, folders))))
+        result = store.read()[1]
+        if result.problems:
+            print(DataError(result.problems).format(args.lang), file=sys.stderr)
+            return 1
+        problems, checked = prove_tables(result.tables, store.source_text)
+    except StoreUnavailable as exc:
+        print(texts["cannot_read_store"].format(why=exc), file=sys.stderr)
+        return 1
+    except ValueError as exc:  # the store setting is wrong (an unknown scheme, a broken secrets file)
+        print(texts["bad_store"].format(why=exc), file=sys.stderr)
+        return 2
+    if problems:
+        print(DataError(problems).format(args.lang), file=sys.stderr)
         return 1
     if args.command == "validate":
         counts = ", ".join(f"{name} {len(frame)}" for name, frame in result.tables.items())
         print(texts["valid"].format(counts=counts))
-        return 0
-
-    if not args.folder.is_dir():
-        print(texts["not_a_folder"].format(folder=args.folder), file=sys.stderr)
-        return 2
-    failures, checked = verify_sources(result.tables, args.folder)
-    if failures:
-        print(DataError(failures).format(args.lang), file=sys.stderr)
-        return 1
-    print(texts["all_found"].format(checked=checked, folder=args.folder))
+    print(texts["all_proven"].format(checked=checked, sources=len(result.tables["sources"])))
     return 0
 
 
@@ -214,6 +241,61 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
     mode.add_argument("--commit", action="store_true", help="write the rows (needs --author)")
     imp.add_argument("--author", help="who commits, recorded in the audit log")
     imp.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
+    imp.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="SOURCE_ID=FILE",
+        help="attach this source's text (.txt, .html, .pdf) in the same commit; the rows are proven against it",
+    )
+    _add_text_options(imp)
+
+
+def _add_text_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--retrieved", default="", help="the day the text was read (YYYY-MM-DD; default today)")
+    parser.add_argument("--retrieved-from", default="", help="the address it was read at, when not the source's url")
+
+
+def add_attach_text_parser(sub: argparse._SubParsersAction) -> None:
+    """The `attach-text` command: a source's text archived and named by its row, in one audited commit."""
+    att = sub.add_parser("attach-text", help="attach a source's text (.txt, .html, .pdf) to it (audited commit)")
+    att.add_argument("source_id", help="the source (a source_id of sources.csv)")
+    att.add_argument("text_file", type=Path, help="the text: .txt, .html (its article is kept) or a text .pdf")
+    mode = att.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="print the preview or the problems (the default)")
+    mode.add_argument("--commit", action="store_true", help="write (needs --author)")
+    att.add_argument("--author", help="who commits, recorded in the audit log")
+    att.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
+    _add_text_options(att)
+
+
+def _attachments(args: argparse.Namespace, texts: dict[str, str]):
+    """The texts named on the command line, read and checked; (attachments, exit code or None)."""
+    from hbeu_dash.intake import Attachment
+    from hbeu_dash.problems import LANG_INDEX, MESSAGES
+    from hbeu_dash.source_text import read_source_file
+    from hbeu_dash.store.archive import TextRefused
+
+    pairs = [(args.source_id, args.text_file)] if args.command == "attach-text" else []
+    for option in getattr(args, "text", []):
+        source_id, sep, path = option.partition("=")
+        if not sep or not source_id or not path:
+            print(texts["bad_text_option"].format(value=option), file=sys.stderr)
+            return [], 2
+        pairs.append((source_id.strip(), Path(path)))
+    found = []
+    for source_id, path in pairs:
+        try:
+            text = read_source_file(path.name, path.read_bytes())
+        except OSError as exc:
+            print(texts["cannot_read"].format(path=path, why=exc.strerror or exc), file=sys.stderr)
+            return [], 2
+        except TextRefused as exc:
+            why = MESSAGES[exc.code][LANG_INDEX[args.lang]].format(**exc.params)
+            print(texts["text_refused"].format(path=path, why=why), file=sys.stderr)
+            return [], 1
+        found.append(Attachment(source_id, text, args.retrieved, args.retrieved_from))
+    return found, None
 
 
 def _selected_store() -> Store:
@@ -228,7 +310,7 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
     from filelock import Timeout
 
-    from hbeu_dash.intake import prepare, rows_from_upload
+    from hbeu_dash.intake import attach_texts, prepare, rows_from_upload
     from hbeu_dash.store import ConflictError, CsvStore
     from hbeu_dash.store.sql_store import StoreUnavailable
     from hbeu_dash.uploads import read_upload
@@ -236,24 +318,32 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     if args.commit and not (args.author or "").strip():
         print(texts["needs_author"], file=sys.stderr)
         return 2
-    try:
-        content = args.file.read_bytes()
-    except OSError as exc:
-        print(texts["cannot_read"].format(path=args.file, why=exc.strerror or exc), file=sys.stderr)
-        return 2
-    try:
-        upload = read_upload(args.file.name, content)
-    except DataError as exc:
-        print(exc.format(args.lang), file=sys.stderr)
-        return 1
-    rows, problems = rows_from_upload(args.table, upload)
+    attachments, code = _attachments(args, texts)
+    if code is not None:
+        return code
+    if args.command == "attach-text":
+        label, proposals, problems = args.text_file.name, {}, []
+    else:
+        try:
+            content = args.file.read_bytes()
+        except OSError as exc:
+            print(texts["cannot_read"].format(path=args.file, why=exc.strerror or exc), file=sys.stderr)
+            return 2
+        try:
+            upload = read_upload(args.file.name, content)
+        except DataError as exc:
+            print(exc.format(args.lang), file=sys.stderr)
+            return 1
+        rows, problems = rows_from_upload(args.table, upload)
+        label, proposals = upload.name, {args.table: rows}
     try:
         store = CsvStore(args.data) if args.data_given else _selected_store()
     except ValueError as exc:
         print(texts["bad_store"].format(why=exc), file=sys.stderr)
         return 2
     try:
-        preview = prepare(store, {args.table: rows}, upload.name, problems)
+        proposals, attached, found = attach_texts(proposals, attachments, store.file_bytes("sources"), label)
+        preview = prepare(store, proposals, label, [*problems, *found], texts=attached)
     except StoreUnavailable as exc:
         print(texts["unavailable"].format(why=exc), file=sys.stderr)
         return 1
@@ -268,7 +358,7 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
         print(texts["dry_run_ok"])
         return 0
     try:
-        record = store.commit(preview.files, preview.version, args.author)
+        record = store.commit(preview.files, preview.version, args.author, texts=preview.texts)
     except ConflictError as exc:
         print(texts["conflict"].format(expected=exc.expected, actual=exc.actual), file=sys.stderr)
         return 1

@@ -13,7 +13,9 @@ from hbeu_dash import schema
 from hbeu_dash.i18n import LANGS
 from hbeu_dash.loaders import read_dataset
 from hbeu_dash.problems import DataError
+from hbeu_dash.store.csv_store import CsvStore
 from hbeu_dash.store.diff import parse_rows, write_rows
+from hbeu_dash.verify import prove_tables, source_texts
 
 DEFAULT_AUTHOR = "db import"
 
@@ -140,15 +142,25 @@ def _import(args: argparse.Namespace, url: str, texts: dict[str, str]) -> int:
         print(texts["not_a_folder"].format(folder=folder), file=sys.stderr)
         return 2
     result = read_dataset(folder)
-    if result.problems:
+    store = SqlStore(url)
+    # The folder's archived texts that its sources cite go in with the tables; every row is proven against them
+    # (or against texts the database already holds) before anything is written.
+    archive = CsvStore(folder)
+    cited = {sha for sha in source_texts(result.tables.get("sources")).values() if sha}
+    carried = {sha: text for sha in sorted(cited) if (text := archive.source_text(sha)) is not None}
+    problems = list(result.problems)
+    if not problems:
+        problems, _ = prove_tables(result.tables, lambda sha: carried.get(sha) or store.source_text(sha))
+    if problems:
         print(texts["refused"].format(folder=folder), file=sys.stderr)
-        print(DataError(result.problems).format(args.lang), file=sys.stderr)
+        print(DataError(problems).format(args.lang), file=sys.stderr)
         return 1
     files = {spec.name: (folder / spec.file).read_bytes() for spec in schema.TABLES}
     normalised = [schema.TABLES_BY_NAME[t].file for t, b in files.items() if write_rows(*parse_rows(b)) != b]
-    store = SqlStore(url)
     try:
-        record = store.commit(files, store.data_version(), args.author, action="import", note=f"from {folder}")
+        record = store.commit(
+            files, store.data_version(), args.author, action="import", note=f"from {folder}", texts=carried
+        )
     except ValueError as exc:
         print(texts["cannot_store"].format(why=exc), file=sys.stderr)
         return 1
@@ -173,12 +185,22 @@ def _import(args: argparse.Namespace, url: str, texts: dict[str, str]) -> int:
     return 0
 
 
+def _cited_texts(sources: bytes) -> list[str]:
+    """The sha256s a sources table's rows name."""
+    if not sources:
+        return []
+    header, rows = parse_rows(sources)
+    at = header.index("text_sha256") if "text_sha256" in header else None
+    return [row[at] for row in rows if at is not None and at < len(row) and row[at]]
+
+
 def _export(args: argparse.Namespace, url: str, texts: dict[str, str]) -> int:
     """db export DIR: every present table from one snapshot, each file replaced atomically."""
     from hbeu_dash.store.durable import replace_file
     from hbeu_dash.store.sql_store import SqlStore
 
-    version, files = SqlStore(url).contents()
+    store = SqlStore(url)
+    version, files = store.contents()
     if not files:
         print(texts["empty"], file=sys.stderr)
         return 1
@@ -191,6 +213,14 @@ def _export(args: argparse.Namespace, url: str, texts: dict[str, str]) -> int:
         except OSError as exc:
             print(texts["cannot_write"].format(path=exc.filename or path, why=exc.strerror or exc), file=sys.stderr)
             return 1
+    # The archived texts the sources cite go beside the tables (the folder's own archive, never into git).
+    cited = set(_cited_texts(files.get("sources", b"")))
+    found = [text for sha in sorted(cited) if (text := store.source_text(sha)) is not None]
+    try:
+        CsvStore(folder).add_texts(found)
+    except OSError as exc:
+        print(texts["cannot_write"].format(path=exc.filename or folder, why=exc.strerror or exc), file=sys.stderr)
+        return 1
     # A table the database does not hold has no file in the export (an old one would come back on the next import).
     for spec in schema.TABLES:
         stale = folder / spec.file

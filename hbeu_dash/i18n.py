@@ -130,6 +130,18 @@ VOCABULARIES = {
 }
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # the source archive: a row's paragraph in its source (hbeu_dash/views/citations.py)
+    "citation_read_on": ("{date} 读取", "read on {date}"),
+    "citation_read_at": ("{date} 读取自 {where}", "read on {date} at {where}"),
+    "citation_date_unknown": ("日期不详", "date unknown"),
+    "citation_no_text": (
+        "{source} 的原文没有存档,无法显示所在段落。",
+        "The text of {source} is not archived: its paragraph cannot be shown.",
+    ),
+    "citation_not_found": (
+        "这段摘录不在 {source} 的存档原文中。",
+        "This fragment does not stand in the archived text of {source}.",
+    ),
     # data entry (app_pages/add_data.py, app_pages/history.py; hbeu_dash/ui/entry.py)
     "page_add_data": ("添加数据", "Add data"),
     "page_history": ("修改记录", "Change history"),

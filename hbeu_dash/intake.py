@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import quality, schema, transforms
+from hbeu_dash import quality, schema, transforms, verify
 from hbeu_dash.exports import FORMULA_PREFIXES
 from hbeu_dash.loaders import LoadResult, check_header, read_dataset
 from hbeu_dash.problems import Problem
 from hbeu_dash.store import ConflictError, Store
-from hbeu_dash.store.diff import parse_rows, write_rows
+from hbeu_dash.store.archive import pending_texts
+from hbeu_dash.store.diff import keyed, parse_rows, write_rows
 from hbeu_dash.uploads import UploadedTable
 
 # The tables an analyst may add rows to (sources too: a new article's figures need their source first).
@@ -57,6 +58,7 @@ class Preview:
     files: dict[str, bytes]  # table -> the new file bytes, for the tables that change
     changes: dict[str, list[RowChange]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # sha256 -> text: the source texts the commit archives
     new_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     new_stage_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     failing_identities: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -209,11 +211,16 @@ def prepare(
     label: str | Mapping[str, str],
     read_problems=(),
     new_only: bool = False,
+    texts: Mapping[str, str] | None = None,
 ) -> Preview:
     """Validate the proposed rows against the current data and preview what committing them would change.
 
     `label` names the rows in problems: the upload's file name, or one name per table (the assistant's tables).
     With `new_only` (the article assistant) a row whose key is already in the data is a problem, not a change.
+    `texts` (sha256 -> text, checked by archive.pending_texts) are source texts the change set attaches (a source
+    row names one by its `text_sha256`). Every row the change set adds or changes, and every row of the data whose
+    source's text it changes, is proven against its own source's archived text (hbeu_dash.verify) before anything
+    else: a row that is not is a problem naming its row and column, and nothing can be committed.
     """
     labels = {t: label if isinstance(label, str) else label.get(t, t) for t in proposals}
     label = label if isinstance(label, str) else " / ".join(labels.values())
@@ -246,8 +253,11 @@ def prepare(
         changes[table] = table_changes
         origins[table] = origin
         files[table] = new_bytes
+    pending = pending_texts(texts or {})
+    proof_problems, cited = _prove(store, current, files, changes, labels, pending)
+    problems += proof_problems
     changed = {t: b for t, b in files.items() if b != current[t]}
-    preview = Preview(version=version, label=label, files=changed, changes=changes)
+    preview = Preview(version=version, label=label, files=changed, changes=changes, texts=cited)
     if not changed:
         preview.problems = problems
         return preview
@@ -257,6 +267,68 @@ def prepare(
     if not preview.problems:
         _add_quality(preview, validate_files(current), after)  # both sides from the same snapshot
     return preview
+
+
+def _sources_texts(content: bytes) -> dict[str, str]:
+    """source_id -> text_sha256 of a sources table's bytes ('' for none)."""
+    if not content:
+        return {}
+    header, rows = parse_rows(content)
+    return {k[0]: r.get("text_sha256", "") for k, r in keyed(header, rows, ("source_id",)).items()}
+
+
+def _prove(
+    store: Store,
+    current: Mapping[str, bytes],
+    files: Mapping[str, bytes],
+    changes: Mapping[str, list[RowChange]],
+    labels: Mapping[str, str],
+    pending: Mapping[str, str],
+) -> tuple[list[Problem], dict[str, str]]:
+    """Prove what the change set adds or changes against its sources' archived texts (and the texts it brings).
+
+    Returns the problems and the brought texts that a source row of the result cites (only those are archived).
+    """
+    archive_text = getattr(store, "source_text", None)
+
+    def lookup(sha: str) -> str | None:
+        return pending.get(sha) or (archive_text(sha) if archive_text else None)
+
+    before, after = _sources_texts(current.get("sources", b"")), _sources_texts(files.get("sources", b""))
+    problems: list[Problem] = []
+    for table in schema.CITING_TABLES:
+        rows = [(c.row, c.record) for c in changes.get(table, []) if c.kind != "same"]
+        problems += verify.prove_rows(table, rows, after, lookup, labels.get(table, table))
+    # A source whose text changes: the rows of the data that cite it (and that the change set leaves alone) again.
+    retexted = {s for s, sha in after.items() if s in before and before[s] != sha}
+    for table in schema.CITING_TABLES if retexted else ():
+        touched = {c.key for c in changes.get(table, [])}
+        header, rows = parse_rows(files[table]) if files.get(table) else ([], [])
+        spec = schema.TABLES_BY_NAME[table]
+        at = [header.index(k) for k in spec.key if k in header]
+        stale = []
+        for number, cells in enumerate(rows, start=2):
+            record = dict(zip(header, cells, strict=False))
+            if record.get("source_id") in retexted and tuple(cells[i] for i in at) not in touched:
+                stale.append((number, record))
+        problems += verify.prove_rows(table, stale, after, lookup)
+    # A source row naming a text that neither the archive nor the change set holds.
+    for change in changes.get("sources", []):
+        sha = change.record.get("text_sha256", "")
+        if change.kind != "same" and sha and schema.SHA256_RE.match(sha) and lookup(sha) is None:
+            source = change.record.get("source_id", "")
+            problems.append(
+                Problem(
+                    labels.get("sources", "sources"),
+                    "source_text_lost",
+                    change.row,
+                    "text_sha256",
+                    sha,
+                    {"source": source},
+                )
+            )
+    cited = {sha: text for sha, text in pending.items() if sha in set(after.values())}
+    return problems, cited
 
 
 def _relabel(problem: Problem, origins: dict[str, dict[int, int]], labels: Mapping[str, str]) -> Problem:
@@ -346,3 +418,55 @@ def propose_source_id(outlet_en: str, published: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A source text an analyst attaches to a source: the text (checked), when it was read and where."""
+
+    source_id: str
+    text: str
+    retrieved: str = ""  # YYYY-MM-DD (the day it was read); the commit's day when empty
+    retrieved_from: str = ""  # the address it was read at, when not the source's `url` (a reprint)
+
+
+def attach_texts(
+    proposals: Mapping[str, list[Row]], attachments: list[Attachment], current_sources: bytes, label: str
+) -> tuple[dict[str, list[Row]], dict[str, str], list[Problem]]:
+    """The proposals with each attachment's source row naming its text, the texts by sha256, and problems.
+
+    A source in the proposals gets the text on its own row; a source of the data is proposed again, changed
+    only in its text columns (its row number is the data file's). A source in neither is a problem.
+    """
+    from datetime import date
+
+    from hbeu_dash.store.archive import text_sha256
+
+    out = {table: list(rows) for table, rows in proposals.items()}
+    header, rows = parse_rows(current_sources) if current_sources else ([], [])
+    data_rows = {
+        r.get("source_id", ""): (n, r)
+        for n, r in ((i, dict(zip(header, c, strict=False))) for i, c in enumerate(rows, start=2))
+    }
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for attachment in attachments:
+        sha = text_sha256(attachment.text)
+        texts[sha] = attachment.text
+        fields = {
+            "text_sha256": sha,
+            "retrieved": attachment.retrieved or date.today().isoformat(),
+            "retrieved_from": attachment.retrieved_from,
+        }
+        proposed = out.setdefault("sources", [])
+        at = next((i for i, (_, r) in enumerate(proposed) if r.get("source_id") == attachment.source_id), None)
+        if at is not None:
+            number, record = proposed[at]
+            proposed[at] = (number, {**record, **fields})
+        elif attachment.source_id in data_rows:
+            number, record = data_rows[attachment.source_id]
+            spec = schema.SOURCES
+            proposed.append((number, {c: record.get(c, "") for c in spec.columns} | fields))
+        else:
+            problems.append(Problem(label, "text_source_unknown", column="source_id", value=attachment.source_id))
+    return out, texts, problems

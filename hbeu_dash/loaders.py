@@ -101,6 +101,9 @@ def _read_table(
             return None, [*problems, problem]
         frame, found = _read_rows(file, text, header)
         problems += found
+    for column in spec.optional_columns:  # a file written before the column existed: read as empty
+        if column not in frame.columns:
+            frame[column] = pd.Series("", index=frame.index, dtype="string[pyarrow]")
     # Rows with every cell empty are blank lines Excel leaves at the end; they keep their row number.
     if len(frame.columns):
         candidates = frame[frame[frame.columns[0]] == ""]
@@ -127,7 +130,7 @@ def check_header(spec: schema.TableSpec, file: str, header: list[str]) -> list[P
             problems.append(Problem(file, "duplicate_column", row=1, column=name, value=name))
         seen.add(name)
     for name in spec.columns:
-        if name not in header:
+        if name not in header and name not in spec.optional_columns:
             problems.append(Problem(file, "missing_column", row=1, column=name, params={"expected": expected}))
     for name in header:
         if name not in spec.columns:

@@ -144,9 +144,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未逐字出现在粘贴的文章中;evidence 必须是原文片段",
         "does not occur word for word in the pasted article; the evidence must be a fragment of it",
     ),
-    "evidence_not_found": (
-        "在 {folder} 的来源文本中找不到这段 evidence",
-        "the evidence does not occur in any source text in {folder}",
+    # the source archive (hbeu_dash.verify, hbeu_dash.store.archive)
+    "evidence_not_in_source": (
+        "未逐字出现在来源 {source} 的存档原文中;evidence 必须是该来源原文的片段(空白除外,一字不差)",
+        "does not stand word for word in the archived text of source {source}; the evidence must be a fragment "
+        "of that source's text (whitespace aside)",
+    ),
+    "evidence_in_other_source": (
+        "未出现在来源 {source} 的存档原文中,却出现在 {other} 的原文中;请把 source_id 改为真正说出这句话的来源",
+        "does not stand in the archived text of source {source}, but in that of {other}; cite the source that says it",
+    ),
+    "source_text_missing": (
+        "无法核对:来源 {source} 没有存档原文;请先附上来源原文",
+        "cannot be checked: source {source} has no archived text; attach the source text first",
+    ),
+    "source_text_lost": (
+        "无法核对:来源 {source} 所指的存档原文不在存档中;请重新附上来源原文",
+        "cannot be checked: the archived text that source {source} names is not in the archive; attach it again",
+    ),
+    "sha256": ("不是 64 位十六进制的 sha256", "is not a sha256 (64 hexadecimal digits)"),
+    "text_empty": ("原文为空", "the text is empty"),
+    "text_too_short": (
+        "原文太短(去掉空白后少于 {limit} 个字),不像一篇文章",
+        "the text is too short (under {limit} characters without whitespace) to be an article",
+    ),
+    "text_binary": (
+        "不是文字(含有 NUL 或控制字符、无法解码的字节);请上传文章的 .txt、.html 或文字版 .pdf",
+        "is not text (it holds NUL or control characters, or undecodable bytes); upload the article as .txt, .html "
+        "or a text .pdf",
+    ),
+    "text_too_long": (
+        "原文有 {found} 个字符,最多 {limit} 个;请只附上这篇文章",
+        "the text has {found} characters, at most {limit} are kept; attach only the article",
+    ),
+    "text_file_too_big": (
+        "文件超过 {limit};请只附上这篇文章",
+        "the file is larger than {limit}; attach only the article",
+    ),
+    "text_pdf_unreadable": (
+        "无法从这个 PDF 读出文字({detail});扫描版 PDF 没有文字层,请粘贴文字",
+        "no text could be read from this PDF ({detail}); a scanned PDF has no text layer: paste the text instead",
+    ),
+    "text_file_type": (
+        "不是可附上的原文文件;请用 .txt、.html 或 .pdf",
+        "is not a text file to attach; use .txt, .html or .pdf",
+    ),
+    "text_source_unknown": (
+        "不是数据中或本次上传中的来源",
+        "is not a source in the data or in this upload",
     ),
 }
 

@@ -64,6 +64,9 @@ SPEAKER = ("speaker_zh", "speaker_en")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+# The tables whose rows quote their source: each row's `evidence` must stand in the archived text of its source.
+CITING_TABLES = ("figures", "projects", "events")
 
 
 def is_partial_date(value: str) -> bool:
@@ -180,6 +183,8 @@ class TableSpec:
     categorical: tuple[str, ...] = ()
     # (zh column, en column) pairs of optional texts that must be filled in both languages or in neither.
     translated: tuple[tuple[str, str], ...] = ()
+    # Columns added after files were first written: a file may leave them out (read as empty), a new file has them.
+    optional_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for pair in self.translated:
@@ -222,9 +227,19 @@ SOURCES = TableSpec(
             "url": _text(_arrow_rule(lambda a: pc.match_substring_regex(a, "^https?://"), "url"), required=False),
             "language": _text(_vocab(LANGUAGES, "language")),
             **_notes(),
+            # The archived text the source's rows are proven against (hbeu_dash.store.archive): its sha256, the
+            # date it was read and the address it was read at (when that differs from `url`, e.g. a reprint).
+            "text_sha256": _text(
+                _arrow_rule(lambda a: pc.match_substring_regex(a, SHA256_RE.pattern), "sha256"), required=False
+            ),
+            "retrieved": _text(DATE, required=False),
+            "retrieved_from": _text(
+                _arrow_rule(lambda a: pc.match_substring_regex(a, "^https?://"), "url"), required=False
+            ),
         }
     ),
     translated=(NOTE,),
+    optional_columns=("text_sha256", "retrieved", "retrieved_from"),
 )
 CITIES_TABLE = TableSpec(
     "cities",

@@ -10,15 +10,35 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.paths import DATA_DIR
+from hbeu_dash.paths import DATA_DIR, SOURCE_TEXT_DIRS
+from hbeu_dash.store import CsvStore
+from hbeu_dash.store.archive import fill_archive
+
+
+@pytest.fixture(scope="session", autouse=True)
+def source_archive() -> Path:
+    """data/'s source archive filled from ../shared/seeds and ../shared/sources (a cache fill, as `make run` does).
+
+    Without those folders the shipped rows cannot be proven: tests that need the texts then fail loudly, naming
+    the source whose text is missing (CI always has them).
+    """
+    fill_archive(CsvStore(DATA_DIR), SOURCE_TEXT_DIRS)
+    return CsvStore(DATA_DIR).texts_dir
+
+
+def copy_data(target: Path, source: Path = DATA_DIR) -> Path:
+    """A copy of a data folder's tables and its source archive (not its audit log, history or lock)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*"))
+    texts = CsvStore(source).texts_dir
+    if texts.is_dir():
+        shutil.copytree(texts, CsvStore(target).texts_dir)
+    return target
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A copy of the real data/ folder, free to modify."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
+    """A copy of the real data/ folder with its source archive, free to modify."""
+    return copy_data(tmp_path / "data")
 
 
 def read_rows(path: Path) -> list[list[str]]:

@@ -5,7 +5,7 @@ share it, behind the same interface; `open_store()` picks one from the settings.
 validated change set per commit, atomic, audited, undoable.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from hbeu_dash.loaders import LoadResult
@@ -41,8 +41,23 @@ class Store(Protocol):
         action: str = "commit",
         undo_of: str | None = None,
         note: str = "",
+        texts: Mapping[str, str] | None = None,
     ) -> CommitRecord | None:
-        """Replace tables atomically if the data is still at `base_version` (else ConflictError); None if no change."""
+        """Replace tables atomically if the data is still at `base_version` (else ConflictError); None if no change.
+
+        `texts` (sha256 -> text) are archived with the change set: the source texts its rows are proven against."""
+        ...
+
+    def source_text(self, sha256: str) -> str | None:
+        """The archived source text with this sha256, or None (hbeu_dash.store.archive)."""
+        ...
+
+    def archived(self, shas: Iterable[str]) -> set[str]:
+        """Which of these sha256s the source archive holds."""
+        ...
+
+    def add_texts(self, texts: Iterable[str]) -> list[str]:
+        """Archive texts outside any commit (a cache fill; no data changes); the sha256s newly added."""
         ...
 
     def history(self) -> list[CommitRecord]:

@@ -6,6 +6,7 @@ Beside the tables, the store keeps its own folder `.hbeu/` inside the data folde
     journal.json    present only while a commit renames its files (or after a crash there): recovery finishes it
     history/<id>/   the previous bytes of each file commit <id> changed (what undo restores)
     audit.jsonl     one JSON line per commit or undo: who, when, tables, rows added/changed/removed, versions
+    texts/<sha256>.txt  the source archive (hbeu_dash.store.archive): each source's text, by its sha256
 """
 
 import hashlib
@@ -25,6 +26,7 @@ from filelock import FileLock, Timeout
 
 from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.store.archive import pending_texts, text_sha256
 from hbeu_dash.store.diff import diff_tables
 from hbeu_dash.store.durable import append_line, crash_point, fsync_dir, read_lines, replace_file, write_synced
 
@@ -65,6 +67,7 @@ class CommitRecord:
     undo_of: str | None = None
     note: str = ""
     files: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # sha256s of the source texts this commit added to the archive
 
     @classmethod
     def from_json(cls, record: dict) -> "CommitRecord":
@@ -107,6 +110,7 @@ class CsvStore:
     # A file's hash is kept while its size, mtime and inode stay the same, so a large folder is not read on every
     # script run; the version itself is always a hash of the content.
     _hashes: ClassVar[dict[tuple, str]] = {}
+    _texts: ClassVar[dict[str, str]] = {}  # archived texts by sha256 (content-addressed: never stale)
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, folder: Path) -> None:
@@ -115,6 +119,7 @@ class CsvStore:
         self.journal = self.state / "journal.json"
         self.audit_log = self.state / "audit.jsonl"
         self.history_dir = self.state / "history"
+        self.texts_dir = self.state / "texts"
 
     @property
     def key(self) -> str:
@@ -187,13 +192,17 @@ class CsvStore:
         action: str = "commit",
         undo_of: str | None = None,
         note: str = "",
+        texts: Mapping[str, str] | None = None,
     ) -> CommitRecord | None:
         """Replace the named tables' files with `files` (table -> bytes) in one atomic, audited step.
 
         Refused with ConflictError when the data is no longer at `base_version` (the version the preview was
         made from): never a silent overwrite. A change set identical to the current files writes nothing and
-        returns None. Validation is the caller's job (hbeu_dash.intake); the store only writes.
+        returns None. Validation is the caller's job (hbeu_dash.intake); the store only writes. `texts` (sha256 ->
+        text) are the source texts the change set cites: archived before the commit point (a crash leaves at most
+        an uncited text, which changes nothing), and named in the audit line.
         """
+        texts = pending_texts(texts or {})
         if not author.strip():
             raise ValueError("a commit needs an author")
         unknown = set(files) - set(schema.TABLES_BY_NAME)
@@ -208,6 +217,7 @@ class CsvStore:
             changed = {t: content for t, content in files.items() if content != old[t]}
             if not changed:
                 return None
+            new_texts = self._write_texts(texts)
             commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
             # Written under a pending name; it becomes history/<id> after the commit point (a crash before leaves
             # only a .pending-* folder, which recovery removes).
@@ -235,6 +245,7 @@ class CsvStore:
                 "undo_of": undo_of,
                 "note": note,
                 "files": sorted(names.values()),
+                "texts": new_texts,
             }
             # The commit point: once the journal is on disk, recovery finishes the renames; before, nothing changed.
             hashes = {name: hashlib.sha256(changed[t]).hexdigest() for t, name in names.items()}
@@ -312,6 +323,48 @@ class CsvStore:
     def history(self) -> list[CommitRecord]:
         """Every commit and undo, newest first."""
         return [CommitRecord.from_json(r) for r in reversed(read_lines(self.audit_log))]
+
+    # --- the source archive ---------------------------------------------------------------------------------
+
+    def _text_path(self, sha256: str) -> Path:
+        return self.texts_dir / f"{sha256}.txt"
+
+    def source_text(self, sha256: str) -> str | None:
+        """The archived text with this sha256 (None when absent, or when its file no longer has that hash)."""
+        if not sha256 or "/" in sha256 or "." in sha256:
+            return None
+        with self._lock:
+            hit = self._texts.get(sha256)
+        if hit is not None:
+            return hit
+        try:
+            text = self._text_path(sha256).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if text_sha256(text) != sha256:  # a file edited by hand is not the text the rows were proven against
+            return None
+        with self._lock:
+            if len(self._texts) > 256:
+                self._texts.clear()
+            self._texts[sha256] = text
+        return text
+
+    def archived(self, shas) -> set[str]:
+        """Which of these sha256s the archive holds."""
+        return {s for s in shas if s and "/" not in s and "." not in s and self._text_path(s).is_file()}
+
+    def _write_texts(self, texts: Mapping[str, str]) -> list[str]:
+        """Write the texts the archive lacks (each atomically); their sha256s."""
+        new = [sha for sha in sorted(texts) if not self._text_path(sha).is_file()]
+        if new:
+            self.texts_dir.mkdir(parents=True, exist_ok=True)
+            for sha in new:
+                replace_file(self._text_path(sha), texts[sha].encode("utf-8"))
+        return new
+
+    def add_texts(self, texts) -> list[str]:
+        """Archive texts outside any commit (a cache fill: content-addressed, no data changes); the new sha256s."""
+        return self._write_texts(pending_texts(list(texts)))
 
     def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
         """Restore the files as they were before commit `commit_id`, through the same commit path (audited).

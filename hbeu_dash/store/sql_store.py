@@ -9,6 +9,7 @@ Layout (created by the Alembic migrations in store/migrations, never by this mod
     hbeu_state     one row: the data version, updated in the commit's transaction (data_version() is one SELECT)
     hbeu_commits   the audit log (the fields of CommitRecord)
     hbeu_history   the bytes of each table before each commit (what undo restores)
+    hbeu_texts     the source archive (hbeu_dash.store.archive): each source's text by its sha256
 
 A table is kept in its canonical form (`write_rows(parse_rows(bytes))`, the form of every file under data/), and
 the data version is `hash_contents` of those bytes: the same content gives the same version as CsvStore. Validation
@@ -33,11 +34,12 @@ from sqlalchemy import exc as sa_exc
 
 from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.csv_store import CommitRecord, ConflictError, UnknownCommit, hash_contents
 from hbeu_dash.store.diff import RowDiff, keyed, parse_rows, write_rows
 from hbeu_dash.store.errors import StoreUnavailable, mask_url
 
-SCHEMA_REVISION = "0002"  # the migration this code reads and writes (tests check it is the scripts' head)
+SCHEMA_REVISION = "0003"  # the migration this code reads and writes (tests check it is the scripts' head)
 ROW = "hbeu_row"
 POOL_SIZE = 2  # a Streamlit process runs one script at a time per session; a few connections serve them all
 MAX_OVERFLOW = 4
@@ -53,6 +55,9 @@ _READY: set[str] = set()  # URLs whose schema revision was checked in this proce
 # a commit and the next read do not each pull every table over the network. One entry per table and URL.
 _BYTES: dict[tuple[str, str], tuple[str, bytes]] = {}
 _BYTES_LOCK = threading.Lock()
+# Archived source texts by sha256 (content-addressed: an entry is never stale).
+_TEXTS: dict[str, str] = {}
+_TEXTS_LOCK = threading.Lock()
 
 
 def get_engine(url: str) -> Engine:
@@ -224,6 +229,7 @@ def _to_record(row: Mapping) -> CommitRecord:
         undo_of=row["undo_of"],
         note=row["note"],
         files=list(row["files"]),
+        texts=list(row.get("texts") or []),
     )
 
 
@@ -363,8 +369,11 @@ class SqlStore:
         action: str = "commit",
         undo_of: str | None = None,
         note: str = "",
+        texts: Mapping[str, str] | None = None,
     ) -> CommitRecord | None:
         """Replace the named tables with `files` (table -> CSV bytes) in one transaction, audited.
+
+        `texts` (sha256 -> text), the source texts the change set cites, are archived in the same transaction.
 
         The state row is locked (SELECT ... FOR UPDATE) first, so commits queue; one whose `base_version` is no
         longer the data version is refused with ConflictError and writes nothing. A change set equal to the
@@ -376,6 +385,7 @@ class SqlStore:
         if unknown:
             raise ValueError(f"not tables: {', '.join(sorted(unknown))}")
         new = {t: canonical(t, content) for t, content in files.items()}
+        texts = pending_texts(texts or {})
         with self._connect(base_version=base_version) as conn:
             current = conn.execute(text("SELECT version FROM hbeu_state WHERE id = 1 FOR UPDATE")).scalar_one()
             if current != base_version:
@@ -385,6 +395,7 @@ class SqlStore:
             if not changed:
                 return None
             commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
+            new_texts = self._insert_texts(conn, texts)
             counts = {}
             for table, content in changed.items():
                 old = _parsed(before.get(table))
@@ -402,6 +413,7 @@ class SqlStore:
                 undo_of=undo_of,
                 note=note,
                 files=sorted(schema.TABLES_BY_NAME[t].file for t in changed),
+                texts=new_texts,
             )
             self._audit(conn, record, {t: before.get(t, b"") for t in changed})
             conn.execute(text("UPDATE hbeu_state SET version = :v WHERE id = 1"), {"v": record.version_after})
@@ -415,14 +427,15 @@ class SqlStore:
         conn.execute(
             text(
                 "INSERT INTO hbeu_commits (commit_id, time, author, action, tables, version_before, version_after,"
-                " undo_of, note, files) VALUES (:commit_id, :time, :author, :action, CAST(:tables AS jsonb),"
-                " :version_before, :version_after, :undo_of, :note, CAST(:files AS jsonb))"
+                " undo_of, note, files, texts) VALUES (:commit_id, :time, :author, :action, CAST(:tables AS jsonb),"
+                " :version_before, :version_after, :undo_of, :note, CAST(:files AS jsonb), CAST(:texts AS jsonb))"
             ),
             {
                 **asdict(record),
                 "time": datetime.fromisoformat(record.time),
                 "tables": _json(record.tables),
                 "files": _json(record.files),
+                "texts": _json(record.texts),
             },
         )
         conn.execute(
@@ -462,6 +475,51 @@ class SqlStore:
         if record is None:  # the tables are already as they were: nothing to undo
             raise ConflictError(target.version_after, current, reason="nothing_to_undo")
         return record
+
+    # --- the source archive --------------------------------------------------------------------------------------
+
+    def source_text(self, sha256: str) -> str | None:
+        """The archived text with this sha256, or None."""
+        with _TEXTS_LOCK:
+            hit = _TEXTS.get(sha256)
+        if hit is not None:
+            return hit
+        with self._connect() as conn:
+            found = conn.execute(text("SELECT text FROM hbeu_texts WHERE sha256 = :s"), {"s": sha256}).scalar()
+        if found is not None:
+            with _TEXTS_LOCK:
+                if len(_TEXTS) > 256:
+                    _TEXTS.clear()
+                _TEXTS[sha256] = found
+        return found
+
+    def archived(self, shas) -> set[str]:
+        """Which of these sha256s the archive holds."""
+        wanted = sorted({s for s in shas if s})
+        if not wanted:
+            return set()
+        with self._connect() as conn:
+            rows = conn.execute(text("SELECT sha256 FROM hbeu_texts WHERE sha256 = ANY(:s)"), {"s": wanted})
+            return {row[0] for row in rows}
+
+    @staticmethod
+    def _insert_texts(conn: Connection, texts: Mapping[str, str]) -> list[str]:
+        """Archive the texts the table lacks (in the caller's transaction); their sha256s."""
+        added = []
+        for sha, body in sorted(texts.items()):
+            found = conn.execute(
+                text("INSERT INTO hbeu_texts (sha256, text) VALUES (:s, :t) ON CONFLICT DO NOTHING RETURNING sha256"),
+                {"s": sha, "t": body},
+            ).scalar()
+            if found:
+                added.append(found)
+        return added
+
+    def add_texts(self, texts) -> list[str]:
+        """Archive texts outside any commit (a cache fill: content-addressed, no data changes); the new sha256s."""
+        checked = pending_texts(list(texts))
+        with self._connect() as conn:
+            return self._insert_texts(conn, checked)
 
     def __repr__(self) -> str:
         return f"SqlStore({self.key!r})"

@@ -71,7 +71,7 @@ def _commit(flow: str, lang: str) -> None:
         return
     preview = held[1]
     try:
-        record = data.get_store().commit(preview.files, preview.version, analyst)
+        record = data.get_store().commit(preview.files, preview.version, analyst, texts=preview.texts)
     except ConflictError as exc:
         data.forget_version()  # the data moved on: the next run shows it at once
         st.session_state[FLASH] = ("error", t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
