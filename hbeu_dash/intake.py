@@ -125,7 +125,7 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
             )
             continue
         record = {name: (str(cells[i]) if i < len(cells) else "") for i, name in enumerate(header)}
-        rows.append((number, {c: record[c] for c in spec.columns}))
+        rows.append((number, {c: record.get(c, "") for c in spec.columns}))  # optional columns may be left out
     if not rows and not problems:  # a header (and the template's explanation row) alone: say so, not "no change"
         problems.append(Problem(file, "no_rows"))
     return rows, problems + formula_problems(file, rows)
@@ -210,13 +210,14 @@ def prepare(
     proposals: Mapping[str, list[Row]],
     label: str | Mapping[str, str],
     read_problems=(),
-    new_only: bool = False,
+    new_only: bool | frozenset[str] = False,
     texts: Mapping[str, str] | None = None,
 ) -> Preview:
     """Validate the proposed rows against the current data and preview what committing them would change.
 
     `label` names the rows in problems: the upload's file name, or one name per table (the assistant's tables).
-    With `new_only` (the article assistant) a row whose key is already in the data is a problem, not a change.
+    With `new_only` (the article assistant) a row whose key is already in the data is a problem, not a change:
+    in every table (True), or in the tables named (the assistant may change an existing source's text columns).
     `texts` (sha256 -> text, checked by archive.pending_texts) are source texts the change set attaches (a source
     row names one by its `text_sha256`). Every row the change set adds or changes, and every row of the data whose
     source's text it changes, is proven against its own source's archived text (hbeu_dash.verify) before anything
@@ -236,7 +237,7 @@ def prepare(
             continue
         new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, labels[table])
         problems += found + formula_problems(labels[table], rows)
-        if new_only:
+        if new_only is True or (new_only and table in new_only):
             key = ", ".join(schema.TABLES_BY_NAME[table].key)
             problems += [
                 Problem(

@@ -89,19 +89,26 @@ def prove_rows(
     """
     file = file or f"{table}.csv"
     problems = []
+    held: dict[str, bool] = {}  # whether this archive holds the text (the proof cache knows texts of any store)
+
+    def holds(sha: str) -> bool:
+        if sha not in held:
+            held[sha] = bool(sha) and lookup(sha) is not None
+        return held[sha]
+
     for number, record in rows:
         evidence, source_id = record.get("evidence", ""), record.get("source_id", "")
         if not evidence.strip() or source_id not in text_of_source:
             continue
         sha = text_of_source[source_id]
-        found = stands_in(sha, evidence, lookup) if sha else None
+        found = stands_in(sha, evidence, lookup) if holds(sha) else None
         if found:
             continue
         if found is None:
             code = "source_text_missing" if not sha else "source_text_lost"
             problems.append(Problem(file, code, number, "evidence", evidence, {"source": source_id}))
             continue
-        others = [s for s, h in text_of_source.items() if h and h != sha and stands_in(h, evidence, lookup)]
+        others = [s for s, h in text_of_source.items() if h != sha and holds(h) and stands_in(h, evidence, lookup)]
         if others:
             params = {"source": source_id, "other": ", ".join(sorted(others)[:3])}
             problems.append(Problem(file, "evidence_in_other_source", number, "evidence", evidence, params))

@@ -12,7 +12,7 @@ import pytest
 
 from hbeu_dash.paths import DATA_DIR, SOURCE_TEXT_DIRS
 from hbeu_dash.store import CsvStore
-from hbeu_dash.store.archive import fill_archive
+from hbeu_dash.store.archive import fill_archive, text_sha256
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -131,3 +131,22 @@ def pg_empty_url(postgres):
 def pg_url(postgres, pg_template):
     """The URL of a fresh database migrated to the newest schema and holding no data, dropped after the test."""
     yield from _fresh_database(postgres, pg_template)
+
+
+def extend_source_text(folder: Path, source_id: str, *sentences: str) -> str:
+    """Give a source of a test's data copy a synthetic text: its archived text plus sentences of the test's own.
+
+    For tests of the write path whose rows quote sentences no real source says: the copy's source then stands on
+    a text that does say them (archived, and named by its sha256 in sources.csv), so the proof passes for those
+    rows only. Returns the new text's sha256.
+    """
+    store = CsvStore(folder)
+    rows = read_rows(folder / "sources.csv")
+    header = rows[0]
+    [row] = [r for r in rows[1:] if r[0] == source_id]
+    old = store.source_text(row[header.index("text_sha256")]) or ""
+    text = old + "\n\n" + "\n".join(sentences) + "\n"
+    [sha] = store.add_texts([text]) or [text_sha256(text)]
+    row[header.index("text_sha256")] = sha
+    write_rows(folder / "sources.csv", rows)
+    return sha

@@ -9,15 +9,17 @@ FIGURES_HEADER = (
     "figure_id,indicator_id,city,value,value_text,period,as_of,source_id,speaker_zh,speaker_en,event_id,"
     "evidence,evidence_en,note_zh,note_en\n"
 )
+# New figures quoting real fragments of 0471tv-2025-02-01 (the rows hohhot-daily-trains and hohhot-5g-stations
+# quote them too), so the rows pass the proof against that source's archived text where a commit goes through intake.
 FIGURE_LINE = (
-    "ulanqab-service-items-t,four_city_service_items,ulanqab,300,300,,2025-02,0471tv-2025-02-01,,,,"
-    "乌兰察布市通办事项300项,Ulanqab's shared service items number 300,,\n"
+    "hohhot-daily-trains-t,daily_trains_from_hohhot,hohhot,117,117,,2025-02,0471tv-2025-02-01,,,,"
+    "目前每日达到117班次,now reaching 117 trains a day,,\n"
 )
 RIVAL_LINE = (  # another new figure: the row a second writer adds
-    "ordos-service-items-t,four_city_service_items,ordos,250,250,,2025-02,0471tv-2025-02-01,,,,"
-    "鄂尔多斯市通办事项250项,Ordos' shared service items number 250,,\n"
+    "hohhot-5g-stations-t,base_stations_5g,hohhot,40000,4万,,2025-02,0471tv-2025-02-01,,,,"
+    "累计超过4万座,more than 40 thousand in total,,\n"
 )
-SOURCE_LINE = "test-source,测试来源,A test source,测试报,Test Daily,2025-03-01,https://example.org/a,zh,,\n"
+SOURCE_LINE = "test-source,测试来源,A test source,测试报,Test Daily,2025-03-01,https://example.org/a,zh,,,,,\n"
 TABLE_FILES = {
     "cities.csv",
     "events.csv",

@@ -3,15 +3,16 @@
 import csv
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from hbeu_dash.__main__ import main
-from hbeu_dash.paths import ROOT, SEEDS_DIR
+from hbeu_dash.paths import ROOT, SEEDS_DIR, SOURCE_TEXT_DIRS
+from hbeu_dash.store import CsvStore
 from tests.conftest import set_cell
 
 
@@ -35,32 +36,35 @@ def test_validate_in_chinese(data_dir: Path, capsys: pytest.CaptureFixture) -> N
     assert "figures.csv 第 3 行 “value”列" in capsys.readouterr().err
 
 
-def _source_folder(tmp_path: Path, data_dir: Path) -> Path:
-    """A source text holding every evidence fragment, each broken across a line to test whitespace."""
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    fragments = []
-    for name in ("figures", "projects", "events"):
-        for evidence in pd.read_csv(data_dir / f"{name}.csv", dtype=str, keep_default_na=False)["evidence"]:
-            fragments.append(evidence[: len(evidence) // 2] + "\n\n" + evidence[len(evidence) // 2 :])
-    (folder / "article.txt").write_text("。".join(fragments), encoding="utf-8")
-    (folder / "image.bin").write_bytes(b"\xff\xfe\x00")  # not text: skipped
-    return folder
+def test_verify_sources_fills_the_archive_then_proves_every_row(data_dir: Path, capsys) -> None:
+    shutil.rmtree(CsvStore(data_dir).texts_dir)  # a checkout whose archive was never filled
+    assert main(["--data", str(data_dir), "verify-sources"]) == 1
+    err = capsys.readouterr().err
+    # figures.csv row 2 is meeting8-edition-a, quoted from meeting8-interviews (seed 000)
+    assert "figures.csv, row 2, column evidence" in err and "attach it again" in err
+    assert main(["--data", str(data_dir), "verify-sources", *map(str, SOURCE_TEXT_DIRS)]) == 0
+    out = capsys.readouterr().out
+    assert "all 98 rows' evidence stands word for word in their own source's archived text" in out
+    assert len(list(CsvStore(data_dir).texts_dir.glob("*.txt"))) == 15  # 2 seeds + 13 sources
 
 
-def test_verify_sources_finds_fragments_across_line_breaks(tmp_path: Path, data_dir: Path, capsys) -> None:
-    folder = _source_folder(tmp_path, data_dir)
-    assert main(["--data", str(data_dir), "verify-sources", str(folder)]) == 0
-    assert "evidence fragments found" in capsys.readouterr().out
-
-
-def test_verify_sources_names_a_fragment_not_in_the_sources(tmp_path: Path, data_dir: Path, capsys) -> None:
-    folder = _source_folder(tmp_path, data_dir)
+def test_verify_sources_names_a_fragment_not_in_its_source(data_dir: Path, capsys) -> None:
     # row 20 of figures.csv is 以首府为例,通办事项已达561项; a paraphrase keeps the number but is not verbatim
     set_cell(data_dir / "figures.csv", 20, "evidence", "首府通办事项达到561项")
-    assert main(["--data", str(data_dir), "verify-sources", str(folder)]) == 1
+    assert main(["--data", str(data_dir), "verify-sources"]) == 1
     err = capsys.readouterr().err
     assert "figures.csv, row 20, column evidence: '首府通办事项达到561项'" in err
+    assert "archived text of source meeting8-interviews" in err
+
+
+def test_verify_sources_refuses_a_fragment_that_only_another_source_says(data_dir: Path, capsys) -> None:
+    # row 20 (meeting8-interviews) quoting 0471tv's sentence: the old check accepted a fragment found in any file
+    set_cell(data_dir / "figures.csv", 20, "evidence", "实现“四城通办”事项1412项")
+    set_cell(data_dir / "figures.csv", 20, "value_text", "1412")
+    set_cell(data_dir / "figures.csv", 20, "value", "1412")
+    assert main(["--lang", "zh", "--data", str(data_dir), "verify-sources"]) == 1
+    err = capsys.readouterr().err
+    assert "figures.csv 第 20 行 “evidence”列" in err and "0471tv-2025-02-01 的原文中" in err
 
 
 @pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason=f"source articles not present at {SEEDS_DIR}")

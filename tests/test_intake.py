@@ -11,7 +11,7 @@ import pytest
 from hbeu_dash import i18n, intake
 from hbeu_dash.store import ConflictError, CsvStore
 from hbeu_dash.uploads import read_upload
-from tests.test_import_cli import FIGURE_COLUMNS
+from tests.test_import_cli import FIGURE_COLUMNS, data_dir  # noqa: F401 (the data copy saying the test sentences)
 
 FILLED = [
     "ulanqab-service-items-t",

@@ -19,6 +19,7 @@ from hbeu_dash.__main__ import main
 from hbeu_dash.cluster.postgres import free_port, running_postgres, temp_folder
 from hbeu_dash.paths import DATA_DIR, ROOT
 from hbeu_dash.store import CommitRecord, ConflictError, CsvStore, UnknownCommit, migrations
+from hbeu_dash.store.diff import parse_rows, write_rows
 from hbeu_dash.store.select import open_store, store_for_url, store_url
 from hbeu_dash.store.sql_store import SCHEMA_REVISION, SqlStore, StoreUnavailable, dispose_engines
 from hbeu_dash.uploads import read_upload
@@ -34,9 +35,18 @@ def data_files(folder: Path = DATA_DIR) -> dict[str, bytes]:
     return {spec.name: (folder / spec.file).read_bytes() for spec in schema.TABLES}
 
 
+def archived_texts(folder: Path) -> dict[str, str]:
+    """sha256 -> text of the archived texts the folder's sources name (what `db import` carries over)."""
+    archive = CsvStore(folder)
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    shas = sources["text_sha256"] if "text_sha256" in sources else []
+    return {sha: archive.source_text(sha) for sha in shas if sha and archive.source_text(sha) is not None}
+
+
 def load(store: SqlStore, folder: Path = DATA_DIR) -> CommitRecord:
-    """Put the folder's tables into an empty database (as `db import` does)."""
-    record = store.commit(data_files(folder), store.data_version(), "setup", action="import")
+    """Put the folder's tables and their sources' texts into an empty database (as `db import` does)."""
+    files, texts = data_files(folder), archived_texts(folder)
+    record = store.commit(files, store.data_version(), "setup", action="import", texts=texts)
     assert record is not None
     return record
 
@@ -57,7 +67,7 @@ def sql(url: str, statement: str, params: tuple = ()) -> list[tuple]:
 
 
 def test_the_code_expects_the_newest_migration() -> None:
-    assert migrations.head() == SCHEMA_REVISION == "0002"
+    assert migrations.head() == SCHEMA_REVISION == "0003"
 
 
 def test_migrations_create_every_table_on_an_empty_database_and_run_once(pg_empty_url: str) -> None:
@@ -66,7 +76,7 @@ def test_migrations_create_every_table_on_an_empty_database_and_run_once(pg_empt
         SqlStore(pg_empty_url).data_version()
     assert main(["db", "init", "--url", pg_empty_url]) == 0
     assert main(["db", "init", "--url", pg_empty_url]) == 0  # idempotent
-    assert migrations.current(pg_empty_url) == "0002"
+    assert migrations.current(pg_empty_url) == "0003"
     columns = sql(
         pg_empty_url,
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
@@ -77,7 +87,9 @@ def test_migrations_create_every_table_on_an_empty_database_and_run_once(pg_empt
         by_table.setdefault(table, []).append(column)
     for spec in schema.TABLES:
         assert by_table[spec.name] == ["hbeu_row", *spec.columns]
-    assert {"hbeu_state", "hbeu_tables", "hbeu_commits", "hbeu_history", "alembic_version"} <= set(by_table)
+    assert {"hbeu_state", "hbeu_tables", "hbeu_commits", "hbeu_history", "hbeu_texts", "alembic_version"} <= set(
+        by_table
+    )
     dispose_engines()  # forget that this URL was found uninitialised
     store = SqlStore(pg_empty_url)
     assert store.data_version() == EMPTY_VERSION == CsvStore(Path("/nonexistent")).data_version()
@@ -99,33 +111,47 @@ def test_two_upgrades_started_at_once_queue_instead_of_racing(pg_empty_url: str)
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
-    assert migrations.current(pg_empty_url) == "0002"
+    assert migrations.current(pg_empty_url) == "0003"
     assert sql(pg_empty_url, "SELECT count(*) FROM hbeu_state") == [(1,)]
 
 
-def test_migrating_from_the_previous_revision_keeps_the_data(pg_url: str) -> None:
+def old_form(folder: Path, target: Path) -> Path:
+    """A copy of the folder's tables as revision 0002 held them: sources without the archive's three columns."""
+    target.mkdir()
+    for spec in schema.TABLES:
+        header, rows = parse_rows((folder / spec.file).read_bytes())
+        keep = [i for i, c in enumerate(header) if c not in ("text_sha256", "retrieved", "retrieved_from")]
+        (target / spec.file).write_bytes(write_rows([header[i] for i in keep], [[r[i] for i in keep] for r in rows]))
+    return target
+
+
+def test_migrating_from_the_previous_revision_keeps_the_data(pg_url: str, tmp_path: Path) -> None:
     store = SqlStore(pg_url)
-    imported = load(store)
-    commit = store.commit({"figures": data_files()["figures"] + FIGURE_LINE.encode()}, store.data_version(), "ana")
+    old = old_form(DATA_DIR, tmp_path / "old")
+    imported = load(store, old)
+    commit = store.commit({"figures": data_files(old)["figures"] + FIGURE_LINE.encode()}, store.data_version(), "ana")
     version = store.data_version()
     migrations.downgrade(pg_url, "0001")
     dispose_engines()
-    with pytest.raises(StoreUnavailable, match="revision 0001, this code needs 0002"):
+    with pytest.raises(StoreUnavailable, match="revision 0001, this code needs 0003"):
         SqlStore(pg_url).read()
     assert sql(pg_url, "SELECT indexname FROM pg_indexes WHERE indexname = 'hbeu_commits_time'") == []
     assert main(["db", "upgrade", "--url", pg_url]) == 0
-    assert migrations.current(pg_url) == "0002"
+    assert migrations.current(pg_url) == "0003"
     dispose_engines()
     store = SqlStore(pg_url)
     assert store.data_version() == version
-    assert snapshot(store)["figures"] == data_files()["figures"] + FIGURE_LINE.encode()
+    assert snapshot(store)["figures"] == data_files(old)["figures"] + FIGURE_LINE.encode()
+    assert snapshot(store)["sources"] == data_files(old)["sources"]  # the new columns are read as empty
+    assert store.read()[1].problems == []
     assert [r.commit_id for r in store.history()] == [commit.commit_id, imported.commit_id]
     assert sql(pg_url, "SELECT indexname FROM pg_indexes WHERE indexname = 'hbeu_commits_time'") != []
     assert sql(pg_url, "SELECT column_default FROM information_schema.columns WHERE column_name = 'note'") == [
         ("''::text",)
     ]
+    assert sql(pg_url, "SELECT count(*) FROM hbeu_texts") == [(0,)]
     store.undo(commit.commit_id, "ben")  # the history written before the upgrade still undoes
-    assert snapshot(store) == data_files()
+    assert snapshot(store) == data_files(old)
 
 
 # --- db import / db export ---------------------------------------------------------------------------------------
@@ -136,11 +162,17 @@ def test_db_import_then_export_reproduces_data_byte_for_byte(pg_url: str, tmp_pa
     assert "imported" in capsys.readouterr().out
     assert main(["--lang", "zh", "db", "export", str(tmp_path / "out"), "--url", pg_url]) == 0
     assert "已将 7 个文件写入" in capsys.readouterr().out
-    exported = sorted(p.name for p in (tmp_path / "out").iterdir())
+    exported = sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file())
     assert exported == sorted(TABLE_FILES)  # no temporary file left behind
     for name in TABLE_FILES:
         assert (tmp_path / "out" / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+    # The two sources' archived texts came in with the tables and go out beside them (never into the tables).
+    texts = archived_texts(DATA_DIR)
+    assert len(texts) == 2
+    assert {p.name for p in CsvStore(tmp_path / "out").texts_dir.iterdir()} == {f"{sha}.txt" for sha in texts}
+    assert archived_texts(tmp_path / "out") == texts
     [record] = SqlStore(pg_url).history()
+    assert sorted(record.texts) == sorted(texts)
     assert (record.action, record.author, record.note) == ("import", "db import", f"from {DATA_DIR}")
     assert record.tables["figures"] == {"added": 49, "changed": 0, "removed": 0}  # rows of data/figures.csv
     assert main(["db", "import", str(DATA_DIR), "--url", pg_url]) == 0  # again: nothing changes
@@ -154,7 +186,7 @@ def test_db_export_removes_the_file_of_a_table_the_database_does_not_hold(pg_url
     out = tmp_path / "out"
     shutil.copytree(DATA_DIR, out, ignore=shutil.ignore_patterns(".*"))  # an earlier export, with identities.csv
     assert main(["db", "export", str(out), "--url", pg_url]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(TABLE_FILES - {"identities.csv"})
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(TABLE_FILES - {"identities.csv"})
 
 
 def test_undoing_the_import_empties_the_database_again(pg_url: str) -> None:

@@ -110,7 +110,8 @@ class CsvStore:
     # A file's hash is kept while its size, mtime and inode stay the same, so a large folder is not read on every
     # script run; the version itself is always a hash of the content.
     _hashes: ClassVar[dict[tuple, str]] = {}
-    _texts: ClassVar[dict[str, str]] = {}  # archived texts by sha256 (content-addressed: never stale)
+    # Archived texts by (file, sha256): content-addressed, so an entry is right while its file exists.
+    _texts: ClassVar[dict[tuple[str, str], str]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, folder: Path) -> None:
@@ -333,12 +334,13 @@ class CsvStore:
         """The archived text with this sha256 (None when absent, or when its file no longer has that hash)."""
         if not sha256 or "/" in sha256 or "." in sha256:
             return None
+        path = self._text_path(sha256)
         with self._lock:
-            hit = self._texts.get(sha256)
-        if hit is not None:
+            hit = self._texts.get((str(path), sha256))
+        if hit is not None and path.is_file():
             return hit
         try:
-            text = self._text_path(sha256).read_bytes().decode("utf-8")
+            text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         if text_sha256(text) != sha256:  # a file edited by hand is not the text the rows were proven against
@@ -346,7 +348,7 @@ class CsvStore:
         with self._lock:
             if len(self._texts) > 256:
                 self._texts.clear()
-            self._texts[sha256] = text
+            self._texts[(str(path), sha256)] = text
         return text
 
     def archived(self, shas) -> set[str]:

@@ -7,16 +7,20 @@ Plain text, no escaping: each renderer escapes for its medium and marks `passage
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 
-from hbeu_dash.i18n import city_label, col, format_date, t
+from hbeu_dash.charts import Ref
+from hbeu_dash.i18n import city_label, col, format_date, format_value, original_columns, t
+from hbeu_dash.schema import ID_RE
 from hbeu_dash.verify import Passage, TextLookup, find_passage
 
 # (table, the columns that make a row's key): a citation is asked for by table and key values.
 KEYS = {"figures": ("figure_id",), "projects": ("project_id", "source_id"), "events": ("event_id", "source_id")}
 # Why a paragraph is not shown.
 FOUND, NO_TEXT, NOT_FOUND = "found", "no_text", "not_found"
+STATUS_KEYS = {NO_TEXT: "citation_no_text", NOT_FOUND: "citation_not_found"}
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,16 @@ def _source_row(sources: pd.DataFrame, source_id: str) -> Mapping[str, str]:
 
 def _heading(table: str, row: Mapping[str, object], indicators: pd.DataFrame | None, lang: str) -> str:
     if table == "figures":
-        name = str(row.get("indicator_id", ""))
+        name, value = str(row.get("indicator_id", "")), str(row.get("value_text", ""))
         if indicators is not None:
             match = indicators[indicators["indicator_id"].astype(str) == name]
             if not match.empty:
-                name = str(match.iloc[0][col("name", lang)])
-        return " · ".join([city_label(str(row.get("city", "")), lang), name, str(row.get("value_text", ""))])
+                indicator = match.iloc[0]
+                name = str(indicator[col("name", lang)])
+                number = pd.to_numeric(row.get("value"), errors="coerce")
+                if pd.notna(number):  # '561项' / '561 items', as the cards write it
+                    value = format_value(float(number), str(indicator["unit_zh"]), str(indicator["unit_en"]), lang)
+        return " · ".join([city_label(str(row.get("city", "")), lang), name, value])
     if table == "projects":
         return str(row.get(col("name", lang), ""))
     return str(row.get(col("title", lang), ""))
@@ -80,7 +88,8 @@ def make_citation(
     outlet = source.get(col("outlet", lang), source_id)
     cite = f"{outlet} · {published}" if published else outlet
     title = source.get("title", "")
-    if lang != "zh" and source.get("title_en") and source.get("language", "zh") != "en":
+    # The original title, and beside it its English rendering where the reader reads English and the source not.
+    if "title_en" in original_columns("title", lang) and source.get("title_en") and source.get("language") != lang:
         title = t("quote_translated", lang, text=title, translation=source["title_en"])
     retrieved, where = source.get("retrieved", ""), source.get("retrieved_from", "")
     read = ""
@@ -107,7 +116,7 @@ def make_citation(
         status=status,
         passage=passage,
         sha256=sha,
-        status_text="" if status == FOUND else t(f"citation_{status}", lang, source=cite),
+        status_text="" if status == FOUND else t(STATUS_KEYS[status], lang, source=cite),
     )
 
 
@@ -139,3 +148,119 @@ def sources_without_text(sources: pd.DataFrame, archived: set[str]) -> pd.DataFr
     sha = sources.get("text_sha256", pd.Series("", index=sources.index)).astype(str)
     missing = (sha == "") | ~sha.isin(list(archived))
     return sources[missing.to_numpy()]
+
+
+# --- what a reader's link asks for ---------------------------------------------------------------------------------
+
+# The URL parameters of the reader's page (/evidence) that name rows: figure ids, and project and event reports as
+# <id>:<source_id>; several joined by commas (fig=a,b&project=p:s).
+PARAMS = {"fig": "figures", "project": "projects", "event": "events"}
+PARAM_OF = {table: name for name, table in PARAMS.items()}
+ITEM_SEP, KEY_SEP = ",", ":"
+MAX_REFS = 100  # more rows than any chart, slide or table row links to; a longer list is cut, with a notice
+MAX_PARAM_CHARS = 8_000
+
+
+@dataclass(frozen=True)
+class CitationRequest:
+    """The rows whose paragraphs a link asks for, in order, each once."""
+
+    refs: tuple[Ref, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.refs)
+
+    def params(self) -> dict[str, str]:
+        """The request as URL parameters: {'fig': 'a,b', 'project': 'p:s'}."""
+        out: dict[str, list[str]] = {}
+        for table, key in self.refs:
+            out.setdefault(PARAM_OF[table], []).append(KEY_SEP.join(key))
+        return {name: ITEM_SEP.join(items) for name, items in out.items()}
+
+
+def request_of(refs: Iterable[Ref]) -> CitationRequest:
+    """A request for these rows (duplicates dropped, order kept)."""
+    return CitationRequest(tuple(dict.fromkeys((table, tuple(key)) for table, key in refs)))
+
+
+def figures_request(figure_ids: Iterable[str]) -> CitationRequest:
+    """A request for these figures."""
+    return request_of(("figures", (str(f),)) for f in figure_ids)
+
+
+def merge_requests(*requests: CitationRequest) -> CitationRequest:
+    """Several requests as one, in order, each row once."""
+    return request_of(ref for request in requests for ref in request.refs)
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A part of a link that asks for no row: malformed, or not in the data. `value` is cut short for a notice."""
+
+    name: str
+    value: str
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def parse_request(params: Mapping[str, str | list[str]]) -> tuple[CitationRequest, list[Ignored]]:
+    """The rows a link's parameters ask for, and what was malformed (never raised): ids must be ids (schema.ID_RE),
+    a project or an event names its source (<id>:<source_id>); at most MAX_REFS rows."""
+    refs: list[Ref] = []
+    ignored: list[Ignored] = []
+    for name, table in PARAMS.items():
+        raw = params.get(name)
+        if isinstance(raw, list):
+            raw = raw[-1] if raw else ""
+        if raw is None:
+            continue
+        if len(raw) > MAX_PARAM_CHARS:
+            ignored.append(Ignored(name, _short(raw)))
+            continue
+        for item in raw.split(ITEM_SEP):
+            parts = tuple(p.strip() for p in item.split(KEY_SEP))
+            if not item.strip():
+                continue
+            if len(parts) != len(KEYS[table]) or not all(ID_RE.fullmatch(p) for p in parts):
+                ignored.append(Ignored(name, _short(item.strip())))
+                continue
+            refs.append((table, parts))
+    request = request_of(refs)
+    if len(request.refs) > MAX_REFS:
+        cut = request.refs[MAX_REFS:]
+        ignored.append(Ignored(PARAM_OF[cut[0][0]], _short(ITEM_SEP.join(KEY_SEP.join(k) for _, k in cut))))
+        request = CitationRequest(request.refs[:MAX_REFS])
+    return request, ignored
+
+
+def evidence_href(request: CitationRequest, params: Mapping[str, str], page: str) -> str:
+    """The reader's link to these rows' paragraphs, keeping the view's parameters: 'evidence?fig=a,b&lang=en&v=…'.
+
+    Relative to the app's root (the pages live one level down), so it holds under a deployer's base path too."""
+    return f"{page}?{urlencode({**request.params(), **params}, safe=ITEM_SEP + KEY_SEP)}"
+
+
+def find_citations(
+    tables: Mapping[str, pd.DataFrame], lookup: TextLookup, request: CitationRequest, lang: str
+) -> tuple[list[Citation], list[Ignored]]:
+    """The citations of the rows asked for, in order, and the rows asked for that the data does not hold."""
+    by_ref: dict[Ref, Citation] = {}
+    for table in dict.fromkeys(table for table, _ in request.refs):  # one pass over each table
+        keys = [key for t_, key in request.refs if t_ == table]
+        by_ref.update({(table, c.key): c for c in make_citations(tables, lookup, table, keys, lang)})
+    found = [by_ref[ref] for ref in request.refs if ref in by_ref]
+    missing = [Ignored(PARAM_OF[t_], _short(KEY_SEP.join(k))) for t_, k in request.refs if (t_, k) not in by_ref]
+    return found, missing
+
+
+def with_link_column(table: pd.DataFrame, links: list[str | None], name: str, after: str | None = None) -> pd.DataFrame:
+    """A copy of `table` with a column `name` of links (one per row), placed after the column `after` when the table
+    has it, else last; the table itself when the links do not match its rows (nothing to link)."""
+    if len(links) != len(table) or table.empty:
+        return table
+    position = list(table.columns).index(after) + 1 if after in table.columns else len(table.columns)
+    out = table.copy()
+    out.insert(position, name, pd.Series(links, index=table.index, dtype="string"))
+    return out

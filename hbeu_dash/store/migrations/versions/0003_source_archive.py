@@ -35,6 +35,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Sources that name their texts cannot go back to a schema without those columns (the data would change).
+    header = op.get_bind().execute(sa.text("SELECT header FROM hbeu_tables WHERE name = 'sources'")).scalar()
+    if header and set(header) & set(SOURCE_COLUMNS):
+        raise RuntimeError(
+            "cannot downgrade below 0003: the sources table has the columns "
+            + ", ".join(SOURCE_COLUMNS)
+            + " (export the data, remove them, import it again)"
+        )
     op.drop_column("hbeu_commits", "texts")
     for column in reversed(SOURCE_COLUMNS):
         op.drop_column("sources", column)
