@@ -67,7 +67,7 @@ class CommitRecord:
     undo_of: str | None = None
     note: str = ""
     files: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # sha256s of the source texts this commit added to the archive
+    texts: list[str] = field(default_factory=list)  # sha256s of the source texts this commit attached (archived)
 
     @classmethod
     def from_json(cls, record: dict) -> "CommitRecord":
@@ -218,7 +218,7 @@ class CsvStore:
             changed = {t: content for t, content in files.items() if content != old[t]}
             if not changed:
                 return None
-            new_texts = self._write_texts(texts)
+            self._write_texts(texts)
             commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
             # Written under a pending name; it becomes history/<id> after the commit point (a crash before leaves
             # only a .pending-* folder, which recovery removes).
@@ -246,7 +246,7 @@ class CsvStore:
                 "undo_of": undo_of,
                 "note": note,
                 "files": sorted(names.values()),
-                "texts": new_texts,
+                "texts": sorted(texts),
             }
             # The commit point: once the journal is on disk, recovery finishes the renames; before, nothing changed.
             hashes = {name: hashlib.sha256(changed[t]).hexdigest() for t, name in names.items()}

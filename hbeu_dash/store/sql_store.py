@@ -395,7 +395,7 @@ class SqlStore:
             if not changed:
                 return None
             commit_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
-            new_texts = self._insert_texts(conn, texts)
+            self._insert_texts(conn, texts)
             counts = {}
             for table, content in changed.items():
                 old = _parsed(before.get(table))
@@ -413,7 +413,7 @@ class SqlStore:
                 undo_of=undo_of,
                 note=note,
                 files=sorted(schema.TABLES_BY_NAME[t].file for t in changed),
-                texts=new_texts,
+                texts=sorted(texts),
             )
             self._audit(conn, record, {t: before.get(t, b"") for t in changed})
             conn.execute(text("UPDATE hbeu_state SET version = :v WHERE id = 1"), {"v": record.version_after})
