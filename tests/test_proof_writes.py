@@ -134,7 +134,7 @@ def test_a_text_attached_in_the_same_commit_proves_the_rows_and_is_audited(
     assert record.texts == [sha] and set(record.tables) == {"figures", "sources"}
     assert record.tables["sources"] == {"added": 0, "changed": 1, "removed": 0}
     sources = read_rows(data_dir / "sources.csv")
-    meeting = dict(zip(sources[0], [r for r in sources if r[0] == "meeting8-interviews"][0], strict=True))
+    meeting = dict(zip(sources[0], next(r for r in sources if r[0] == "meeting8-interviews"), strict=True))
     assert (meeting["text_sha256"], meeting["retrieved"]) == (sha, "2026-12-02")
     assert store.source_text(sha) is not None
     assert main(["--data", str(data_dir), "validate"]) == 0  # every row of that source is proven again
