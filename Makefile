@@ -8,7 +8,7 @@ REPLICAS ?= 2
 PROXY_PORT ?= 8500
 STORE ?= postgres
 
-.PHONY: help install run cluster test lint format validate verify bench clean
+.PHONY: help install run archive cluster test lint format validate verify bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,8 +21,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## create .venv and install the pinned requirements
 
-run: $(STAMP) ## start the dashboard on http://localhost:$(PORT)
+run: $(STAMP) archive ## start the dashboard on http://localhost:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+archive: $(STAMP) ## fill data/'s source archive from ../shared/seeds and ../shared/sources when they exist (no data change)
+	$(PY) -m hbeu_dash fill-archive
 
 cluster: $(STAMP) ## PostgreSQL, $(REPLICAS) replicas and nginx on http://127.0.0.1:$(PROXY_PORT) until Ctrl-C
 	$(PY) -m hbeu_dash.cluster --replicas $(REPLICAS) --port $(PROXY_PORT) --store $(STORE)
@@ -41,8 +44,8 @@ format: $(STAMP) ## ruff format the code
 validate: $(STAMP) ## validate data/
 	$(PY) -m hbeu_dash validate
 
-verify: $(STAMP) ## check every evidence fragment against ../shared/seeds
-	$(PY) -m hbeu_dash verify-sources ../shared/seeds
+verify: $(STAMP) ## prove every row against its own source's archived text (filled from ../shared first)
+	$(PY) -m hbeu_dash verify-sources ../shared/seeds ../shared/sources
 
 bench: $(STAMP) ## benchmark against budgets (not part of test): writes bench/results.json
 	$(PY) -m bench

@@ -102,6 +102,12 @@ def main(argv: list[str] | None = None) -> int:
         help="folders of source texts to fill the archive from first (e.g. ../shared/seeds ../shared/sources)",
     )
     add_attach_text_parser(sub)
+    fill = sub.add_parser(
+        "fill-archive", help="put reference texts into the store's source archive (a cache fill, no data change)"
+    )
+    fill.add_argument(
+        "folder", type=Path, nargs="*", help="folders of .txt texts (default: ../shared/seeds and ../shared/sources)"
+    )
     add_briefing_parser(sub)
     add_import_parser(sub)
     add_add_user_parser(sub)
@@ -123,7 +129,26 @@ def main(argv: list[str] | None = None) -> int:
         return run_db(args)
     if args.command == "attach-text":
         return run_import(args, texts)
+    if args.command == "fill-archive":
+        return run_fill(args, texts)
     return run_check(args, texts)
+
+
+def run_fill(args: argparse.Namespace, texts: dict[str, str]) -> int:
+    """`fill-archive`: the folders' texts into the store's archive; folders that are not there are passed over."""
+    from hbeu_dash.paths import SOURCE_TEXT_DIRS
+    from hbeu_dash.store import CsvStore, StoreUnavailable
+    from hbeu_dash.store.archive import fill_archive
+
+    folders = [f for f in (args.folder or SOURCE_TEXT_DIRS) if f.is_dir()]
+    try:
+        store = CsvStore(args.data) if args.data_given else _selected_store()
+        added, present = fill_archive(store, folders)
+    except StoreUnavailable as exc:
+        print(texts["cannot_read_store"].format(why=exc), file=sys.stderr)
+        return 1
+    print(texts["filled"].format(added=added, present=present, folders=", ".join(map(str, folders)) or "-"))
+    return 0
 
 
 def run_check(args: argparse.Namespace, texts: dict[str, str]) -> int:

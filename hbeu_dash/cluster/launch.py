@@ -326,6 +326,12 @@ def _run_checked(cmd: list[str], log_path: Path, what: str, env: Mapping[str, st
 def prepare_database(url: str, data_dir: Path, log_path: Path, env: Mapping[str, str]) -> None:
     """Migrate the database to the newest schema and load `data_dir` into it, once, before any replica starts
     (replicas never migrate: concurrent upgrades race)."""
+    from hbeu_dash.store import CsvStore
+    from hbeu_dash.store.archive import fill_archive
+
+    # The folder's source archive, filled from the reference texts when they are there (a cache fill, as `make run`
+    # does): `db import` carries the cited texts over and proves every row against them.
+    fill_archive(CsvStore(data_dir), paths.SOURCE_TEXT_DIRS)
     db = [sys.executable, "-m", "hbeu_dash", "db"]
     _run_checked([*db, "init", "--url", url], log_path, "db init (migrations)", env)
     _run_checked([*db, "import", str(data_dir), "--url", url], log_path, f"db import {data_dir}", env)
