@@ -11,7 +11,8 @@ import pytest
 from hbeu_dash import i18n, intake
 from hbeu_dash.store import ConflictError, CsvStore
 from hbeu_dash.uploads import read_upload
-from tests.test_import_cli import FIGURE_COLUMNS, data_dir  # noqa: F401 (the data copy saying the test sentences)
+from tests.conftest import extend_source_text
+from tests.test_import_cli import FIGURE_COLUMNS, TEST_SENTENCES
 
 FILLED = [
     "ulanqab-service-items-t",
@@ -34,6 +35,13 @@ FIGURE_LINE = (
     "ulanqab-service-items-t,four_city_service_items,ulanqab,300,300,,2025-02,0471tv-2025-02-01,,,,"
     "乌兰察布市通办事项300项,Ulanqab's shared service items number 300,,\n"
 )
+
+
+@pytest.fixture
+def data_dir(data_dir: Path) -> Path:
+    """The data copy, its source 0471tv-2025-02-01 saying the test sentences too (as in test_import_cli)."""
+    extend_source_text(data_dir, "0471tv-2025-02-01", *TEST_SENTENCES)
+    return data_dir
 
 
 def csv_bytes(*rows: list[str]) -> bytes:
