@@ -142,6 +142,37 @@ STRINGS: dict[str, tuple[str, str]] = {
         "这段摘录不在 {source} 的存档原文中。",
         "This fragment does not stand in the archived text of {source}.",
     ),
+    # reader's paragraph (ui/citations.py)
+    "page_evidence": ("原文段落", "In the source"),
+    "evidence_intro": (
+        "数字所依据的来源原文:只显示包含摘录的那一段,摘录的文字以底色标出;段落下方是来源、原标题、网址和原文的读取时间。",
+        "Where each figure stands in its source: only the paragraph holding the quoted words, which are highlighted; "
+        "beneath it the source, its original title, its address and when the text was read.",
+    ),
+    "evidence_link": ("原文段落", "In the source"),
+    "evidence_column": ("原文段落", "In the source"),
+    "evidence_source_line": ("各数字的原文段落", "Each figure's paragraph in its source"),
+    "evidence_open": ("在单独页面打开这些段落", "Open these paragraphs on their own page"),
+    "evidence_back": ("返回{page}", "Back to {page}"),
+    "evidence_none": (
+        "这个链接没有指定数字。请点击卡片、图表或表格中的“原文段落”。",
+        "This link names no figure. Follow 'In the source' from a card, a chart or a table.",
+    ),
+    "evidence_ignored": (
+        "链接中的 {name}={value} 在当前数据中找不到,已略去。",
+        "The link asks for {name}={value}, which the current data does not hold: left out.",
+    ),
+    "evidence_translation": ("英译", "In English"),
+    "evidence_title": ("原标题", "Original title"),
+    "evidence_no_url": ("来源没有网址", "The source has no address"),
+    "evidence_read": ("存档原文", "Archived text"),
+    "evidence_read_unknown": ("读取时间和出处未记录", "when and where it was read is not recorded"),
+    "evidence_whole_text": ("存档全文 · {source}(仅分析员可见)", "Whole archived text · {source} (analysts only)"),
+    "evidence_clicked": ("所点数据的原文段落", "The paragraph behind the point you clicked"),
+    "evidence_click_hint": (
+        "点击图中的柱形或圆点,可查看它在原文中的段落。",
+        "Click a bar or dot to see its paragraph in the source.",
+    ),
     # data entry (app_pages/add_data.py, app_pages/history.py; hbeu_dash/ui/entry.py)
     "page_add_data": ("添加数据", "Add data"),
     "page_history": ("修改记录", "Change history"),
@@ -153,7 +184,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "undone.",
     ),
     "article_text": ("文章正文(粘贴)", "Article text (paste it)"),
-    "article_file": ("或上传 .txt / .html 文件", "or upload a .txt / .html file"),
+    "article_file": ("或上传 .txt / .html / .pdf 文件", "or upload a .txt / .html / .pdf file"),
     "article_source": ("来源", "Source"),
     "article_new_source": ("新来源(在下面填写)", "A new source (fill in below)"),
     "article_title": ("标题(原文)", "Title (as published)"),
@@ -189,10 +220,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "article_events": ("候选事件", "Candidate events"),
     "article_source_row": ("新来源", "New source"),
     "article_check": ("检查并预览", "Check and preview"),
-    "article_edited": (
-        "表格在预览之后被修改过;请再次点击“检查并预览”。",
-        "The table changed after the preview; press 'Check and preview' again.",
-    ),
     "entry_needs_login": ("只有登录的分析员可以添加或修改数据。", "Only a logged-in analyst can add or change data."),
     "entry_tab_article": ("从文章提取", "From an article"),
     "entry_tab_upload": ("上传表格", "Upload a table"),
@@ -275,6 +302,90 @@ STRINGS: dict[str, tuple[str, str]] = {
         "数据在你打开此页之后有变化(现在为 {actual});请查看最新记录后再撤销。",
         "The data changed since you opened this page (it is now {actual}); check the latest entry, then undo.",
     ),
+    # analyst's source texts (ui/entry.py, ui/article.py)
+    "texts_heading": ("来源原文", "Source texts"),
+    "texts_intro": (
+        "每一行的 evidence 都必须逐字出现在它所引来源的存档原文中。来源还没有原文时,在这里附上(粘贴,或上传 .txt、"
+        ".html、文字版 .pdf):原文与这些行在同一次提交中存档。",
+        "Every row's evidence must stand word for word in the archived text of the source it cites. When a source "
+        "has no text yet, attach it here (paste it, or upload a .txt, .html or text .pdf): it is archived in the "
+        "same commit as the rows.",
+    ),
+    "texts_source": ("附到来源", "Attach to source"),
+    "texts_source_has_text": ("{source}(已有存档原文)", "{source} (has an archived text)"),
+    "texts_source_no_text": ("{source}(没有存档原文)", "{source} (no archived text)"),
+    "texts_source_in_upload": ("{source}(上传的来源表中)", "{source} (in the uploaded sources table)"),
+    "texts_paste": ("原文(粘贴)", "Text (paste it)"),
+    "texts_file": (
+        "或上传 .txt / .html / .pdf 文件(网页只取正文,不含菜单和页脚)",
+        "or upload a .txt / .html / .pdf file (from a web page only the article is kept, not its menus and footer)",
+    ),
+    "texts_retrieved": ("读取日期", "Read on"),
+    "texts_retrieved_from": (
+        "读取网址(与来源网址不同时填写,如转载页;可留空)",
+        "Read at (the address, when not the source's own URL, e.g. a reprint; optional)",
+    ),
+    "texts_read": ("读取原文", "Read the text"),
+    "texts_pasted": ("粘贴的原文", "pasted text"),
+    "texts_attached": (
+        "{source}:{chars} 个字符,sha256 {sha}…,{retrieved} 读取{where}",
+        "{source}: {chars} characters, sha256 {sha}…, read on {retrieved}{where}",
+    ),
+    "texts_attached_from": (",读取自 {url}", " at {url}"),
+    "texts_origin": ("来自:{origin}", "From: {origin}"),
+    "texts_first_lines": ("读到的开头几行:", "The first lines read:"),
+    "texts_replaces": (
+        "将替换 {source} 现有的存档原文(sha256 {sha}…);引用该来源的每一行都会按新原文重新核对。",
+        "Replaces the archived text {source} names now (sha256 {sha}…); every row citing it is checked again "
+        "against the new one.",
+    ),
+    "texts_remove": ("移除", "Remove"),
+    "texts_archived": ("本次提交将存档以下来源原文:", "This commit archives these source texts:"),
+    "texts_col_source": ("来源", "Source"),
+    "texts_col_chars": ("字符数", "Characters"),
+    "texts_col_begins": ("开头", "Begins"),
+    "texts_col_archive": ("存档", "Archive"),
+    "texts_new": ("新存档", "archived now"),
+    "texts_already": ("已在存档中", "already archived"),
+    "texts_history": ("存档原文", "Source texts"),
+    "article_retrieved_from": (
+        "读取网址(与上面的网址不同时填写,如转载页;可留空)",
+        "Read at (the address, when not the URL above, e.g. a reprint; optional)",
+    ),
+    "article_text_attached": (
+        "这篇文章就是来源 {source} 的原文:它与这些行在同一次提交中存档(sha256 {sha}…,{chars} 个字符),"
+        "每一行的 evidence 都按它核对。",
+        "This article is the text of source {source}: it is archived in the same commit as these rows (sha256 "
+        "{sha}…, {chars} characters), and every row's evidence is checked against it.",
+    ),
+    "article_text_archived": (
+        "来源 {source} 已有存档原文(sha256 {sha}…):候选行按该存档原文核对,粘贴的文章不会存档。",
+        "Source {source} already has an archived text (sha256 {sha}…): the candidates are checked against that "
+        "text; the pasted article is not archived.",
+    ),
+    "article_rechecks": (
+        "修改表格中的任何单元格都会立即重新检查。",
+        "Any edit in the tables is checked again at once.",
+    ),
+    # the source archive on the quality page (ui/quality.py, views/quality.py)
+    "section_source_texts": ("来源原文存档", "Source texts"),
+    "source_texts_sentence": (
+        "{archived} / {total} 个来源有存档原文。",
+        "{archived} of {total} sources have an archived text.",
+    ),
+    "source_texts_all": ("✓ 每个来源都有存档原文。", "✓ Every source has an archived text."),
+    "source_texts_missing": (
+        "以下来源没有存档原文。看板照常显示它们的数字,但无法核对其 evidence,也无法显示 evidence 所在的段落;"
+        "引用它们的新行在附上原文之前不能提交(分析员在“添加数据”页附上原文)。",
+        "These sources have no archived text. The dashboard shows their figures as usual, but their evidence cannot "
+        "be checked nor its paragraph shown, and new rows citing them cannot be committed until their text is "
+        "attached (analysts attach it on the Add data page).",
+    ),
+    "source_text_status": ("存档原文", "Archived text"),
+    "source_text_ok": ("✓ {date} 读取", "✓ read on {date}"),
+    "source_text_ok_undated": ("✓ 已存档", "✓ archived"),
+    "source_text_none": ("✗ 没有指定原文", "✗ names no text"),
+    "source_text_lost": ("✗ 所指原文不在存档中", "✗ its text is not in the archive"),
     "app_title": ("呼包鄂乌一体化数据看板", "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"),
     # pages
     "page_overview": ("总览", "Overview"),
@@ -537,6 +648,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "PDF 未能生成({why});HTML 版可以下载,并可在浏览器中打印。",
         "The PDF could not be made ({why}); the HTML briefing downloads as usual and prints from any browser.",
     ),
+    # briefing's paragraphs (views/briefing.py)
+    "briefing_paragraphs": ("原文段落", "Paragraphs in the sources"),
+    "briefing_paragraphs_intro": (
+        "每个来源存档原文中被引用的段落,按原文顺序排列;每段只印一次,段中被引用的原文片段以底色标出,段后列出引用它的"
+        "数字。上文“数字来源”中每个数字的 ¶ 编号指向这里。",
+        "The paragraphs of each source's archived text that the figures quote, in the text's order. Each is printed "
+        "once, every fragment quoted from it highlighted and the figures quoting it listed below it; the ¶ number "
+        "beside each figure under Citations points here.",
+    ),
+    "briefing_paragraph": ("所在段落", "Paragraph"),
+    "briefing_paragraph_figures": ("引用本段的数字", "Figures quoting it"),
+    "briefing_figure_sep": ("；", "; "),
+    "briefing_read": ("存档原文", "Archived text"),
+    "briefing_read_unknown": ("读取日期和出处未记录", "when and where it was read is not recorded"),
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -680,4 +805,14 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "published": ("发布日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "publication date YYYY, YYYY-MM or YYYY-MM-DD"),
     "url": ("网址,没有则留空", "URL, or empty"),
     "language": ("原文语言:zh 或 en", "language of the source: zh or en"),
+    # analyst's source texts (ui/entry.py, ui/article.py): filled in when a text is attached in the app
+    "text_sha256": (
+        "留空:在“来源原文”中附上原文后自动填写",
+        "leave empty: filled in when you attach the text under 'Source texts'",
+    ),
+    "retrieved": ("读取原文的日期 YYYY-MM-DD;附上原文时填写", "the day the text was read, YYYY-MM-DD; set when attached"),
+    "retrieved_from": (
+        "读取原文的网址(与 url 不同时,如转载页),可留空",
+        "where the text was read, when not the url (a reprint), or empty",
+    ),
 }

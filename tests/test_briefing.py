@@ -9,12 +9,16 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.report import pdf
 from hbeu_dash.report.html import CHART_WIDTH_PX, render_html
-from hbeu_dash.views.briefing import Briefing, briefing_filename, build_briefing
+from hbeu_dash.store import CsvStore
+from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT
+from hbeu_dash.views.briefing import Briefing, briefing_filename, build_briefing, mark_paragraph, paragraph_bounds
 from hbeu_dash.views.scope import Scope, load_scope
 
 GENERATED = date(2026, 11, 26)
@@ -394,3 +398,248 @@ def test_the_resource_scan_sees_external_references() -> None:
     assert found.urls == ["https://cdn.example/x.css", "https://c.example/p.js", "http://d.example/i.png"]
     assert re.search(r"url\(|@import", found.styles[0])
     assert {"link", "img"} <= set(found.tags) and found.scripts[0][2]
+
+
+# ---------------------------------------------------------------- the sources appendix: each figure's paragraph
+
+# hohhot-cases-2024 (58.76万 cross-city cases handled in Hohhot in 2024), a key figure: its paragraph in the 8th mayors'
+# meeting interviews holds five other figures (the five batches, Hohhot's 561 items, the 423 adjusted, the 312
+# Hohhot–Baotou items, the two channels), so it shows the fragment marked and the paragraph printed once for all six;
+# the channels' fragment ('开辟了线上线下两个\n\n通办渠道') crosses a line break: the paragraph takes the next line.
+CASES = "hohhot-cases-2024"
+QINGCHENG = "0471tv-2025-02-01"
+
+
+def figure_row(figure_id: str) -> dict[str, str]:
+    """One row of data/figures.csv."""
+    return next(r for r in figure_rows() if r["figure_id"] == figure_id)
+
+
+def source_rows(folder: object = DATA_DIR) -> dict[str, dict[str, str]]:
+    """sources.csv by source_id, read with the csv module."""
+    with open(folder / "sources.csv", encoding="utf-8-sig", newline="") as f:
+        return {r["source_id"]: r for r in csv.DictReader(f)}
+
+
+def squash(text: str) -> str:
+    """The text without whitespace."""
+    return "".join(text.split())
+
+
+def lines_of(row: dict[str, str]) -> list[str]:
+    """The non-empty lines of the row's archived source text, from the one holding its evidence on."""
+    text = CsvStore(DATA_DIR).source_text(source_rows()[row["source_id"]]["text_sha256"])
+    assert text is not None, f"the text of {row['source_id']} is not archived (see tests/conftest.py)"
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return lines[next(i for i, line in enumerate(lines) if row["evidence"] in line) :]
+
+
+def paragraph_html(page: str, number: int) -> str:
+    """The HTML of one paragraph of the appendix, up to the next one (or the section's end)."""
+    start = page.index(f'<div class="para" id="para-{number}">')
+    ends = [i for i in (page.find('<div class="para" id="para-', start + 1), page.find("</section>", start)) if i > 0]
+    return page[start : min(ends)]
+
+
+def plain(fragment: str) -> str:
+    """The text of some HTML, tags removed, entities decoded, whitespace squashed."""
+    return squash(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
+
+
+def cited_figure(b: Briefing, row: dict[str, str]) -> object:
+    """The citation of a figure (by its evidence and source: two sources quote the same words)."""
+    cite = citations_by_source(b.lang)[row["source_id"]]
+    return next(f for g in b.citations for f in g.figures if f.evidence == row["evidence"] and f.source == cite)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figure_s_paragraph_is_printed_once_with_its_fragment_marked(lang: str) -> None:
+    row = figure_row(CASES)
+    paragraph = squash("".join(lines_of(row)[:2]))  # its line and the next (see CASES)
+    b = briefing(Filters(lang=lang))
+    cited = cited_figure(b, row)
+    assert cited.paragraph is not None and cited.paragraph_status == ""
+    para = next(p for s in b.sources for p in s.paragraphs if p.number == cited.paragraph)
+    assert squash("".join(s.text for s in para.segments)) == paragraph  # the whole paragraph: short, nothing cut
+    assert row["evidence"] in [s.text for s in para.segments if s.marked]
+    quoting = [r for r in figure_rows() if r["source_id"] == row["source_id"] and squash(r["evidence"]) in paragraph]
+    assert len(para.figures) == len(quoting) == 6
+    page = rendered(Filters(lang=lang))
+    block = paragraph_html(page, cited.paragraph)
+    assert f"<mark>{escape(row['evidence'])}</mark>" in block
+    assert plain(block).startswith(f"¶{cited.paragraph}{paragraph}")
+    assert page.count(f"<mark>{escape(row['evidence'])}</mark>") == 1  # printed once, not once per figure
+    assert page.count(f'href="#para-{cited.paragraph}"') == 6  # each of its figures points to it
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_figure_points_to_a_paragraph_that_marks_its_fragment(lang: str) -> None:
+    b = briefing(Filters(lang=lang))
+    paragraphs = {p.number: p for s in b.sources for p in s.paragraphs}
+    assert sorted(paragraphs) == list(range(1, len(paragraphs) + 1))
+    cited = [f for g in b.citations for f in g.figures]
+    for f in cited:
+        marks = [squash(s.text) for s in paragraphs[f.paragraph].segments if s.marked]
+        assert any(squash(f.evidence) in m for m in marks), f.evidence
+    texts = ["".join(s.text for s in p.segments) for p in paragraphs.values()]
+    assert len(set(texts)) == len(texts) < len(cited)  # no paragraph twice; fewer paragraphs than figures
+    assert [s.source for s in b.sources] == list(dict.fromkeys(f.source for f in cited))  # in order of citation
+    assert all(s.status == "" and s.unplaced == () for s in b.sources)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_source_without_archived_text_says_so_in_one_line_and_no_paragraph(data_dir: object, lang: str) -> None:
+    from tests.conftest import edit_rows
+
+    def blank(rows: list[list[str]]) -> None:
+        header = rows[0]
+        for r in rows[1:]:
+            if r[header.index("source_id")] == QINGCHENG:
+                r[header.index("text_sha256")] = ""
+
+    edit_rows(data_dir / "sources.csv", blank)
+    b = build_briefing(load_scope(data_dir, Filters(lang=lang)), GENERATED)
+    line = t("citation_no_text", lang, source=citations_by_source(lang)[QINGCHENG])
+    rows = [r for r in figure_rows() if r["source_id"] == QINGCHENG]
+    for row in rows:
+        cited = cited_figure(b, row)
+        assert (cited.paragraph, cited.paragraph_status) == (None, line)
+    source = next(s for s in b.sources if s.source == citations_by_source(lang)[QINGCHENG])
+    assert source.status == line and source.paragraphs == ()
+    assert all(s.paragraphs for s in b.sources if s is not source)  # the other source still prints its own
+    page = render_html(b)
+    appendix = page[page.index('<section id="paragraphs">') :]
+    assert appendix.count(escape(line)) == 1  # one line for the source
+    assert page.count(escape(line)) == len(rows) + 1  # and one in each of its figures' citations
+    start = appendix.index(f"<h3>{escape(citations_by_source(lang)[QINGCHENG])}</h3>")
+    end = appendix.find('<div class="source-text">', start)
+    block = appendix[start : end if end > 0 else None]
+    assert escape(line) in block and 'class="para"' not in block and "<mark>" not in block
+    elsewhere = {r["evidence"] for r in figure_rows() if r["source_id"] != QINGCHENG}  # words both sources print
+    for row in rows:
+        if row["evidence"] not in elsewhere:
+            assert f"<mark>{escape(row['evidence'])}" not in page, row["figure_id"]
+    assert f"<mark>{escape(figure_row(CASES)['evidence'])}</mark>" in appendix
+
+
+def test_an_archived_text_is_escaped_like_any_data_text(data_dir: object) -> None:
+    from tests.conftest import edit_rows
+
+    row = figure_row(CASES)
+    store = CsvStore(data_dir)
+    sha = source_rows(data_dir)[row["source_id"]]["text_sha256"]
+    text = store.source_text(sha)
+    hostile = text.replace("以首府为例", '<img src=x onerror=alert(5)>"{{ 7 * 7 }}以首府为例', 1)
+    assert hostile != text
+    (new_sha,) = store.add_texts([hostile])
+
+    def point(rows: list[list[str]]) -> None:
+        header = rows[0]
+        for r in rows[1:]:
+            if r[header.index("source_id")] == row["source_id"]:
+                r[header.index("text_sha256")] = new_sha
+
+    edit_rows(data_dir / "sources.csv", point)
+    page = render_html(build_briefing(load_scope(data_dir, Filters(lang="zh")), GENERATED))
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(5)&gt;&#34;{{ 7 * 7 }}" in page
+    assert f"<mark>{escape(row['evidence'])}</mark>" in page
+    assert all(u.startswith("#") for u in resources(page).urls)
+
+
+def spans(text: str, *quotes: str) -> list[tuple[int, int]]:
+    """Where each quote stands in the text."""
+    return [(text.index(q), text.index(q) + len(q)) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "expected"),
+    [
+        # a short paragraph: whole, each fragment marked, overlapping quotes marked once
+        ("x\n  abc DEF ghi JKL mno  \ny", ("DEF", "JKL", "KL", "DEF g"), "abc [DEF g]hi [JKL] mno"),
+        # a long paragraph (a page read without line breaks) is cut beside its fragments
+        ("a" * 500 + "MID" + "b" * 900 + "END" + "c" * 500, ("MID", "END"), None),
+    ],
+)
+def test_paragraphs_are_marked_and_long_ones_cut(text: str, quotes: tuple[str, ...], expected: str | None) -> None:
+    marks = spans(text, *quotes)
+    bounds = paragraph_bounds(text, *marks[0])
+    segments = mark_paragraph(text, bounds, marks)
+    shown = "".join(f"[{s.text}]" if s.marked else s.text for s in segments)
+    if expected is not None:
+        assert shown == expected
+        return
+    context = "a" * MAX_PARAGRAPH_CONTEXT
+    assert shown.startswith(ELLIPSIS + context + "[MID]")
+    assert f"[MID]{'b' * MAX_PARAGRAPH_CONTEXT} {ELLIPSIS} {'b' * MAX_PARAGRAPH_CONTEXT}[END]" in shown
+    assert shown.endswith("[END]" + "c" * MAX_PARAGRAPH_CONTEXT + ELLIPSIS)
+
+
+def test_a_fragment_across_a_line_break_brings_both_lines() -> None:
+    text = "one\nfirst half of a sen\n\ntence and the rest\nthree"
+    start = text.index("sen")
+    end = text.index("tence") + len("tence")
+    assert text[slice(*paragraph_bounds(text, start, end))] == "first half of a sen\n\ntence and the rest"
+
+
+def test_the_scope_reads_texts_from_its_store_and_the_app_gives_the_briefing_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hbeu_dash.store import select
+    from hbeu_dash.ui import briefing as ui_briefing
+    from hbeu_dash.views.scope import with_texts
+
+    sha = source_rows()[figure_row(CASES)["source_id"]]["text_sha256"]
+    archived = CsvStore(DATA_DIR).source_text(sha)
+    assert archived is not None and scope(Filters()).texts(sha) == archived
+    bare = Scope(scope(Filters()).result, scope(Filters()).figures, Filters(), scope(Filters()).version)
+    assert bare.texts is None
+    selected = scope(Filters()).selected
+    given = with_texts(scope(Filters()), CsvStore(DATA_DIR).source_text)
+    assert given.selected is selected  # the selections already made are shared, not made again
+    monkeypatch.delenv(select.ENV_VAR, raising=False)
+    app = ui_briefing.briefing_scope(Filters())
+    assert app.texts(sha) == archived and app.version == scope(Filters()).version
+
+
+def test_a_scope_given_no_archive_prints_no_paragraph() -> None:
+    real = scope(Filters(lang="en"))
+    b = build_briefing(Scope(real.result, real.figures, real.filters, real.version), GENERATED)
+    assert b.sources and all(s.paragraphs == () and s.status for s in b.sources)
+    assert "<mark>" not in render_html(b)
+
+
+def test_a_briefing_on_the_database_store_prints_the_paragraphs_from_its_archive(pg_url: str) -> None:
+    from hbeu_dash.store.sql_store import SqlStore
+    from tests.test_sql_store import load
+
+    store = SqlStore(pg_url)
+    load(store)
+    csv_store = CsvStore(DATA_DIR)
+    store.add_texts(csv_store.source_text(r["text_sha256"]) for r in source_rows().values() if r["text_sha256"])
+    row = figure_row(CASES)
+    b = build_briefing(load_scope(store, Filters(lang="en")), GENERATED)
+    assert b.version == scope(Filters(lang="en")).version
+    assert b.sources == briefing(Filters(lang="en")).sources  # the same appendix as from the CSV folder
+    assert f"<mark>{escape(row['evidence'])}</mark>" in render_html(b)
+
+
+def test_the_app_s_button_builds_the_briefing_with_the_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import OrderedDict
+
+    from streamlit.testing.v1 import AppTest
+
+    from hbeu_dash.paths import ROOT
+    from hbeu_dash.report import build
+    from hbeu_dash.store import select
+    from hbeu_dash.ui import briefing as ui_briefing
+
+    monkeypatch.delenv(select.ENV_VAR, raising=False)
+    monkeypatch.setattr(build, "render_pdf", lambda _html: b"%PDF-1.4 not printed in this test")
+    monkeypatch.setattr(ui_briefing, "_BUILT", OrderedDict())  # nothing shared with another test's build
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.button(key="briefing-make").click().run()
+    assert not at.exception
+    files = at.session_state[ui_briefing.STATE_KEY][1]
+    assert f"<mark>{escape(figure_row(CASES)['evidence'])}</mark>" in files.html.decode("utf-8")

@@ -23,7 +23,13 @@ HTML_LANG = {"zh": "zh-CN", "en": "en"}
 TEXT_KEYS = (
     "as_of",
     "briefing_contents",
+    "briefing_figure_sep",
     "briefing_offline",
+    "briefing_paragraph",
+    "briefing_paragraph_figures",
+    "briefing_paragraphs",
+    "briefing_paragraphs_intro",
+    "briefing_read",
     "evidence",
     "evidence_en",
     "no_conflicts_filtered",

@@ -10,6 +10,7 @@ from hbeu_dash.i18n import t
 from hbeu_dash.report.build import BriefingFiles, build_briefing_files
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md
+from hbeu_dash.views.scope import Scope, with_texts
 
 STATE_KEY = "_briefing"  # (data version, filters) → the files last built in this session
 STEP_KEYS = {"html": "briefing_building_html", "pdf": "briefing_building_pdf"}
@@ -52,6 +53,13 @@ def build_with_progress(filters: Filters, key: tuple) -> BriefingFiles | None:
         return files
 
 
+def briefing_scope(filters: Filters) -> Scope:
+    """The scope a briefing is built from: this run's cached scope reading its source texts from the store, as
+    `python -m hbeu_dash briefing` does through load_scope (the texts are content-addressed by the sha256s in
+    sources.csv, which the data version covers, so builds shared per data version stay right)."""
+    return with_texts(data.get_scope(filters), data.get_store().source_text)
+
+
 def _build(filters: Filters) -> BriefingFiles | None:
     lang = filters.lang
     with st.status(t(STEP_KEYS["html"], lang), expanded=False) as status:
@@ -61,7 +69,7 @@ def _build(filters: Filters) -> BriefingFiles | None:
             status.update(label=t(STEP_KEYS[name], lang), state="running")
 
         try:
-            files = build_briefing_files(data.get_scope(filters), on_step=step)
+            files = build_briefing_files(briefing_scope(filters), on_step=step)
         except Exception as exc:  # a broken template or figure must not take the page down with it
             status.update(label=t("briefing_failed", lang), state="error", expanded=True)
             st.error(escape_md(f"{type(exc).__name__}: {exc}"))

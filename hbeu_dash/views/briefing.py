@@ -1,10 +1,13 @@
 """The offline briefing: a title page, the key figures, every chart, the map, the tracker, the timeline, the
-conflicts and a citation for every figure of the scope.
+conflicts, a citation for every figure of the scope and, in its sources appendix, the paragraph of each source's
+archived text that holds the figures' fragments.
 
 Built only from the view models the pages and slides use (cards, chart specs, map view, tracker table, event
-cards, conflict blocks): nothing is built twice. Plain text and numbers: the HTML renderer escapes them.
+cards, conflict blocks, citations): nothing is built twice. Plain text and numbers: the HTML renderer escapes them
+and marks the fragments.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -13,12 +16,14 @@ import pandas as pd
 from hbeu_dash import schema
 from hbeu_dash.charts import Chart, format_citations
 from hbeu_dash.i18n import city_label, col, format_date, format_value, join, label, original_columns, quote, t
+from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import slides
 from hbeu_dash.views.cards import Kpi
+from hbeu_dash.views.citations import FOUND, NO_TEXT, Citation, make_citation
 from hbeu_dash.views.events import EventCard
 from hbeu_dash.views.scope import Scope
 from hbeu_dash.views.slides import Block, MapView, TextTable
@@ -54,6 +59,45 @@ class CitedFigure:
     evidence: str  # the verbatim fragment
     evidence_en: str  # its English rendering on an English briefing, '' on a Chinese one
     note: str
+    paragraph: int | None = None  # the number of its paragraph in the sources appendix (¶ 12), None when not shown
+    paragraph_status: str = ""  # why no paragraph is shown ('… is not archived'), '' when one is
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph's text: a cited fragment (`marked`) or the text around it."""
+
+    text: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """One paragraph of a source's archived text, printed once however many figures quote it."""
+
+    number: int  # ¶ number, running through the appendix; the figures' citations refer to it
+    segments: tuple[Segment, ...]  # the paragraph with every fragment cited from it marked (very long ones cut)
+    figures: tuple[str, ...]  # the figures quoting it ('呼和浩特 · 四城通办事项 · 561项'), in citation order
+
+    @property
+    def anchor(self) -> str:
+        """The paragraph's id in the page ('para-12'): the figures' citations link to it."""
+        return f"para-{self.number}"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One cited source in the appendix: by name, title, address, when and where its text was read, and the
+    paragraphs of it the scope's figures quote, in the text's order."""
+
+    source: str  # '青橙融媒 · 2025-02-01'
+    title: str
+    url: str
+    read: str  # when and where the text was read, or that it is not recorded
+    note: str  # the source's note (where the copy was found)
+    status: str  # '' when its text is archived, else the one line saying it is not
+    paragraphs: tuple[SourceParagraph, ...]
+    unplaced: tuple[str, ...]  # figures whose fragment is not found in the archived text, each with why
 
 
 @dataclass(frozen=True)
@@ -87,6 +131,7 @@ class Briefing:
     conflicts: tuple[Block, ...]
     citations: tuple[CitationGroup, ...]
     citations_intro: str
+    sources: tuple[SourceText, ...] = ()  # the appendix: each cited source and the paragraphs quoted from it
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -212,7 +257,7 @@ def build_timeline(scope: Scope) -> tuple[Chart | None, tuple[EventCard, ...]]:
     return (chart if not chart.table.empty else None), tuple(cards)
 
 
-def _cited(record: dict, lang: str) -> CitedFigure:
+def _cited(record: dict, lang: str, paragraph: int | None = None, paragraph_status: str = "") -> CitedFigure:
     """One joined figure as a citation."""
     period = format_date(record["period"], lang) if record["period"] else label("measure", record["measure"], lang)
     evidence = [str(record[c] or "") for c in original_columns("evidence", lang)]
@@ -229,28 +274,167 @@ def _cited(record: dict, lang: str) -> CitedFigure:
         evidence=evidence[0],
         evidence_en=evidence[1] if len(evidence) > 1 else "",
         note=str(record[col("note", lang)] or ""),
+        paragraph=paragraph,
+        paragraph_status=paragraph_status,
     )
 
 
-def build_citations(selected: pd.DataFrame, lang: str) -> tuple[CitationGroup, ...]:
-    """Every figure of the scope grouped by indicator (sectors in their order, then by name), each group's figures
-    by city and as-of."""
+def _grouped(selected: pd.DataFrame, lang: str) -> list[list[dict]]:
+    """The joined figures grouped by indicator (sectors in their order, then by name), each group's figures by city
+    and as-of: the citations' reading order."""
     sector_rank = {s: i for i, s in enumerate(schema.SECTORS)}
     groups: dict[str, list[dict]] = {}
     for record in selected.sort_values(["city", "as_of", "source_id"]).to_dict("records"):
         groups.setdefault(record["indicator_id"], []).append(record)
-    ordered = sorted(
-        groups.values(), key=lambda rs: (sector_rank.get(rs[0]["sector"], 99), rs[0][col("indicator", lang)])
-    )
+    return sorted(groups.values(), key=lambda rs: (sector_rank.get(rs[0]["sector"], 99), rs[0][col("indicator", lang)]))
+
+
+def _citation_groups(
+    ordered: list[list[dict]], lang: str, paragraphs: Sequence[tuple[int | None, str]] | None
+) -> tuple[CitationGroup, ...]:
+    """The citation groups of `_grouped`, each figure with (when given, one per figure in reading order) the number
+    of its paragraph in the sources appendix or why none is shown."""
+    refs = iter(paragraphs if paragraphs is not None else [(None, "")] * sum(len(rs) for rs in ordered))
     return tuple(
         CitationGroup(
             indicator=str(records[0][col("indicator", lang)]),
             unit=str(records[0][col("unit", lang)]),
             sector=label("sector", records[0]["sector"], lang),
-            figures=tuple(_cited(r, lang) for r in records),
+            figures=tuple(_cited(r, lang, *next(refs)) for r in records),
         )
         for records in ordered
     )
+
+
+def _no_text(_sha256: str) -> str | None:
+    """The lookup of a scope given no archive: no text at all."""
+    return None
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph holding text[start:end] as hbeu_dash.verify.find_passage reads it (from the line break before
+    the fragment to the one after it, so a fragment across a break brings both lines), without its outer spaces."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    while first < start and text[first].isspace():
+        first += 1
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    return first, last
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans made one (two figures quoting overlapping words mark them once)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def mark_paragraph(text: str, bounds: tuple[int, int], marks: list[tuple[int, int]]) -> tuple[Segment, ...]:
+    """The paragraph text[bounds] as segments, the fragments `marks` (spans of `text`) marked. Long unmarked runs
+    are cut as find_passage cuts them: MAX_PARAGRAPH_CONTEXT characters kept beside a fragment, an ellipsis for
+    the rest (a page read without line breaks is one paragraph; the briefing prints only what is around the quotes)."""
+    first, last = bounds
+    marks = _merged(marks)
+    segments: list[Segment] = []
+    at = first
+    for index, (start, end) in enumerate(marks):
+        plain = text[at:start]
+        if index == 0 and len(plain) > MAX_PARAGRAPH_CONTEXT:
+            plain = ELLIPSIS + plain[-MAX_PARAGRAPH_CONTEXT:]
+        elif index > 0 and len(plain) > 2 * MAX_PARAGRAPH_CONTEXT:
+            plain = plain[:MAX_PARAGRAPH_CONTEXT] + f" {ELLIPSIS} " + plain[-MAX_PARAGRAPH_CONTEXT:]
+        if plain:
+            segments.append(Segment(plain, False))
+        segments.append(Segment(text[start:end], True))
+        at = end
+    plain = text[at:last]
+    if len(plain) > MAX_PARAGRAPH_CONTEXT:
+        plain = plain[:MAX_PARAGRAPH_CONTEXT] + ELLIPSIS
+    if plain:
+        segments.append(Segment(plain, False))
+    return tuple(segments)
+
+
+def _source_paragraphs(text: str, found: list[Citation], number: int) -> tuple[list[SourceParagraph], list[int]]:
+    """The paragraphs of one source's text that its found citations quote, in the text's order and numbered from
+    `number`, and the paragraph number of each citation (in the order given)."""
+    spans = [(c.passage.start, c.passage.end) for c in found if c.passage is not None]
+    bounds = [paragraph_bounds(text, start, end) for start, end in spans]
+    # Paragraphs that overlap (a fragment across a line break brings the next line) are one paragraph.
+    merged = _merged(bounds)
+    which = [next(i for i, (a, b) in enumerate(merged) if a <= first and last <= b) for first, last in bounds]
+    paragraphs = []
+    for i, paragraph in enumerate(merged):
+        members = [k for k, w in enumerate(which) if w == i]
+        paragraphs.append(
+            SourceParagraph(
+                number=number + i,
+                segments=mark_paragraph(text, paragraph, [spans[k] for k in members]),
+                figures=tuple(dict.fromkeys(found[k].heading for k in members)),
+            )
+        )
+    return paragraphs, [number + w for w in which]
+
+
+def build_sources_appendix(
+    citations: Sequence[Citation], lookup: TextLookup, lang: str
+) -> tuple[tuple[SourceText, ...], list[tuple[int | None, str]]]:
+    """The sources appendix: each source the citations name (in the order first cited), its particulars and every
+    paragraph of its archived text the figures quote, each printed once with all the fragments quoted from it
+    marked and the figures quoting it listed; and, per citation, its paragraph's number or why none is shown."""
+    by_source: dict[str, list[int]] = {}
+    for index, citation in enumerate(citations):
+        by_source.setdefault(citation.source_id, []).append(index)
+    refs: list[tuple[int | None, str]] = [(None, c.status_text) for c in citations]
+    sources, number = [], 1
+    for indices in by_source.values():
+        first = citations[indices[0]]
+        found = [i for i in indices if citations[i].status == FOUND]
+        paragraphs: list[SourceParagraph] = []
+        if found:
+            text = lookup(first.sha256) or ""
+            paragraphs, numbers = _source_paragraphs(text, [citations[i] for i in found], number)
+            number += len(paragraphs)
+            for i, n in zip(found, numbers, strict=True):
+                refs[i] = (n, "")
+        missing = [citations[i] for i in indices if citations[i].status not in (FOUND, NO_TEXT)]
+        no_text = next((citations[i] for i in indices if citations[i].status == NO_TEXT), None)
+        sources.append(
+            SourceText(
+                source=first.cite,
+                title=first.title,
+                url=first.url,
+                read=first.read or t("briefing_read_unknown", lang),
+                note=first.note,
+                status=no_text.status_text if no_text is not None else "",
+                paragraphs=tuple(paragraphs),
+                unplaced=tuple(dict.fromkeys(f"{c.heading}: {c.status_text}" for c in missing)),
+            )
+        )
+    return tuple(sources), refs
+
+
+def build_figure_citations(
+    scope: Scope, selected: pd.DataFrame
+) -> tuple[tuple[CitationGroup, ...], tuple[SourceText, ...]]:
+    """Every figure of the scope cited, grouped by indicator (sectors in their order, then by name; each group's
+    figures by city and as-of), and the sources appendix with the paragraphs they quote, linked by ¶ number."""
+    lang = scope.lang
+    sources = scope.table("sources")
+    groups = _grouped(selected, lang)
+    if sources is None or not groups:
+        return _citation_groups(groups, lang, None), ()
+    lookup = scope.texts or _no_text
+    indicators = scope.table("indicators")
+    citations = [make_citation("figures", r, sources, lookup, lang, indicators) for rs in groups for r in rs]
+    appendix, refs = build_sources_appendix(citations, lookup, lang)
+    return _citation_groups(groups, lang, refs), appendix
 
 
 def build_briefing(scope: Scope, generated: datetime | date) -> Briefing:
@@ -266,6 +450,7 @@ def build_briefing(scope: Scope, generated: datetime | date) -> Briefing:
     status, tracker, tracker_note = build_tracker(scope)
     timeline, events = build_timeline(scope)
     conflicts = () if scope.conflicts is None else slides.conflict_blocks(scope.conflicts, lang)
+    citations, sources = ((), ()) if selected is None else build_figure_citations(scope, selected)
     return Briefing(
         lang=lang,
         version=scope.version,
@@ -282,6 +467,7 @@ def build_briefing(scope: Scope, generated: datetime | date) -> Briefing:
         timeline=timeline,
         events=events,
         conflicts=conflicts,
-        citations=() if selected is None else build_citations(selected, lang),
+        citations=citations,
         citations_intro=t("citations_intro", lang, version=scope.version),
+        sources=sources,
     )

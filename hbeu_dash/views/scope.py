@@ -1,7 +1,7 @@
-"""What a slide deck or a briefing covers: the validated tables, the filters and the data version, and the selections
-derived from them (each computed once, on first use)."""
+"""What a slide deck or a briefing covers: the validated tables, the filters and the data version, the source archive
+the rows cite, and the selections derived from them (each computed once, on first use)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from hbeu_dash import quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.store import CsvStore, Store
+from hbeu_dash.verify import TextLookup
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import projects as project_views
 
@@ -23,6 +24,10 @@ class Scope:
     figures: pd.DataFrame | None  # every figure joined with its indicator and source; None when one is broken
     filters: Filters
     version: str
+    # The store's archived texts by sha256 (Store.source_text). None: no archive was given, so no paragraph can be
+    # shown (the briefing then says so for each source). Content-addressed by the text_sha256 of sources.csv, which
+    # the data version covers: a scope cached per data version stays right.
+    texts: TextLookup | None = None
 
     @property
     def lang(self) -> str:
@@ -71,8 +76,18 @@ def join_all(result: LoadResult) -> pd.DataFrame | None:
     return transforms.join_figures(tables["figures"], tables["indicators"], tables["sources"])
 
 
+def with_texts(scope: Scope, texts: TextLookup) -> Scope:
+    """The same scope reading its source texts from `texts` (the app's cached scope and its store's archive); the
+    selections it already computed are shared, not computed again."""
+    out = replace(scope, texts=texts)
+    derived = [name for name, member in vars(Scope).items() if isinstance(member, cached_property)]
+    out.__dict__.update({name: scope.__dict__[name] for name in derived if name in scope.__dict__})
+    return out
+
+
 def load_scope(source: Path | Store, filters: Filters) -> Scope:
-    """A scope read straight from a CSV folder or a store (the command line; the app builds it from its caches)."""
+    """A scope read straight from a CSV folder or a store, with the store's source archive (the command line; the app
+    builds it from its caches and gives it the same archive with `with_texts`)."""
     store = CsvStore(source) if isinstance(source, Path | str) else source
     version, result = store.read()
-    return Scope(result, join_all(result), filters, version)
+    return Scope(result, join_all(result), filters, version, store.source_text)

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.report.html import render_html
 from hbeu_dash.report.pdf import PdfError, render_pdf
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.scope import load_scope
 from tests.e2e.conftest import ARTIFACTS
-from tests.test_briefing import hostile_scope
+from tests.test_briefing import CASES, cited_figure, figure_row, hostile_scope, lines_of, squash
 
 GENERATED = date(2026, 11, 26)
 # 7 charts (service items, the Hohhot–Baotou identity, consortia, talent, Ordos' plan, projects by status, the
@@ -188,6 +189,18 @@ def test_the_pdf_is_a4_with_every_font_embedded(pdfs: dict[str, Path], lang: str
     # glyph programs without the font's name (skia issue 40031251); TrueType fonts keep theirs (DejaVu Sans Mono
     # of the URLs). The glyphs come from Noto Sans CJK: test_its_text_is_set_in_noto_sans_cjk.
     assert any(r[0] == "[none]" and r[1:3] == ["Type", "3"] for r in rows)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pdf_prints_a_figure_s_paragraph_from_its_source(pdfs: dict[str, Path], lang: str) -> None:
+    # hohhot-cases-2024 (58.76万 cases): its paragraph in the 8th mayors' meeting interviews, as archived, printed in
+    # the sources appendix with a ¶ number its citation points to (tests/test_briefing.py: CASES).
+    row = figure_row(CASES)
+    paragraph = squash("".join(lines_of(row)[:2]))
+    text = _run("pdftotext", "-enc", "UTF-8", str(pdfs[lang]), "-")
+    cited = cited_figure(build_briefing(load_scope(DATA_DIR, Filters(lang=lang)), GENERATED), row)
+    assert f"¶{cited.paragraph}{paragraph}" in squash(text)
+    assert squash(t("briefing_paragraphs", lang)) in squash(text)
 
 
 def test_the_pdf_refuses_a_page_that_asks_for_the_network(chromium: str) -> None:
