@@ -38,10 +38,19 @@ EVENT_COLORS = {
 }
 
 
+# A row a chart draws, as a reader's link asks for its paragraph: (table, key), e.g. ("figures", ("hb-items-total-xu",))
+# or ("projects", ("s43-airport-expressway", "meeting8-interviews")) (hbeu_dash.views.citations).
+Ref = tuple[str, tuple[str, ...]]
+
+
 @dataclass
 class Chart:
     """A chart spec, ready for any renderer: title, plotly figure, one-sentence summary, table twin, source line
-    (sources cited by name, with as-of) and download file name. Plain text: each renderer escapes it."""
+    (sources cited by name, with as-of) and download file name. Plain text: each renderer escapes it.
+
+    Every point of the figure carries in `customdata` the position of its row in the table twin, and `row_refs` says
+    which data rows each twin row stands for: a click on a point, a twin row and the source line all open the same
+    paragraphs."""
 
     figure: go.Figure
     summary: str
@@ -50,6 +59,26 @@ class Chart:
     filename: str
     title: str = ""
     citations: dict[str, str] = field(default_factory=dict)  # source cited by name → latest as-of ('' undated)
+    row_refs: tuple[tuple[Ref, ...], ...] = ()  # per row of `table`, the data rows it shows
+
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        """Every data row the chart shows, once, in table order (what its source line cites)."""
+        return tuple(dict.fromkeys(ref for refs in self.row_refs for ref in refs))
+
+    def point_refs(self, customdata: object) -> tuple[Ref, ...]:
+        """The data rows behind a clicked point, from its customdata (a twin row position); () for anything else."""
+        if isinstance(customdata, list | tuple):
+            customdata = customdata[0] if customdata else None
+        if isinstance(customdata, bool) or not isinstance(customdata, int | float) or customdata != int(customdata):
+            return ()
+        position = int(customdata)
+        return self.row_refs[position] if 0 <= position < len(self.row_refs) else ()
+
+
+def figure_refs(rows: pd.DataFrame) -> tuple[tuple[Ref, ...], ...]:
+    """One figure per row (its `figure_id`)."""
+    return tuple((("figures", (str(f),)),) for f in rows["figure_id"])
 
 
 # Characters per line of a chart title and of a horizontal bar label: CJK characters are about twice as wide.
@@ -139,11 +168,14 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
         return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename, title)
     unit = _unit(rows.iloc[0], lang)
     by_city: dict[str, list[dict]] = {}
-    for record in rows.to_dict("records"):  # one conversion; pandas per group is slow on categoricals
+    positions: dict[str, list[int]] = {}  # each bar's row in the table twin (its customdata)
+    for position, record in enumerate(rows.to_dict("records")):  # one conversion; pandas per group is slow
         by_city.setdefault(record["city"], []).append(record)
+        positions.setdefault(record["city"], []).append(position)
     for city, group in by_city.items():
         conflict = len({r["value"] for r in group}) > 1
         fig.add_bar(
+            customdata=positions[city],
             x=[f"{city_label(city, lang)}<br><sub>{_label_text(r[col('cite', lang)])}</sub>" for r in group],
             y=[r["value"] for r in group],
             name=city_label(city, lang),
@@ -171,8 +203,9 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     summary = t(
         "summary_city_reports", lang, name=_name(rows.iloc[0], lang), unit=unit, parts=join(parts, lang, "clause_sep")
     )
+    twin = _twin(rows, lang)
     return Chart(
-        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+        fig, summary, twin, source_line(rows, lang), filename, title, latest_citations(rows, lang), figure_refs(rows)
     )
 
 
@@ -188,6 +221,7 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
         y=[_wrap(_label_text(n), BAR_LABEL_WIDTH[lang]) for n in names],
         x=rows["value"].tolist(),
         orientation="h",
+        customdata=list(range(len(rows))),
         marker_color=colors,
         text=[_label_text(_value(r, lang)) for r in rows.to_dict("records")],
         textposition="outside",
@@ -205,8 +239,9 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
     fig.update_layout(showlegend=False)
     items = [f"{n} {_value(r, lang)}" for n, r in zip(names, rows.to_dict("records"), strict=True)]
     summary = join(items, lang) + t("sentence_end", lang)
+    twin = _twin(rows, lang)
     return Chart(
-        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+        fig, summary, twin, source_line(rows, lang), filename, title, latest_citations(rows, lang), figure_refs(rows)
     )
 
 
@@ -227,6 +262,7 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
             x=labels,
             y=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
             measure=measures,
+            customdata=list(range(len(rows))),
             text=[_label_text(_value(r, lang)) for r in rows.to_dict("records")],
             textposition="outside",
             increasing={"marker": {"color": color}},
@@ -248,8 +284,9 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
         total=format_number(identity["total"], lang),
         verdict=label("identity_status", identity["status"], lang),
     )
+    twin = _twin(rows, lang)
     return Chart(
-        fig, summary, _twin(rows, lang), source_line(rows, lang), filename, title, latest_citations(rows, lang)
+        fig, summary, twin, source_line(rows, lang), filename, title, latest_citations(rows, lang), figure_refs(rows)
     )
 
 
@@ -259,12 +296,19 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
     if counts.empty:
         return Chart(_layout(fig, title, lang), t("no_data", lang), counts, "", filename, title)
     names = [label("status", s, lang) for s in counts["status"]]
-    hover = []
+    hover, refs = [], []
     for status in counts["status"]:
         members = latest[latest["status"] == status]
         hover.append("<br>".join(html.escape(n) for n in members[col("name", lang)]))
+        # A stage's bar stands for each project's current report (the tracker's rule).
+        refs.append(
+            tuple(
+                ("projects", (str(p), str(s))) for p, s in zip(members["project_id"], members["source_id"], strict=True)
+            )
+        )
     fig.add_bar(
         x=names,
+        customdata=list(range(len(names))),
         y=counts["count"].tolist(),
         marker_color=[STATUS_COLORS[s] for s in counts["status"]],
         marker_line={"color": "#333333", "width": 0.5},
@@ -286,7 +330,9 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
         n=int(top["count"]),
     )
     table = counts.assign(status=names).rename(columns={"status": t("status", lang), "count": t("count", lang)})
-    return Chart(fig, summary, table, source_line(latest, lang), filename, title, latest_citations(latest, lang))
+    return Chart(
+        fig, summary, table, source_line(latest, lang), filename, title, latest_citations(latest, lang), tuple(refs)
+    )
 
 
 def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
@@ -303,6 +349,7 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
             x=group["sort_date"],
             y=[label("event_kind", kind, lang)] * len(group),
             mode="markers",
+            customdata=group.index.tolist(),  # positions in `dated`: the rows of the table twin
             name=label("event_kind", kind, lang),
             marker={
                 "size": 16,
@@ -339,7 +386,11 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     if any(len(d) == 4 for d in dated["date"]):
         summary += " " + t("summary_year_only", lang)
     cited = {c: "" for cell in dated[col("sources", lang)] for c in cell.split(transforms.SOURCES_SEP)}
-    return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited)
+    refs = tuple(
+        tuple(("events", (str(e), s)) for s in str(sources).split(schema.LIST_SEP))
+        for e, sources in zip(dated["event_id"], dated["sources"], strict=True)
+    )
+    return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited, refs)
 
 
 _CHAR = re.compile(r"&#?\w+;|.", re.S)
@@ -497,6 +548,7 @@ def png_config(filename: str) -> dict:
 __all__ = [
     "CITY_COLORS",
     "Chart",
+    "Ref",
     "make_breakdown_figure",
     "make_city_reports_figure",
     "make_identity_figure",

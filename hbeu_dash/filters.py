@@ -12,6 +12,9 @@ MAX_PARAM_CHARS = 200
 # The view's own URL parameters (not filters): the data version a link was made with, and the presenter's slide,
 # theme and seconds between slides.
 VIEW_PARAMS = ("v", "slide", "theme", "every")
+# The parameters of one page, read and checked by that page: the rows whose paragraphs the reader's page (/evidence)
+# shows, and the page its link was followed from (hbeu_dash.views.citations).
+PAGE_PARAMS = ("fig", "project", "event", "from")
 VERSION_PATTERN = re.compile(r"[0-9a-f]{7}")
 THEMES = ("light", "dark")
 ADVANCE_SECONDS = (0, 10, 15, 20, 30, 60)  # 0 = no auto-advance
@@ -81,8 +84,8 @@ def parse_query_params(params: Mapping[str, str | list[str]]) -> tuple[Filters, 
     notices: list[Notice] = []
     lang, cities, sectors = DEFAULT_LANG, schema.CITY_IDS, schema.SECTORS
     for name, value in params.items():
-        if name in VIEW_PARAMS:
-            continue  # parse_view_params reads (and reports) these
+        if name in VIEW_PARAMS or name in PAGE_PARAMS:
+            continue  # parse_view_params reads (and reports) these; the page that takes the others, those
         raw = _first(value)
         if len(raw) > MAX_PARAM_CHARS:
             notices.append(Notice(str(name)[:40], raw[:40] + "…", "bad_value"))

@@ -145,13 +145,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     # reader's paragraph (ui/citations.py)
     "page_evidence": ("原文段落", "In the source"),
     "evidence_intro": (
-        "数字所依据的来源原文:只显示包含摘录的那一段,摘录的文字以底色标出;段落下方是来源、原标题、网址和原文的读取时间。",
-        "Where each figure stands in its source: only the paragraph holding the quoted words, which are highlighted; "
-        "beneath it the source, its original title, its address and when the text was read.",
+        "数字所依据的来源原文:只显示包含摘录的那一段,摘录的文字以底色标出。段落上方是来源、日期和讲话人,"
+        "下方是原标题、网址和原文的读取时间。",
+        "Where each figure stands in its source: only the paragraph holding the quoted words, which are highlighted. "
+        "Above it, whose words they are and when; beneath it, the original title, the address and when the text was "
+        "read.",
     ),
     "evidence_link": ("原文段落", "In the source"),
     "evidence_column": ("原文段落", "In the source"),
-    "evidence_source_line": ("各数字的原文段落", "Each figure's paragraph in its source"),
+    "evidence_source_line": ("本图数据的原文段落", "This chart's data in its sources"),
     "evidence_open": ("在单独页面打开这些段落", "Open these paragraphs on their own page"),
     "evidence_back": ("返回{page}", "Back to {page}"),
     "evidence_none": (
@@ -302,7 +304,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "数据在你打开此页之后有变化(现在为 {actual});请查看最新记录后再撤销。",
         "The data changed since you opened this page (it is now {actual}); check the latest entry, then undo.",
     ),
-    # analyst's source texts (ui/entry.py, ui/article.py)
+    # analyst's source texts (ui/entry.py, ui/article.py, ui/upload.py, ui/texts.py)
     "texts_heading": ("来源原文", "Source texts"),
     "texts_intro": (
         "每一行的 evidence 都必须逐字出现在它所引来源的存档原文中。来源还没有原文时,在这里附上(粘贴,或上传 .txt、"
@@ -311,6 +313,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "has no text yet, attach it here (paste it, or upload a .txt, .html or text .pdf): it is archived in the "
         "same commit as the rows.",
     ),
+    "texts_needed": (
+        "这些行所引的来源没有存档原文:{sources}。请在下面附上它的原文,与这些行一起提交。",
+        "The rows cite a source with no archived text: {sources}. Attach its text below; it is committed with them.",
+    ),
+    "texts_attach": ("附上一篇来源原文(粘贴或上传文件)", "Attach a source text (paste it or upload a file)"),
     "texts_source": ("附到来源", "Attach to source"),
     "texts_source_has_text": ("{source}(已有存档原文)", "{source} (has an archived text)"),
     "texts_source_no_text": ("{source}(没有存档原文)", "{source} (no archived text)"),
@@ -348,6 +355,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "texts_new": ("新存档", "archived now"),
     "texts_already": ("已在存档中", "already archived"),
     "texts_history": ("存档原文", "Source texts"),
+    "entry_committed_texts": (
+        "同一次提交存档了 {n} 篇来源原文:{shas}。",
+        "The same commit archived {n} source text(s): {shas}.",
+    ),
     "article_retrieved_from": (
         "读取网址(与上面的网址不同时填写,如转载页;可留空)",
         "Read at (the address, when not the URL above, e.g. a reprint; optional)",
@@ -810,7 +821,10 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
         "留空:在“来源原文”中附上原文后自动填写",
         "leave empty: filled in when you attach the text under 'Source texts'",
     ),
-    "retrieved": ("读取原文的日期 YYYY-MM-DD;附上原文时填写", "the day the text was read, YYYY-MM-DD; set when attached"),
+    "retrieved": (
+        "读取原文的日期 YYYY-MM-DD;附上原文时填写",
+        "the day the text was read, YYYY-MM-DD; set when attached",
+    ),
     "retrieved_from": (
         "读取原文的网址(与 url 不同时,如转载页),可留空",
         "where the text was read, when not the url (a reprint), or empty",

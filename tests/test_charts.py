@@ -144,3 +144,74 @@ def test_screen_figure_wraps_long_category_labels(figures: pd.DataFrame) -> None
         for t in screen.layout.xaxis.ticktext
         for line in t.split("<br>")
     )
+
+
+def _points(chart: charts.Chart) -> list[tuple[object, int]]:
+    """(label, customdata) of every point of every trace."""
+    found = []
+    for trace in chart.figure.data:
+        labels = trace.y if getattr(trace, "orientation", None) == "h" else trace.x
+        found += list(zip(labels, trace.customdata, strict=True))
+    return found
+
+
+def _every_chart(tables: dict[str, pd.DataFrame], figures: pd.DataFrame, lang: str) -> list[charts.Chart]:
+    latest = transforms.latest_project_reports(tables["projects"])
+    evaluated = quality.evaluate_identities(tables["identities"], tables["figures"]).set_index("identity_id")
+    identity = evaluated.loc["hb-items-sum"].copy()
+    identity["identity_id"] = "hb-items-sum"
+    consortia = transforms.figures_by_id(figures, ["ulanqab-consortia", "ulanqab-consortia-major"])
+    return [
+        charts.make_city_reports_figure(transforms.reports_of(figures, "four_city_service_items"), lang, "t", "f"),
+        charts.make_breakdown_figure(consortia, lang, "t", "f"),
+        charts.make_identity_figure(identity, figures, lang, "f"),
+        charts.make_status_figure(latest, transforms.count_projects_by_status(latest), lang, "t", "f"),
+        charts.make_timeline_figure(transforms.timeline_events(tables["events"]), lang, "t", "f"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_point_names_its_table_twin_row_and_every_row_its_data_rows(
+    tables: dict[str, pd.DataFrame], figures: pd.DataFrame, lang: str
+) -> None:
+    for chart in _every_chart(tables, figures, lang):
+        assert len(chart.row_refs) == len(chart.table) > 0, chart.filename
+        points = _points(chart)
+        assert sorted(c for _, c in points) == list(range(len(chart.table))), "one point per twin row"
+        for _, position in points:
+            refs = chart.point_refs(position)
+            assert refs and all(table in ("figures", "projects", "events") for table, _ in refs)
+        assert set(chart.refs) == {ref for refs in chart.row_refs for ref in refs}
+
+
+def test_a_clicked_bar_gives_the_report_it_draws(figures: pd.DataFrame) -> None:
+    # Hohhot's four-city items: the bar of 1412 is Qingcheng Media's report (hohhot-service-items-b).
+    chart = charts.make_city_reports_figure(transforms.reports_of(figures, "four_city_service_items"), "en", "t", "f")
+    hohhot = next(trace for trace in chart.figure.data if trace.name == "Hohhot")
+    by_value = dict(zip(hohhot.y, hohhot.customdata, strict=True))
+    assert chart.point_refs(by_value[1412]) == (("figures", ("hohhot-service-items-b",)),)
+    assert chart.point_refs([by_value[561]]) == (("figures", ("hohhot-service-items-a",)),)  # as a selection sends it
+    assert chart.table.iloc[by_value[1412]]["Evidence"] == "实现“四城通办”事项1412项"
+
+
+@pytest.mark.parametrize("customdata", [None, "0", True, -1, 99, 0.5, [], {"x": 0}])
+def test_anything_but_a_twin_row_position_gives_no_rows(figures: pd.DataFrame, customdata: object) -> None:
+    chart = charts.make_city_reports_figure(transforms.reports_of(figures, "four_city_service_items"), "en", "t", "f")
+    assert chart.point_refs(customdata) == ()
+
+
+def test_a_stage_bar_and_a_timeline_dot_give_their_reports(tables: dict[str, pd.DataFrame]) -> None:
+    latest = transforms.latest_project_reports(tables["projects"])
+    chart = charts.make_status_figure(latest, transforms.count_projects_by_status(latest), "en", "t", "f")
+    bar = chart.figure.data[0]
+    proposed = chart.point_refs(bar.customdata[list(bar.x).index("Proposed")])
+    assert {key[0] for _, key in proposed} == {"hohhot-baotou-hsr", "hohhot-ordos-hsr"}  # the two proposed railways
+    timeline = charts.make_timeline_figure(transforms.timeline_events(tables["events"]), "en", "t", "f")
+    plan = next(trace for trace in timeline.figure.data if trace.name == "Plan")
+    first = timeline.point_refs(plan.customdata[0])
+    assert ("events", ("plan-14th-fyp", "0471tv-2025-02-01")) in first  # Oct 2021, the 14th Five-Year plan
+
+
+def test_an_empty_chart_has_no_rows_to_cite(figures: pd.DataFrame) -> None:
+    chart = charts.make_city_reports_figure(figures.iloc[0:0], "en", "t", "f")
+    assert chart.row_refs == () and chart.refs == () and chart.point_refs(0) == ()

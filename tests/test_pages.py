@@ -4,6 +4,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -21,12 +22,17 @@ BY_NAME = {p.url_path: p for p in REGISTRY}
 PAGES = [p.url_path for p in REGISTRY if not p.analyst_only]
 FILTERS = {"all": {}, "ordos": {"city": "ordos"}, "empty": {"city": "none"}}
 SOURCE_IDS = ("meeting8-interviews", "0471tv-2025-02-01")
+# What a page opened by its link is asked for: the reader's paragraphs of Hohhot's 561 items (figures.csv).
+PAGE_PARAMS = {"evidence": {"fig": "hohhot-service-items-a"}}
+# A link column's addresses are not shown (the column shows the words 'In the source'): left out of the text checks.
+LINK_COLUMNS = ["原文段落", "In the source"]
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
-    """Run the app with URL parameters, then switch to a page (by its URL path in the registry)."""
+    """Run the app with URL parameters (and what the page is asked for), then switch to a page (by its URL path in
+    the registry)."""
     at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (params or {}).items():
+    for key, value in {**PAGE_PARAMS.get(page, {}), **(params or {})}.items():
         at.query_params[key] = value
     at.run()
     if not BY_NAME[page].default:
@@ -63,7 +69,7 @@ def test_page_renders(page: str, lang: str, filter_name: str) -> None:
     at = open_page(page, {"lang": lang, **FILTERS[filter_name]})
     assert not at.exception, [e.value for e in at.exception]
     shown = texts(at)
-    if filter_name == "empty" and page != "quality":
+    if filter_name == "empty" and page not in ("quality", "evidence"):  # a link's paragraphs show under any filter
         expected = "当前筛选下没有数据" if lang == "zh" else "Nothing matches the current filters"
         if page == "present":  # a slide has no filters to reset on the left
             expected = "当前筛选下这一页没有内容" if lang == "zh" else "Nothing on this slide under the current filters"
@@ -89,6 +95,12 @@ KEY_FIGURES = {
     ("explorer", "en"): ["49 rows"],
     ("present", "zh"): ["关键数字", "117班次/日", "561 / 1412项", "5批"],  # the headline slide
     ("present", "en"): ["Key figures", "117 trains per day", "561 / 1,412 items", "5 batches"],
+    ("evidence", "zh"): ["原文段落", "呼和浩特 · “四城通办”事项数 · 561项", "以首府为例,通办事项已达561项"],
+    ("evidence", "en"): [
+        "In the source",
+        "Hohhot · Four-city service items · 561 items",
+        "以首府为例,通办事项已达561项",
+    ],
 }
 
 
@@ -99,7 +111,9 @@ def test_page_footer_shows_the_data_version_and_no_source_id(page: str, lang: st
     shown = texts(at)
     version = CsvStore(paths.DATA_DIR).data_version()
     assert ("数据版本 " if lang == "zh" else "Data version ") + version in shown
-    tables = " ".join(frame.value.drop(columns=["source_id"], errors="ignore").to_csv() for frame in at.dataframe)
+    tables = " ".join(
+        frame.value.drop(columns=["source_id", *LINK_COLUMNS], errors="ignore").to_csv() for frame in at.dataframe
+    )
     for source_id in SOURCE_IDS:  # sources are cited by name on the page; only export columns keep the id
         assert source_id not in shown and source_id not in tables, (page, source_id)
 
@@ -243,6 +257,7 @@ def test_markup_in_a_unit_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.M
 CODES = re.compile(
     r"https?://\S+|<span[^>]*>|</span>|:red\[|\b\w+\.(?:csv|toml)\b|\bURL\b"
     r"|(?<![A-Za-z])[a-z0-9]+(?:[-_][a-z0-9]+)+|(?<![A-Za-z])[A-Z]+\d+"  # ids (hb-items-total-xu), codes (S27)
+    r"|\b[0-9a-f]{7}\b"  # the data version (2ab724b: its letters are not English)
 )
 
 
@@ -250,7 +265,7 @@ CODES = re.compile(
 def test_chinese_pages_show_no_english_words(page: str) -> None:
     # On a zh page nothing is English except proper names and codes: ids, file names, URLs, road codes.
     at = open_page(page, {"lang": "zh"})
-    hidden = ["source_id", "url", "figure_id"]  # machine columns, kept for exports
+    hidden = ["source_id", "url", "figure_id", *LINK_COLUMNS]  # machine columns, kept for exports; link addresses
     tables = [f.value.drop(columns=hidden, errors="ignore").to_csv(index=False) for f in at.dataframe]
     words = re.findall(r"[A-Za-z]{2,}", CODES.sub(" ", "\n".join([texts(at), *tables])))
     assert not words, words
@@ -334,3 +349,164 @@ def test_data_changing_during_a_session_is_told_once_as_a_change_not_as_an_old_l
     at.run()
     assert not at.toast, "told once"
     assert at.query_params["v"] == after
+
+
+# --- the reader's paragraph (/evidence) and the links to it -------------------------------------------------------
+
+HOHHOT_561 = "hohhot-service-items-a"  # 以首府为例,通办事项已达561项: the 8th meeting interviews (sources.csv row 2)
+
+
+def marked(at: AppTest) -> list[str]:
+    """The highlighted fragments on the page (the <mark> of each paragraph)."""
+    return [html.unescape(m) for h in at.html for m in re.findall(r"<mark>(.*?)</mark>", h.proto.body)]
+
+
+def page_links(at: AppTest) -> list[tuple[str, str, dict[str, list[str]]]]:
+    """(label, page, query parameters) of every st.page_link."""
+    return [(p.proto.label, p.proto.page, parse_qs(p.proto.query_string)) for p in at.get("page_link")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "back"),
+    [
+        ("zh", "第八届市长联席会议专访 · 2024-12", "返回政务服务"),
+        ("en", "8th Mayors' Meeting interviews · 2024-12", "Back to Government services"),
+    ],
+)
+def test_the_readers_page_shows_the_paragraph_with_the_fragment_marked(lang: str, source: str, back: str) -> None:
+    at = open_page("evidence", {"lang": lang, "fig": HOHHOT_561, "from": "services", "city": "hohhot"})
+    assert not at.exception and not at.warning
+    assert marked(at) == ["以首府为例,通办事项已达561项"]
+    shown = texts(at)
+    assert "纳入通办范围。" in shown and ",今年动态调整423项" in shown  # the paragraph around it, not the article
+    assert "协同联动 破题起势" in shown and source in shown  # the original title; the source by name and date
+    assert ("Taking the regional capital as an example" in shown) == (lang == "en")  # the English rendering
+    (page, params), *_ = [(page, params) for label, page, params in page_links(at) if label == back]
+    assert page == "services" and params["city"] == ["hohhot"]  # back where the link came from, the view kept
+    assert at.query_params["fig"] == HOHHOT_561, "the URL keeps what it shows (a copied link reproduces it)"
+    assert not at.expander, "the whole text is for a logged-in analyst only"
+
+
+@pytest.mark.parametrize(
+    ("params", "told"),
+    [
+        ({"fig": f"{HOHHOT_561},no-such-figure"}, "fig=no-such-figure"),
+        ({"fig": HOHHOT_561, "project": "<img src=x onerror=alert(1)>"}, "project=<img src=x onerror=alert(1)>"),
+        ({"fig": HOHHOT_561, "event": "plan-14th-fyp"}, "event=plan-14th-fyp"),  # an event report names its source
+        ({"fig": HOHHOT_561, "from": "](http://evil.example)"}, "from="),
+        ({"fig": HOHHOT_561, "from": "add-data"}, "from=add-data"),  # not registered for a reader: no way back there
+        ({"fig": HOHHOT_561 + ",x" * 3000}, "fig="),
+    ],
+)
+def test_the_readers_page_tells_what_in_its_link_it_cannot_show(params: dict[str, str], told: str) -> None:
+    at = open_page("evidence", {"lang": "en", **params})
+    assert not at.exception
+    notices = [html.unescape(re.sub(r"\\(.)", r"\1", w.value)) for w in at.warning]
+    assert any(told in n and "left out" in n for n in notices), notices
+    assert "](" not in "".join(w.value for w in at.warning).replace("\\](", "").replace("\\(", "")
+    assert marked(at) == ["以首府为例,通办事项已达561项"], "the rows it can show are still shown"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh", "这个链接没有指定数字"), ("en", "This link names no figure")])
+def test_the_readers_page_without_rows_says_how_to_get_some(lang: str, expected: str) -> None:
+    at = open_page("evidence", {"lang": lang, "fig": ""})
+    assert not at.exception and expected in texts(at) and not marked(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "第八届市长联席会议专访 · 2024-12 的原文没有存档,无法显示所在段落。"),
+        ("en", "The text of 8th Mayors' Meeting interviews · 2024-12 is not archived: its paragraph cannot be shown."),
+    ],
+)
+def test_a_source_without_archived_text_says_so_with_the_quoted_words(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    set_cell(data_dir / "sources.csv", 2, "text_sha256", "")  # meeting8-interviews names no text any more
+    monkeypatch.setattr(paths, "DATA_DIR", data_dir)
+    at = open_page("evidence", {"lang": lang, "fig": f"{HOHHOT_561},hohhot-service-items-b"})
+    assert not at.exception
+    shown = texts(at)
+    assert expected in shown
+    # The quoted words still show, marked; the other source's figure keeps its paragraph.
+    assert marked(at) == ["以首府为例,通办事项已达561项", "实现“四城通办”事项1412项"]
+    assert "纳入通办范围。" not in shown
+
+
+def test_a_logged_in_analyst_can_open_the_whole_archived_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hbeu_dash import auth
+    from hbeu_dash.ui import auth as ui_auth
+
+    monkeypatch.setattr(ui_auth, "get_throttle", lambda: auth.Throttle(free_per_user=50, free_per_address=50))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["hbeu"] = {"accounts": {"wang": auth.hash_password("correct horse battery")}}
+    at.query_params.update({"lang": "en", "fig": f"{HOHHOT_561},hohhot-service-items-b"})
+    at.run()
+    at.text_input(key="login_name").input("wang")
+    at.text_input(key="login_password").input("correct horse battery")
+    next(b for b in at.button if (b.key or "").startswith("FormSubmitter:login_form")).click()
+    at.run()
+    at.switch_page(BY_NAME["evidence"].path).run()
+    assert not at.exception
+    labels = [e.label for e in at.expander]
+    assert len(labels) == 2 and all("Whole archived text" in label for label in labels)  # one per source text
+    whole = [html.unescape(h.proto.body) for h in at.html if 'class="cite-whole"' in h.proto.body]
+    assert len(whole) == 2
+    # The whole interview (its Hohhot services paragraph and its roads paragraph), the quoted words marked.
+    assert any("<mark>以首府为例,通办事项已达561项</mark>" in body and "S43机场高速" in body for body in whole)
+    assert any("<mark>实现“四城通办”事项1412项</mark>" in body for body in whole)
+
+
+def test_every_card_links_to_the_paragraphs_of_its_reports_keeping_the_view() -> None:
+    at = open_page("overview", {"lang": "en", "city": "hohhot,baotou"})
+    cards = kpi_cards(at)
+    assert cards
+    version = CsvStore(paths.DATA_DIR).data_version()
+    for card in cards:
+        href = html.unescape(re.search(r'<a class="kpi-source" href="([^"]+)"', card).group(1))
+        path, query = href.split("?", 1)
+        params = {k: v[-1] for k, v in parse_qs(query).items()}
+        assert path == "evidence"
+        assert (params["lang"], params["city"], params["v"], params["from"]) == (
+            "en",
+            "hohhot,baotou",
+            version,
+            "overview",
+        )
+        assert params["fig"]
+    items = next(c for c in cards if "561 / 1,412 items" in c)
+    assert "fig=hohhot-service-items-a,hohhot-service-items-b&amp;" in items  # both reports of the conflict
+
+
+def test_a_chart_links_its_paragraphs_and_its_table_twin_each_rows() -> None:
+    at = open_page("services", {"lang": "zh"})
+    links = [(page, params) for label, page, params in page_links(at) if label == "本图数据的原文段落"]
+    assert len(links) == 2, "one under each chart"
+    items, waterfall = (set(params["fig"][0].split(",")) for _, params in links)
+    assert items == {HOHHOT_561, "hohhot-service-items-b", "baotou-service-items"}  # the four-city items by source
+    assert {"hb-items-first-batch", "hb-items-added-2024"} <= waterfall  # 192 + 120 = 312
+    assert all(page == "evidence" and params["from"] == ["services"] for page, params in links)
+    twins = [f.value for f in at.dataframe if "原文段落" in f.value.columns]
+    links = [link for twin in twins for link in twin["原文段落"]]
+    assert f"evidence?fig={HOHHOT_561}&v={CsvStore(paths.DATA_DIR).data_version()}&from=services" in links
+    assert at.get("plotly_chart")[0].proto.selection_mode, "a click on a point selects it"
+
+
+def test_the_explorer_links_every_row_to_its_paragraph_and_exports_no_links() -> None:
+    at = open_page("explorer", {"lang": "en"})
+    table = at.dataframe[0].value
+    assert list(table.columns).index("In the source") == list(table.columns).index("As written") + 1
+    for figure, link in zip(table["figure_id"], table["In the source"], strict=True):
+        assert link.startswith(f"evidence?fig={figure}&lang=en&v=")
+    assert "In the source" in at.dataframe[0].proto.columns  # shown as a link column with its words
+
+
+def test_a_slide_footer_links_to_the_paragraphs_of_the_slide() -> None:
+    at = open_page("present", {"lang": "en", "slide": "9"})  # the conflicts: Hohhot's 561 and 1412
+    foot = next(h.proto.body for h in at.html if 'class="slide-foot"' in h.proto.body)
+    href = html.unescape(re.search(r'href="([^"]+)"', foot).group(1))
+    params = {k: v[-1] for k, v in parse_qs(href.split("?", 1)[1]).items()}
+    assert params["fig"] == f"{HOHHOT_561},hohhot-service-items-b"
+    assert (params["from"], params["slide"], params["lang"]) == ("present", "9", "en")
+    assert "In the source" in foot

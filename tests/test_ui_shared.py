@@ -10,14 +10,18 @@ import pytest
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from hbeu_dash import maps, schema, transforms
+from hbeu_dash import maps, paths, schema, transforms
 from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import t
 from hbeu_dash.loaders import load_dataset, read_dataset
 from hbeu_dash.paths import ROOT
 from hbeu_dash.settings import Settings
+from hbeu_dash.store import CsvStore
 from hbeu_dash.ui import auth as auth_ui
 from hbeu_dash.ui import widgets
 from hbeu_dash.views import charts as chart_views
+from hbeu_dash.views import citations as citation_views
+from hbeu_dash.views.citations import request_of
 from hbeu_dash.views.scope import Scope, join_all
 
 APP = str(ROOT / "app.py")
@@ -100,16 +104,24 @@ def test_a_shared_deck_serialises_as_the_deck_and_once() -> None:
 
 
 def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
-    """Two sessions of the overview: each gets the chart and its table twin as Streamlit would serialise them fresh."""
+    """Two sessions of the overview: each gets the chart and its table twin (with a link per row to the row's
+    paragraph, the overview's view kept) as Streamlit would serialise them fresh."""
     result = read_dataset()
     chart = chart_views.service_items_chart(Scope(result, join_all(result), ALL_ZH, "test").selected, "zh")
+    carried = {"v": CsvStore(paths.DATA_DIR).data_version(), "from": "overview"}
+    links = [citation_views.evidence_href(request_of(refs), carried, "evidence") for refs in chart.row_refs]
+    twin = citation_views.with_link_column(chart.table, links, t("evidence_column", "zh"), t("value_text", "zh"))
+    assert list(twin[t("evidence_column", "zh")]) == [
+        f"evidence?fig={figure}&v={carried['v']}&from=overview"
+        for figure in ("baotou-service-items", "hohhot-service-items-a", "hohhot-service-items-b")
+    ]
     for _session in range(2):
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
         specs = [c.proto.spec for c in at.get("plotly_chart")]
         assert plotly.io.to_json(chart.figure, validate=False) in specs
         tables = [d.proto.arrow_data.data for d in at.dataframe]
-        assert streamlit_bytes(chart.table) in tables
+        assert streamlit_bytes(twin) in tables
 
 
 def test_login_settings_are_read_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:

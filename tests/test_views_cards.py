@@ -51,3 +51,9 @@ def test_cards_follow_the_city_filter_and_keep_the_order_asked() -> None:
     assert [k.indicator_id for k in shown] == ["service_batches"]  # region figures concern Ordos too
     shown = cards.build_kpis(joined(), requests, Filters(lang="en"))
     assert [k.indicator_id for k in shown] == [r[0] for r in requests]
+
+
+def test_a_card_names_the_reports_behind_it_for_its_paragraph_link() -> None:
+    # Hohhot's four-city items: 561 (Dec 2024, the interviews) then 1412 (Feb 2025, Qingcheng Media).
+    assert card(HOHHOT_ITEMS, "zh").figure_ids == ("hohhot-service-items-a", "hohhot-service-items-b")
+    assert card(("daily_trains_from_hohhot", "hohhot"), "en").figure_ids == ("hohhot-daily-trains",)

@@ -123,3 +123,26 @@ def test_map_markers_are_sized_only_by_an_indicator_in_the_chosen_sectors() -> N
     view = slide("map", sectors=("transport",)).map  # service items belong to government services
     assert view.values is None and view.indicator == ""
     assert slide("map").map.indicator == "“四城通办”事项数"
+
+
+@pytest.mark.parametrize("number", range(1, len(slides.SLIDES) + 1))
+def test_every_slide_names_the_rows_it_shows_for_its_footer_link(number: int) -> None:
+    shown = slides.build_slide(scope("en"), number)
+    assert shown.cited, shown.slide_id
+    tables_named = {table for table, _ in shown.cited.refs}
+    expected = {
+        "headline": {"figures"},
+        "projects": {"projects"},
+        "timeline": {"events"},
+        "map": {"figures", "projects"},
+    }.get(shown.slide_id, {"figures"})
+    assert tables_named == expected, shown.slide_id
+    if shown.kpis:
+        assert [f for k in shown.kpis for f in k.figure_ids] == [key[0] for _, key in shown.cited.refs]
+    for chart in shown.charts:
+        assert set(chart.refs) <= set(shown.cited.refs)
+
+
+def test_the_conflicts_slide_cites_both_reports_and_an_empty_slide_nothing() -> None:
+    assert slide("conflicts").cited.params() == {"fig": "hohhot-service-items-a,hohhot-service-items-b"}
+    assert not slide("hb_items", cities=("ordos",)).cited

@@ -8,11 +8,11 @@ import streamlit as st
 from hbeu_dash import charts, maps
 from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
 from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
-from hbeu_dash.ui import data, state
+from hbeu_dash.ui import citations, data, state
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, make_kpi_html, share_figure
 from hbeu_dash.views import slides as slide_views
-from hbeu_dash.views.registry import PAGES
+from hbeu_dash.views.registry import PAGES, PRESENT
 
 HOME_PATH = next(p.path for p in PAGES if p.default)
 
@@ -123,6 +123,15 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
                 _chart(key, title, figure)
 
 
+def footer_link(slide: slide_views.Slide, filters: Filters, number: int) -> str:
+    """' · In the source ↗': the paragraphs of the rows the slide shows, in a new tab (the slides stay); '' for none."""
+    if not slide.cited:
+        return ""
+    href = citations.evidence_href(slide.cited, filters, PRESENT, slide=str(number))
+    words = html.escape(t("evidence_link", filters.lang))
+    return f' · <a href="{html.escape(href, quote=True)}" target="_blank" rel="noopener">{words} ↗</a>'
+
+
 def render_controls(number: int, count: int, lang: str) -> None:
     """Previous / next (arrow keys), the slide picker, and the settings: language, theme, auto-advance."""
     titles = slide_views.slide_titles(lang)
@@ -218,7 +227,7 @@ def render_presentation(filters: Filters) -> None:
     )
     with st.container(key="slide-body"):
         render_slide_body(slide, figures, filters.lang, dark)
-    st.html(f'<div class="slide-foot">{html.escape(slide.footer)}</div>')
+    st.html(f'<div class="slide-foot">{html.escape(slide.footer)}{footer_link(slide, filters, number)}</div>')
     render_controls(number, count, filters.lang)
     if not figures:
         render_plotly_preload()

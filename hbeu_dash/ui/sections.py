@@ -8,7 +8,7 @@ from hbeu_dash import maps, quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import original_columns, t
 from hbeu_dash.settings import load_boundaries, load_settings
-from hbeu_dash.ui import data
+from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.widgets import SharedDeck, escape_md, render_chart, render_downloads, render_table
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
@@ -16,6 +16,7 @@ from hbeu_dash.views import explorer as explorer_views
 from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import quality as quality_views
+from hbeu_dash.views.citations import figures_request
 
 MAP_HEIGHT_PX = 520
 
@@ -136,7 +137,8 @@ def render_event_cards(cards: list[event_views.EventCard]) -> None:
 
 
 def render_explorer(filters: Filters) -> None:
-    """Search and indicator picker over the selected figures, the table, and its CSV / Excel downloads."""
+    """Search and indicator picker over the selected figures, the table (each row with a link to its paragraph in
+    its source), and its CSV / Excel downloads (without the links: they are addresses of this app)."""
     lang = filters.lang
     selected = data.selected_figures(filters)
     if selected is None:
@@ -159,8 +161,12 @@ def render_explorer(filters: Filters) -> None:
     if table.empty:
         st.info(t("empty_state", lang))
     else:
+        shown = data.memo(
+            ("explorer-links", filters, query.strip()[:100], tuple(picked)),
+            lambda: citations.link_table(table, [figures_request([f]) for f in table["figure_id"]], filters),
+        )
         render_table(
-            table,
+            shown,
             width="stretch",
             height=min(600, 38 + 35 * len(table)),
             column_config={
@@ -173,6 +179,7 @@ def render_explorer(filters: Filters) -> None:
                 },
                 "url": st.column_config.LinkColumn("URL", display_text="↗"),
                 t("source", lang): st.column_config.TextColumn(t("source", lang), width="medium"),
+                **citations.link_column_config(lang),
             },
             key="figures-table",
         )

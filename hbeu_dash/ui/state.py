@@ -4,6 +4,7 @@ import streamlit as st
 
 from hbeu_dash import schema
 from hbeu_dash.filters import (
+    PAGE_PARAMS,
     Filters,
     Notice,
     ViewParams,
@@ -82,8 +83,10 @@ def reset_filters() -> None:
 
 def sync_url(filters: Filters, view: ViewParams, presenting: bool = False) -> None:
     """Mirror the filters, the data version (and the presenter's slide) into the URL: a copied link reproduces the
-    view and says which data it showed."""
-    wanted = {**to_query_params(filters), **to_view_params(view, presenting)}
+    view and says which data it showed. A page's own parameters stay (the rows of /evidence); Streamlit drops them
+    when the reader moves to another page."""
+    page = {k: v for k, v in st.query_params.to_dict().items() if k in PAGE_PARAMS}
+    wanted = {**to_query_params(filters), **to_view_params(view, presenting), **page}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -23,8 +23,9 @@ from hbeu_dash import charts, exports
 from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
-from hbeu_dash.ui import data
+from hbeu_dash.ui import citations, data
 from hbeu_dash.views import cards as card_views
+from hbeu_dash.views.citations import figures_request, request_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -123,10 +124,10 @@ class SharedDeck(pdk.Deck):
         return spec
 
 
-def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None) -> str:
+def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None, link: tuple[str, str] | None = None) -> str:
     """One KPI card as HTML (every text escaped): name, place, value, the line beneath, and the evidence of each
     report on hover or focus of the ⓘ mark; a disagreement between sources in red (only `short_conflict`, e.g. on a
-    slide whose conflicts slide gives the detail, when given)."""
+    slide whose conflicts slide gives the detail, when given); `link` (address, words): to the paragraphs."""
     evidence = html.escape("\n\n".join(kpi.evidence))
     note = ""
     if kpi.conflict:
@@ -139,8 +140,21 @@ def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None) -> str
         f'<div class="kpi-city">{html.escape(kpi.city)} '
         f'<span class="kpi-help" tabindex="0" role="note" title="{evidence}" aria-label="{evidence}">ⓘ</span></div>'
         f'<div class="kpi-value">{html.escape(kpi.value)}</div>'
-        f'<div class="kpi-meta">{html.escape(kpi.meta)}</div>{note}</div>'
+        f'<div class="kpi-meta">{html.escape(kpi.meta)}</div>{note}{_kpi_link(link)}</div>'
     )
+
+
+def _kpi_link(link: tuple[str, str] | None) -> str:
+    if link is None:
+        return ""
+    href, words = (html.escape(part, quote=True) for part in link)
+    return f'<a class="kpi-source" href="{href}" target="_blank" rel="noopener">{words} ↗</a>'
+
+
+def kpi_link(kpi: card_views.Kpi, filters: Filters, origin: str) -> tuple[str, str] | None:
+    """The card's link to the paragraphs of its reports (None without any)."""
+    request = figures_request(kpi.figure_ids)
+    return (citations.evidence_href(request, filters, origin), t("evidence_link", filters.lang)) if request else None
 
 
 def render_kpis(cards: list[card_views.CardRequest], filters: Filters, per_row: int = 4) -> None:
@@ -152,19 +166,22 @@ def render_kpis(cards: list[card_views.CardRequest], filters: Filters, per_row: 
     figures = data.get_figures()
     if figures is None:
         return
+    origin = citations.current_page()
 
     def build() -> str:
         kpis = card_views.build_kpis(figures, cards, filters)
-        body = "".join(make_kpi_html(k) for k in kpis)
-        return f'<div class="kpi-grid" style="--kpi-per-row: {per_row}">{body}</div>' if kpis else ""
+        body = "".join(make_kpi_html(k, link=kpi_link(k, filters, origin)) for k in kpis)
+        grid = f'<div class="kpi-grid" style="--kpi-per-row: {per_row}">{body}</div>'
+        return citations.CSS + grid if kpis else ""
 
-    grid = data.memo(("kpis", tuple(cards), filters, per_row), build)
+    grid = data.memo(("kpis", tuple(cards), filters, per_row, origin), build)
     if grid:
         st.html(grid)
 
 
 def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, *extra: object) -> None:
-    """A chart with its source line, its one-sentence summary and its table twin; nothing when `build` gives None.
+    """A chart with its source line (and a link to the paragraphs it stands on), its one-sentence summary, the
+    paragraphs of a point clicked, and its table twin with a link per row; nothing when `build` gives None.
 
     `build` runs once per data version, filters and `extra` (memoised); `key` names the chart on the page.
     """
@@ -173,12 +190,25 @@ def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, 
     if chart is None:
         return
     config = charts.png_config(f"{chart.filename}-{data.data_version()}")
-    st.plotly_chart(chart.figure, config=config, key=key, width="stretch")
+    event = st.plotly_chart(
+        chart.figure, config=config, key=key, width="stretch", on_select="rerun", selection_mode="points"
+    )
     if chart.sources:
         st.caption(escape_md(chart.sources))
+    citations.render_evidence_link(request_of(chart.refs), filters)
     st.markdown(escape_md(chart.summary))
+    if chart.row_refs:
+        st.caption(t("evidence_click_hint", lang))
+    citations.render_point_citations(chart, event, filters)
     with st.expander(t("table_twin", lang)):
-        render_table(chart.table, width="stretch")
+        origin = citations.current_page()  # the links say where they were followed from
+        twin = data.memo(("twin", key, origin, filters, *extra), lambda: twin_table(chart, filters, origin))
+        render_table(twin, width="stretch", column_config=citations.link_column_config(lang))
+
+
+def twin_table(chart: Chart, filters: Filters, origin: str) -> pd.DataFrame:
+    """A chart's table twin with a link per row to the paragraphs that row stands on."""
+    return citations.link_table(chart.table, [request_of(refs) for refs in chart.row_refs], filters, origin)
 
 
 def render_downloads(table: pd.DataFrame, stem: str, lang: str) -> None:

@@ -73,6 +73,7 @@ class Kpi:
     evidence: tuple[str, ...]  # one cited quote per report
     conflict: str | None = None
     agree: str | None = None
+    figure_ids: tuple[str, ...] = ()  # the reports behind the card (figures.csv ids), in the order of `evidence`
 
     @property
     def meta(self) -> str:
@@ -117,6 +118,7 @@ def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
         evidence=evidence,
         conflict=conflict,
         agree=t("agree", lang, n=len(records)) if len(values) == 1 and len(records) > 1 else None,
+        figure_ids=tuple(str(r["figure_id"]) for r in records),
     )
 
 

@@ -42,6 +42,7 @@ class Citation:
     passage: Passage | None
     sha256: str
     status_text: str  # '' when the paragraph is shown; otherwise why not, in the citation's language
+    speaker: str = ""  # who says it in the source, in the reader's language ('' when the source speaks itself)
 
 
 def _source_row(sources: pd.DataFrame, source_id: str) -> Mapping[str, str]:
@@ -117,7 +118,13 @@ def make_citation(
         passage=passage,
         sha256=sha,
         status_text="" if status == FOUND else t(STATUS_KEYS[status], lang, source=cite),
+        speaker=_text(row.get(col("speaker", lang))),
     )
+
+
+def _text(value: object) -> str:
+    """A cell as text: '' for a missing one."""
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def make_citations(

@@ -12,7 +12,7 @@ class PageSpec:
     icon: str
     url_path: str
     default: bool = False
-    hidden: bool = False  # left out of the sidebar navigation (the presenter's slides open by their URL)
+    hidden: bool = False  # left out of the sidebar navigation (the slides and the paragraphs open by their URL)
     # Data entry: registered only for a logged-in analyst, so anyone else can neither see nor open it by URL.
     analyst_only: bool = False
 
@@ -31,7 +31,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("explorer.py", "page_explorer", ":material/table:", "explorer"),
     PageSpec("quality.py", "page_quality", ":material/fact_check:", "quality"),
     PageSpec("present.py", "page_present", ":material/slideshow:", "present", hidden=True),
+    PageSpec("evidence.py", "page_evidence", ":material/format_quote:", "evidence", hidden=True),
     PageSpec("add_data.py", "page_add_data", ":material/add_notes:", "add-data", analyst_only=True),
     PageSpec("history.py", "page_history", ":material/history:", "history", analyst_only=True),
 )
 PRESENT = "present"  # the url_path of the presenter's slides: no sidebar, no navigation, big type
+EVIDENCE = "evidence"  # the url_path of the reader's paragraphs: opened by the links of cards, charts, tables, slides

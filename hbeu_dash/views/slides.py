@@ -1,7 +1,8 @@
 """The presenter's slides: headline figures, services, innovation, the map, the projects, the timeline, the conflicts.
 
 Each slide is built from the same view models as the pages (cards, charts, map values, conflicts), with a title and
-a citation footer (sources by name with their as-of, and the data version). Plain text: each renderer escapes it.
+a citation footer (sources by name with their as-of, and the data version) and the rows it shows (`cited`: what its
+footer's link opens, each row's paragraph in its source). Plain text: each renderer escapes it.
 """
 
 from collections.abc import Callable
@@ -17,9 +18,11 @@ from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.cards import Kpi
+from hbeu_dash.views.citations import CitationRequest, figures_request, merge_requests, request_of
 from hbeu_dash.views.scope import Scope
 
 Citations = dict[str, str]  # source cited by name → latest as-of it reports ('' when undated)
+NO_ROWS = CitationRequest()
 # Each slide's title (an i18n key).
 SLIDE_TITLE_KEYS = {
     "headline": "slide_headline",
@@ -77,6 +80,7 @@ class Slide:
     map: MapView | None = None
     blocks: tuple[Block, ...] = ()
     empty: str | None = None  # shown instead of content when the filters leave nothing for this slide
+    cited: CitationRequest = NO_ROWS  # the rows the slide shows (its footer links to their paragraphs)
 
 
 def footer_text(citations: Citations, scope: Scope) -> str:
@@ -94,14 +98,24 @@ def merge_citations(*groups: Citations) -> Citations:
     return merged
 
 
-def _slide(scope: Scope, slide_id: str, citations: Citations, **content: object) -> Slide:
+def _slide(
+    scope: Scope, slide_id: str, citations: Citations, cited: CitationRequest = NO_ROWS, **content: object
+) -> Slide:
     has_content = any(content.get(k) for k in ("kpis", "charts", "map", "blocks"))
     return Slide(
         slide_id=slide_id,
         title=t(SLIDE_TITLE_KEYS[slide_id], scope.lang),
         footer=footer_text(citations, scope),
         empty=None if has_content else t("slide_empty", scope.lang),
+        cited=cited if has_content else NO_ROWS,
         **content,  # type: ignore[arg-type]
+    )
+
+
+def project_reports_request(reports: pd.DataFrame) -> CitationRequest:
+    """A request for these project reports (project_id, source_id)."""
+    return request_of(
+        ("projects", (str(p), str(s))) for p, s in zip(reports["project_id"], reports["source_id"], strict=True)
     )
 
 
@@ -114,12 +128,14 @@ def headline_slide(scope: Scope) -> Slide:
     rows = scope.selected[
         [(i, c) in wanted for i, c in zip(scope.selected["indicator_id"], scope.selected["city"], strict=True)]
     ]
-    return _slide(scope, "headline", latest_citations(rows, scope.lang), kpis=kpis)
+    cited = figures_request(f for k in kpis for f in k.figure_ids)
+    return _slide(scope, "headline", latest_citations(rows, scope.lang), cited, kpis=kpis)
 
 
 def _charts_slide(scope: Scope, slide_id: str, builders: list[Callable[[], Chart | None]]) -> Slide:
     charts = tuple(c for c in (b() for b in builders) if c is not None and not c.table.empty)
-    return _slide(scope, slide_id, merge_citations(*(c.citations for c in charts)), charts=charts)
+    cited = request_of(ref for c in charts for ref in c.refs)
+    return _slide(scope, slide_id, merge_citations(*(c.citations for c in charts)), cited, charts=charts)
 
 
 def service_items_slide(scope: Scope) -> Slide:
@@ -189,16 +205,27 @@ def build_map_view(scope: Scope, indicator_id: str = map_views.DEFAULT_MAP_INDIC
     )
 
 
+def _map_value_rows(view: MapView, scope: Scope) -> pd.DataFrame | None:
+    """Every report behind the map's city values (all of them when they disagree); None without values."""
+    if view.values is None or scope.selected is None:
+        return None
+    selected = scope.selected
+    return selected[selected["indicator_id"].eq(view.indicator_id) & selected["city"].isin(view.cities["city_id"])]
+
+
 def map_citations(view: MapView, scope: Scope) -> Citations:
     """The sources of every report behind the map's city values (all of them when they disagree) and of its
     project reports, each with the latest as-of among those rows."""
-    cited: Citations = {}
-    if view.values is not None and scope.selected is not None:
-        rows = scope.selected[
-            scope.selected["indicator_id"].eq(view.indicator_id) & scope.selected["city"].isin(view.cities["city_id"])
-        ]
-        cited = latest_citations(rows, scope.lang)
+    rows = _map_value_rows(view, scope)
+    cited: Citations = {} if rows is None else latest_citations(rows, scope.lang)
     return merge_citations(cited, latest_citations(view.reports, scope.lang))
+
+
+def map_request(view: MapView, scope: Scope) -> CitationRequest:
+    """The rows the map shows: the figures its markers are sized by, and its project reports."""
+    rows = _map_value_rows(view, scope)
+    values = NO_ROWS if rows is None else figures_request(rows["figure_id"])
+    return merge_requests(values, project_reports_request(view.reports))
 
 
 def map_slide(scope: Scope) -> Slide:
@@ -206,7 +233,7 @@ def map_slide(scope: Scope) -> Slide:
     view = build_map_view(scope)
     if view is None:
         return _slide(scope, "map", {})
-    return _slide(scope, "map", map_citations(view, scope), map=view)
+    return _slide(scope, "map", map_citations(view, scope), map_request(view, scope), map=view)
 
 
 def tracker_summary(latest: pd.DataFrame, lang: str) -> tuple[Block, ...]:
@@ -226,7 +253,8 @@ def projects_slide(scope: Scope) -> Slide:
         return _slide(scope, "projects", {})
     latest = scope.projects[1]
     blocks = tracker_summary(latest, scope.lang)
-    return _slide(scope, "projects", latest_citations(latest, scope.lang), blocks=blocks)
+    cited = project_reports_request(latest)
+    return _slide(scope, "projects", latest_citations(latest, scope.lang), cited, blocks=blocks)
 
 
 def timeline_slide(scope: Scope) -> Slide:
@@ -235,7 +263,7 @@ def timeline_slide(scope: Scope) -> Slide:
     if timeline is None or timeline.empty:
         return _slide(scope, "timeline", {})
     chart = chart_views.timeline_chart(timeline, scope.lang)
-    return _slide(scope, "timeline", chart.citations, charts=(chart,))
+    return _slide(scope, "timeline", chart.citations, request_of(chart.refs), charts=(chart,))
 
 
 def conflict_blocks(conflicts: pd.DataFrame, lang: str) -> tuple[Block, ...]:
@@ -267,7 +295,8 @@ def conflicts_slide(scope: Scope) -> Slide:
     blocks = conflict_blocks(conflicts, scope.lang)
     if not blocks:
         blocks = (Block(t("no_conflicts_filtered", scope.lang), ""),)
-    return _slide(scope, "conflicts", latest_citations(conflicts, scope.lang), blocks=blocks)
+    cited = figures_request(conflicts["figure_id"])
+    return _slide(scope, "conflicts", latest_citations(conflicts, scope.lang), cited, blocks=blocks)
 
 
 # The slides in the order shown: (id, builder). The `slide` URL parameter counts from 1 in this order.
