@@ -229,3 +229,61 @@ def test_a_text_file_edited_by_hand_in_the_archive_is_no_longer_that_text(tmp_pa
     (store.texts_dir / f"{sha}.txt").write_text("呼和浩特市通办事项已达999项,今年动态调整423项。", encoding="utf-8")
     CsvStore._texts.clear()
     assert store.source_text(sha) is None
+
+
+def test_a_whole_table_gets_the_answers_of_its_rows_proven_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """prove_tables searches many fragments at once (verify._find_all): short and long fragments, whitespace, a
+    fragment running from one text into the next, a text repeating itself, texts split over batches; every answer
+    is prove_rows' for the row alone, with empty caches and with the cache the proof fills."""
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(16)
+    texts = {
+        "x": "".join(rng.choice("呼包鄂乌通办事项561 \n") for _ in range(3000)),
+        "y": "ab" * 400 + "abc",  # a head standing in hundreds of places
+        "z": TEXT_B,
+    }
+    archive = {text_sha256(text): text for text in texts.values()}
+    sources = {name: text_sha256(text) for name, text in texts.items()} | {"none": "", "lost": "0" * 64}
+    rows = []
+    for _ in range(600):
+        source = rng.choice(list(sources))
+        text = texts.get(source) or rng.choice(list(texts.values()))
+        start = rng.randrange(len(text))
+        piece = text[start : start + rng.choice((1, 2, 5, 16, 17, 40))]
+        across = texts["x"][-6:] + texts["y"][:6]
+        evidence = rng.choice((piece, piece, piece + "错", " " + piece.replace("项", "项 "), across, " "))
+        rows.append((source if rng.random() > 0.05 else "unknown", evidence))
+    tables = {
+        "sources": pd.DataFrame({"source_id": list(sources), "text_sha256": list(sources.values())}),
+        "figures": pd.DataFrame(rows, columns=["source_id", "evidence"]),
+    }
+    expected = [
+        problem
+        for number, (source, evidence) in enumerate(rows, start=2)
+        for problem in verify.prove_rows("figures", [(number, row(evidence, source))], sources, archive.get)
+    ]
+    assert {p.code for p in expected} >= {"evidence_not_in_source", "source_text_missing", "source_text_lost"}
+    for batch in (50, verify._BATCH_CHARS):
+        monkeypatch.setattr(verify, "_BATCH_CHARS", batch)
+        monkeypatch.setattr(verify, "_proven", {})
+        monkeypatch.setattr(verify, "_squashed", {})
+        assert verify.prove_tables(tables, archive.get) == (expected, len(rows))
+        assert verify.prove_tables(tables, archive.get) == (expected, len(rows))  # from the cache it filled
+
+
+def test_a_sentence_a_page_broke_over_lines_is_one_paragraph() -> None:
+    # seed 000 breaks 'two channels' (两个 / 通办渠道) over a blank line, mid-sentence; the heading above the
+    # paragraph is short and stays out of it.
+    text = (
+        "副局长徐瑞:\n\n"
+        "“在两市的综合服务大厅设置跨市通办窗口,搭建了‘云见面’通办和‘呼包通办专区’,开辟了线上线下两个\n\n"
+        "通办渠道,并通过各层级多种媒体开展宣传,提升了企业群众的知晓率。”徐瑞说。\n\n下一段另起。\n"
+    )
+    passage = verify.find_passage(text, "开辟了线上线下两个通办渠道")
+    assert passage.before.startswith("“在两市的综合服务大厅") and passage.match == "开辟了线上线下两个\n\n通办渠道"
+    assert passage.after.endswith("徐瑞说。")
+    passage = verify.find_passage(text, "提升了企业群众的知晓率")
+    assert passage.before.startswith("“在两市的综合服务大厅")  # the sentence's start, on the line above

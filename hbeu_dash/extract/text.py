@@ -97,14 +97,14 @@ def normalise_text(text: str) -> str:
     for line in lines:
         if not line:
             continue
-        if paragraphs and _continues(paragraphs[-1], line):
+        if paragraphs and continues_sentence(paragraphs[-1], line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
     return "\n".join(paragraphs)
 
 
-def _continues(previous: str, line: str) -> bool:
+def continues_sentence(previous: str, line: str) -> bool:
     """True when `line` is the rest of a Chinese sentence that a page break or a copy cut in two: the line before
     is long and stops on a character or a comma, not at the end of a sentence, a heading's colon or an address."""
     last, first = previous[-1], line[0]

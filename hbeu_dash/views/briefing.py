@@ -16,7 +16,7 @@ import pandas as pd
 from hbeu_dash import schema
 from hbeu_dash.charts import Chart, format_citations
 from hbeu_dash.i18n import city_label, col, format_date, format_value, join, label, original_columns, quote, t
-from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup
+from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup, paragraph_bounds
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
@@ -309,19 +309,6 @@ def _citation_groups(
 def _no_text(_sha256: str) -> str | None:
     """The lookup of a scope given no archive: no text at all."""
     return None
-
-
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph holding text[start:end] as hbeu_dash.verify.find_passage reads it (from the line break before
-    the fragment to the one after it, so a fragment across a break brings both lines), without its outer spaces."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    last = len(text) if last < 0 else last
-    while first < start and text[first].isspace():
-        first += 1
-    while last > end and text[last - 1].isspace():
-        last -= 1
-    return first, last
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
