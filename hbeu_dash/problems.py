@@ -140,10 +140,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已存在于数据中({key});文章中的新行需要新的 id,修改现有行请用上传",
         "is already in the data ({key}); new rows from an article need new ids (change existing rows by upload)",
     ),
-    "evidence_not_in_article": (
-        "未逐字出现在粘贴的文章中;evidence 必须是原文片段",
-        "does not occur word for word in the pasted article; the evidence must be a fragment of it",
-    ),
     # the source archive (hbeu_dash.verify, hbeu_dash.store.archive)
     "evidence_not_in_source": (
         "未逐字出现在来源 {source} 的存档原文中;evidence 必须是该来源原文的片段(空白除外,一字不差)",

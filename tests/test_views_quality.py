@@ -1,4 +1,5 @@
-"""Quality view models: validation state, sources, conflicts, stage disagreements, identities, staleness."""
+"""Quality view models: validation state, sources and their archived texts, conflicts, stage disagreements,
+identities, staleness."""
 
 import shutil
 from datetime import date
@@ -38,6 +39,53 @@ def test_sources_are_cited_by_name_with_their_title_rendered_in_english() -> Non
     assert row["Title"] == "一体化推进 奏响呼包鄂乌协同发展新乐章" and row["Title (English)"]
     assert row["Language"] == "Chinese"
     assert en["Figures"].sum() == 49
+
+
+# The archived texts of the two real sources (data/sources.csv names them; tests/conftest.py fills the archive).
+MEETING_TEXT = "1cf05ff4a1d37dd937bebf32c30c658778d11ea352ab57388cde1124dcf8c8b3"
+QINGCHENG_TEXT = "aa0be664796dbcace8e3bf108342f4516d41f982a2e189b42cbc838305eae572"
+
+
+def test_sources_table_says_whether_each_source_has_its_text_archived() -> None:
+    sources = tables()["sources"].copy()
+    sources.loc[sources["source_id"] == "meeting8-interviews", "retrieved"] = "2025-02-03"
+    table = views.sources_table(sources, joined(), "en", archived={MEETING_TEXT}).set_index("source_id")
+    assert table.loc["meeting8-interviews", "Archived text"] == "✓ read on 3 Feb 2025"
+    assert table.loc["0471tv-2025-02-01", "Archived text"] == "✗ its text is not in the archive"
+    both = views.sources_table(tables()["sources"], joined(), "zh", archived={MEETING_TEXT, QINGCHENG_TEXT})
+    assert set(both["存档原文"]) == {"✓ 已存档"}  # no `retrieved` date in data/ yet
+    assert "Archived text" not in views.sources_table(sources, joined(), "en").columns, "only when asked"
+
+
+def test_source_texts_name_every_source_without_an_archived_text() -> None:
+    sources = tables()["sources"].copy()
+    sources.loc[sources["source_id"] == "0471tv-2025-02-01", "text_sha256"] = ""
+    view = views.build_source_texts(sources, {MEETING_TEXT, QINGCHENG_TEXT}, "en")
+    assert view.sentence == "1 of 2 sources have an archived text."
+    assert view.missing.to_dict("records") == [
+        {
+            "Citation": "Qingcheng Media · 2025-02-01",
+            "Archived text": "✗ names no text",
+            "source_id": "0471tv-2025-02-01",
+        }
+    ]
+    assert "shows their figures as usual" in view.explanation and "Add data" in view.explanation
+
+
+def test_source_texts_without_any_archive_and_with_every_text() -> None:
+    none = views.build_source_texts(tables()["sources"], set(), "zh")
+    assert none.sentence == "0 / 2 个来源有存档原文。"
+    assert none.missing["source_id"].tolist() == ["meeting8-interviews", "0471tv-2025-02-01"]
+    assert set(none.missing["存档原文"]) == {"✗ 所指原文不在存档中"}
+    every = views.build_source_texts(tables()["sources"], {MEETING_TEXT, QINGCHENG_TEXT}, "en")
+    assert every.sentence == "2 of 2 sources have an archived text." and every.missing.empty and not every.explanation
+
+
+def test_source_texts_of_a_sources_table_without_the_text_columns() -> None:
+    old = tables()["sources"].drop(columns=["text_sha256", "retrieved", "retrieved_from"])
+    view = views.build_source_texts(old, set(), "en")
+    assert set(view.missing["Archived text"]) == {"✗ names no text"}
+    assert set(views.sources_table(old, joined(), "en", archived=set())["Archived text"]) == {"✗ names no text"}
 
 
 def test_conflict_cards_keep_every_report_side_by_side() -> None:

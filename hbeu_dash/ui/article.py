@@ -1,39 +1,39 @@
 """The article assistant: paste an article (or upload it), name its source, review the candidate rows the
-extraction engine proposes in editable tables, then the same validation, preview and commit as an upload."""
+extraction engine proposes in editable tables, then the same validation, preview and commit as an upload.
+
+The article is the source's text: for a new source, or one whose text is not archived, it is attached to the
+source and archived in the same commit as the rows; a source that has an archived text keeps it, and the rows are
+proven against that. Once checked, every edit in the tables is checked again at once.
+"""
+
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import schema
-from hbeu_dash.extract import (
-    MAX_CANDIDATES,
-    MAX_TEXT_CHARS,
-    ArticleMeta,
-    ArticleTooLong,
-    evidence_in_text,
-    extract_article,
-    html_to_text,
-)
-from hbeu_dash.i18n import t
-from hbeu_dash.intake import cell_text, prepare, propose_source_id
-from hbeu_dash.problems import DataError, Problem
+from hbeu_dash import schema, verify
+from hbeu_dash.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleMeta, ArticleTooLong, extract_article
+from hbeu_dash.i18n import format_number, t
+from hbeu_dash.intake import Attachment, attach_texts, cell_text, prepare, propose_source_id
+from hbeu_dash.source_text import read_pasted_text, read_source_file
 from hbeu_dash.store import ConflictError
+from hbeu_dash.store.archive import TextRefused, text_sha256
 from hbeu_dash.ui import data
-from hbeu_dash.ui.entry import ARTICLE_ROUND, PREVIEW, render_preview
+from hbeu_dash.ui.entry import ARTICLE_ROUND, PREVIEW, SOURCES_LABEL, cached_preview, render_preview
 from hbeu_dash.ui.widgets import escape_md, render_table
-from hbeu_dash.uploads import decode_text
+from hbeu_dash.views import entry as entry_views
 
-ARTICLE = "entry_article"  # the extracted candidates under review: text, source row, figures, events
+ARTICLE = "entry_article"  # the extracted candidates under review: text, source row, figures, events, its text
 ARTICLE_TABLES = {"figures": "article_figures", "events": "article_events"}  # table -> its editor's title key
+ARTICLE_FILE_TYPES = ["txt", "html", "htm", "pdf"]
 
 
 def _article_text(text: str, upload) -> str:
-    """The pasted text, or the uploaded .txt/.html file's text (read like an upload; HTML reduced to its text)."""
+    """The pasted text, or the uploaded file's (.txt; .html: the article, not the page's menus; a text .pdf),
+    checked as the archive keeps texts (TextRefused: empty, binary, oversize)."""
     if upload is None:
-        return text
-
-    content, _ = decode_text(upload.name, upload.getvalue())
-    return html_to_text(content) if upload.name.lower().endswith((".html", ".htm")) else content
+        return read_pasted_text(text)
+    return read_source_file(upload.name, upload.getvalue())
 
 
 def render_article(lang: str) -> None:
@@ -45,7 +45,7 @@ def render_article(lang: str) -> None:
         text = st.text_area(t("article_text", lang), height=240, max_chars=MAX_TEXT_CHARS)
         upload = st.file_uploader(
             t("article_file", lang),
-            type=["txt", "html", "htm"],
+            type=ARTICLE_FILE_TYPES,
             key=f"article_file_{st.session_state.get(ARTICLE_ROUND, 0)}",
         )
         source = st.selectbox(
@@ -61,6 +61,7 @@ def render_article(lang: str) -> None:
         published = left.text_input(t("article_published", lang))
         url = right.text_input(t("article_url", lang))
         source_id = left.text_input(t("article_source_id", lang))
+        retrieved_from = right.text_input(t("article_retrieved_from", lang))
         submitted = st.form_submit_button(t("article_extract", lang), type="primary")
     if submitted:
         meta = {
@@ -72,11 +73,18 @@ def render_article(lang: str) -> None:
             "published": published.strip(),
             "url": url.strip(),
             "source_id": source_id.strip(),
+            "retrieved_from": retrieved_from.strip(),
         }
+        if upload is None and not text.strip():
+            st.session_state.pop(ARTICLE, None)
+            st.session_state.pop(PREVIEW.format(flow="article"), None)
+            st.warning(t("article_needs_text", lang))
+            return
         try:
             article_text = _article_text(text, upload)
-        except DataError as exc:
-            st.error(escape_md(exc.format(lang)))
+        except TextRefused as exc:
+            origin = upload.name if upload is not None else t("texts_pasted", lang)
+            st.error(escape_md(entry_views.text_refusal(origin, exc, lang)))
             return
         _extract(article_text, meta, set(existing), lang)
     held = st.session_state.get(ARTICLE)
@@ -89,17 +97,17 @@ def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
 
     st.session_state.pop(ARTICLE, None)
     st.session_state.pop(PREVIEW.format(flow="article"), None)
-    if not text.strip():
-        st.warning(t("article_needs_text", lang))
-        return
     sources = data.get_table("sources")
     source_row = None
     if meta["source"]:
         source_id = meta["source"]
-        published = meta["published"] or str(sources.loc[sources["source_id"] == source_id, "published"].iloc[0])
+        row = sources.loc[sources["source_id"] == source_id].iloc[0]
+        published, url = meta["published"] or str(row["published"]), str(row["url"])
     else:
-        published = meta["published"]
+        published, url = meta["published"], meta["url"]
         source_id = meta["source_id"] or propose_source_id(meta["outlet_en"], published, existing)
+    # `retrieved_from` is where the text was read when that is not the source's own address (a reprint).
+    retrieved_from = meta["retrieved_from"] if meta["retrieved_from"] != url else ""
     if not schema.is_partial_date(published) or len(published) < 7:
         st.error(t("article_bad_date", lang, value=escape_md(published)))
         return
@@ -128,17 +136,33 @@ def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
     if result.truncated:
         st.warning(t("article_truncated", lang, limit=MAX_CANDIDATES))
     st.session_state[ARTICLE] = {
-        "text": result.text,
+        "text": text,
+        "source_id": source_id,
         "source_row": source_row,
         "figures": result.figures,
         "events": result.events,
+        **_source_text(source_id, text, retrieved_from, is_new=source_row is not None),
     }
+
+
+def _source_text(source_id: str, text: str, retrieved_from: str, is_new: bool) -> dict:
+    """What becomes of the article as the source's text: {"attach": Attachment or None, "archived": the sha256 of
+    the text the source keeps, or None}. A new source, or one whose text is not in the archive, gets the article."""
+    attach = Attachment(source_id, text, date.today().isoformat(), retrieved_from)
+    if is_new:
+        return {"attach": attach, "archived": None}
+    sources = data.get_table("sources")
+    sha = verify.source_texts(sources).get(source_id, "") if sources is not None else ""
+    if sha and sha in data.get_store().archived({sha}):
+        return {"attach": None, "archived": sha}
+    return {"attach": attach, "archived": None}
 
 
 def _editor_frame(candidates: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = candidates.copy()
     confidence = pd.to_numeric(frame.get("confidence", pd.Series(dtype=float)), errors="coerce").fillna(0)
-    frame.insert(0, "accept", (confidence >= 0.5).to_numpy() if len(frame) else [])
+    # bool even when there is no candidate: an empty column would be float, which a checkbox column refuses.
+    frame.insert(0, "accept", (confidence >= 0.5).to_numpy(dtype=bool) if len(frame) else pd.array([], dtype=bool))
     return frame
 
 
@@ -153,9 +177,11 @@ def _accepted_rows(edited: pd.DataFrame, table: str) -> list[tuple[int, dict[str
 
 
 def _render_candidates(held: dict, lang: str) -> None:
-    """The candidates in editable tables; 'check and preview' validates the accepted rows and shows the preview."""
+    """The candidates in editable tables; 'check and preview' validates the accepted rows (each proven against its
+    source's text) and shows the preview; from then on every edit is checked again at once."""
 
     st.info(t("article_candidates", lang, figures=len(held["figures"]), events=len(held["events"])))
+    _render_source_text(held, lang)
     if held["source_row"] is not None:
         st.caption(t("article_source_row", lang))
         render_table(pd.DataFrame([held["source_row"]]).astype("string"), width="stretch", key="article-source")
@@ -177,25 +203,45 @@ def _render_candidates(held: dict, lang: str) -> None:
     proposals = {table: _accepted_rows(edited[table], table) for table in ARTICLE_TABLES}
     if held["source_row"] is not None:
         proposals["sources"] = [(1, held["source_row"])]
-    labels = {table: t(key, lang) for table, key in ARTICLE_TABLES.items()} | {"sources": t("article_source_row", lang)}
-    signature = ("article", repr(sorted(proposals.items())), data.data_version())
+    source_label = t("article_source_row", lang) if held["source_row"] is not None else SOURCES_LABEL
+    labels = {table: t(key, lang) for table, key in ARTICLE_TABLES.items()} | {"sources": source_label}
+    attach = held.get("attach")
+    text_key = (attach.source_id, text_sha256(attach.text), attach.retrieved_from) if attach else None
+    signature = ("article", repr(sorted(proposals.items())), text_key, data.data_version())
     if st.button(t("article_check", lang), key="article_check"):
-        problems = [
-            Problem(labels[table], "evidence_not_in_article", number, "evidence", record["evidence"])
-            for table in ARTICLE_TABLES
-            for number, record in proposals[table]
-            if not evidence_in_text(record["evidence"], held["text"])
-        ]
-        try:
-            preview = prepare(data.get_store(), proposals, labels, problems, new_only=True)
-        except ConflictError as exc:
-            st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
-            return
-        st.session_state[PREVIEW.format(flow="article")] = (signature, preview)
-    shown = st.session_state.get(PREVIEW.format(flow="article"))
-    if shown is None:
+        held["checked"] = True
+    if not held.get("checked"):
         return
-    if shown[0] != signature:
-        st.caption(t("article_edited", lang))
+    st.caption(t("article_rechecks", lang))
+    try:
+        preview = cached_preview("article", signature, lambda: _prepare(proposals, labels, held))
+    except ConflictError as exc:
+        st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
         return
-    render_preview(shown[1], lang, key="article")
+    render_preview(preview, lang, key="article")
+
+
+def _render_source_text(held: dict, lang: str) -> None:
+    """Say what becomes of the article: the source's text, archived with the rows, or checked against the one the
+    source has already."""
+    attach, archived = held.get("attach"), held.get("archived")
+    if attach is not None:
+        sha = text_sha256(attach.text)[: entry_views.SHA_SHOWN]
+        chars = format_number(len(attach.text), lang)
+        st.caption(escape_md(t("article_text_attached", lang, source=attach.source_id, sha=sha, chars=chars)))
+    elif archived:
+        sha = archived[: entry_views.SHA_SHOWN]
+        st.caption(escape_md(t("article_text_archived", lang, source=held["source_id"], sha=sha)))
+
+
+def _prepare(proposals: dict, labels: dict[str, str], held: dict):
+    """The preview of the accepted rows: new rows only (an existing source changes only in its text columns), the
+    article attached as its source's text when it becomes one, every row proven against its source's text."""
+    store = data.get_store()
+    attach = held.get("attach")
+    texts: dict[str, str] = {}
+    found = []
+    if attach is not None:
+        proposals, texts, found = attach_texts(proposals, [attach], store.file_bytes("sources"), labels["sources"])
+    new_only = True if held["source_row"] is not None else frozenset(ARTICLE_TABLES)
+    return prepare(store, proposals, labels, found, new_only=new_only, texts=texts)

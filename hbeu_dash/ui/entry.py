@@ -1,23 +1,22 @@
-"""Data entry in the app: upload a table or take the figures out of an article, preview, commit, history, undo.
+"""Data entry in the app, the parts both flows share (hbeu_dash.ui.upload: a table; hbeu_dash.ui.article: an
+article; hbeu_dash.ui.texts: the source texts they are proven against): the login check, the preview, commit,
+history, undo.
 
 Every write goes through `_commit` / `_undo` (button callbacks, so they run before the page is drawn again and
-always use the preview the analyst saw), which check the login again and call the store's one commit path.
+always use the preview the analyst saw), which check the login again and call the store's one commit path. An
+attached source text is archived in the same commit as the rows (`Preview.texts`).
 """
 
-import hashlib
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
-from hbeu_dash import exports
-from hbeu_dash.i18n import COLUMN_HELP, label, t
-from hbeu_dash.intake import UPLOAD_TABLES, Preview, prepare, rows_from_upload, template_rows
-from hbeu_dash.problems import DataError
+from hbeu_dash import verify
+from hbeu_dash.i18n import label, t
+from hbeu_dash.intake import Preview
 from hbeu_dash.store import ConflictError, StoreUnavailable, UnknownCommit
 from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table
-from hbeu_dash.uploads import read_upload
 from hbeu_dash.views import entry as entry_views
 from hbeu_dash.views import quality as quality_views
 
@@ -27,6 +26,8 @@ FLASH = "entry_flash"  # (kind, message) shown once at the top of the page after
 # flow's work in progress stays.
 ROUNDS = {"upload": "entry_upload_round", "article": "entry_article_round"}
 UPLOADS, ARTICLE_ROUND = ROUNDS["upload"], ROUNDS["article"]
+TEXTS = "entry_texts"  # the upload flow's attached source texts: source_id -> (Attachment, where it was read from)
+SOURCES_LABEL = "sources.csv"  # how problems name a data source row that an attachment changes
 
 
 def require_analyst(lang: str) -> str:
@@ -46,7 +47,7 @@ def render_flash() -> None:
         (st.success if kind == "success" else st.error)(message)
 
 
-def _cached_preview(flow: str, signature: tuple, build: Callable[[], Preview]) -> Preview:
+def cached_preview(flow: str, signature: tuple, build: Callable[[], Preview]) -> Preview:
     """The preview of this change set, built once per signature (the data version is part of it)."""
     held = st.session_state.get(PREVIEW.format(flow=flow))
     if held is not None and held[0] == signature:
@@ -85,6 +86,8 @@ def _commit(flow: str, lang: str) -> None:
     st.session_state[ROUNDS[flow]] = st.session_state.get(ROUNDS[flow], 0) + 1
     if flow == "article":
         st.session_state.pop("entry_article", None)
+    else:
+        st.session_state.pop(TEXTS, None)
     if record is None:
         st.session_state[FLASH] = ("success", t("entry_no_change", lang))
         return
@@ -92,6 +95,9 @@ def _commit(flow: str, lang: str) -> None:
     message = t(
         "entry_committed", lang, commit_id=record.commit_id, before=record.version_before, after=record.version_after
     )
+    if record.texts:
+        shas = ", ".join(sha[: entry_views.SHA_SHOWN] for sha in record.texts)
+        message += " " + t("entry_committed_texts", lang, n=len(record.texts), shas=shas)
     st.session_state[FLASH] = ("success", message)
 
 
@@ -124,8 +130,9 @@ def _undo(commit_id: str, shown_version: str, lang: str) -> None:
 
 
 def render_preview(preview: Preview, lang: str, key: str) -> None:
-    """`key` is the flow ("upload" or "article"): it names the widgets and the preview the button commits."""
-    """Problems (nothing can be committed while one remains), or what the commit would do, then the button."""
+    """Problems (nothing can be committed while one remains), or what the commit would do (the source texts it
+    archives among it), then the button. `key` is the flow ("upload" or "article"): it names the widgets and the
+    preview the button commits."""
     if preview.problems:
         st.error(t("entry_problems", lang, count=len(preview.problems)))
         render_table(entry_views.problems_table(preview.problems, lang), width="stretch", key=f"{key}-problems")
@@ -134,6 +141,10 @@ def render_preview(preview: Preview, lang: str, key: str) -> None:
         st.info(t("entry_no_change", lang))
         return
     st.markdown(escape_md(entry_views.summary(preview, lang)))
+    if preview.texts:
+        st.caption(t("texts_archived", lang))
+        archived = data.get_store().archived(preview.texts)
+        render_table(entry_views.texts_table(preview, archived, lang), width="stretch", key=f"{key}-texts")
     for table in preview.changes:
         new_rows = entry_views.new_rows_table(preview, table, lang)
         if not new_rows.empty:
@@ -158,70 +169,6 @@ def render_preview(preview: Preview, lang: str, key: str) -> None:
     st.button(t("entry_commit", lang), type="primary", key=f"{key}-commit", on_click=_commit, args=(key, lang))
 
 
-# --- upload ------------------------------------------------------------------------------------------------
-
-
-def template_frame(table: str) -> pd.DataFrame:
-    """A blank template: the table's columns and the explanation row (zh / en) under the header."""
-    columns, notes = template_rows(table, COLUMN_HELP)
-    return pd.DataFrame([notes], columns=columns)
-
-
-def render_upload(lang: str) -> None:
-    """Choose a table, get its template, upload a file, see its problems or its preview, commit."""
-    table = st.selectbox(
-        t("entry_table_choice", lang),
-        UPLOAD_TABLES,
-        format_func=lambda name: label("table", name, lang),
-        key="entry_upload_table",
-    )
-    st.caption(t("entry_templates", lang))
-    template = template_frame(table)
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
-        t("entry_template_csv", lang),
-        exports.to_csv_bytes(template),
-        file_name=f"hbeu-template-{table}.csv",
-        mime="text/csv",
-        key="entry_template_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("entry_template_xlsx", lang),
-        exports.to_excel_bytes(template, sheet=table),
-        file_name=f"hbeu-template-{table}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="entry_template_xlsx",
-        on_click="ignore",
-    )
-    upload = st.file_uploader(
-        t("entry_upload", lang),
-        type=["csv", "tsv", "txt", "xlsx"],
-        key=f"entry_upload_{st.session_state.get(UPLOADS, 0)}",
-    )
-    if upload is None:
-        return
-    content = upload.getvalue()
-    signature = ("upload", table, upload.name, hashlib.sha256(content).hexdigest(), data.data_version())
-    try:
-        preview = _cached_preview("upload", signature, lambda: preview_upload(table, upload.name, content))
-    except ConflictError as exc:
-        st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
-        return
-    render_preview(preview, lang, key="upload")
-
-
-def preview_upload(table: str, name: str, content: bytes) -> Preview:
-    """Read, validate and preview an uploaded file against the current data."""
-    store = data.get_store()
-    try:
-        upload = read_upload(name, content)
-    except DataError as exc:
-        return prepare(store, {}, name, exc.problems)
-    rows, problems = rows_from_upload(table, upload)
-    return prepare(store, {table: rows}, upload.name, problems)
-
-
 # --- history -----------------------------------------------------------------------------------------------
 
 
@@ -241,4 +188,10 @@ def render_history(lang: str) -> None:
             on_click=_undo,
             args=(latest.commit_id, version, lang),
         )
-    render_table(entry_views.history_table(records, lang), width="stretch", key="history-table")
+    sources = data.get_table("sources")
+    text_sources: dict[str, list[str]] = {}
+    for source_id, sha in (verify.source_texts(sources) if sources is not None else {}).items():
+        if sha:
+            text_sources.setdefault(sha, []).append(source_id)
+    table = entry_views.history_table(records, lang, text_sources)
+    render_table(table, width="stretch", key="history-table")

@@ -1,12 +1,12 @@
-"""Sections of the sources & data quality page: validation state, sources, stage disagreements, identities,
-staleness."""
+"""Sections of the sources & data quality page: validation state, sources and their archived texts, stage
+disagreements, identities, staleness."""
 
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import quality
+from hbeu_dash import quality, verify
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md, render_table
@@ -28,15 +28,40 @@ def render_validation_state(lang: str) -> None:
         render_table(view.problems, width="stretch", key="problems")
 
 
+def archived_texts(sources: pd.DataFrame) -> frozenset[str]:
+    """Which of the texts the sources name the store's archive holds. Asked on every run, not memoised on the data
+    version: a cache fill (`make run`, `verify-sources --fill`) adds texts without changing the data."""
+    shas = {sha for sha in verify.source_texts(sources).values() if sha}
+    return frozenset(data.get_store().archived(shas)) if shas else frozenset()
+
+
 def render_sources(lang: str) -> None:
-    """Each source: its citation, original title, date, URL, language, note and how many figures cite it."""
+    """Each source: its citation, original title, date, URL, language, note, how many figures cite it and its
+    archived text; then which sources have no archived text (the dashboard runs without them)."""
     sources = data.get_table("sources")
     st.subheader(t("sources", lang))
     if sources is None:
         st.info(t("table_unavailable", lang, file="sources.csv"))
         return
-    table = data.memo(("sources-table", lang), lambda: quality_views.sources_table(sources, data.get_figures(), lang))
+    archived = archived_texts(sources)
+    table = data.memo(
+        ("sources-table", lang, archived),
+        lambda: quality_views.sources_table(sources, data.get_figures(), lang, archived),
+    )
     render_table(table, width="stretch", column_config={"URL": st.column_config.LinkColumn("URL")}, key="sources")
+    render_source_texts(sources, archived, lang)
+
+
+def render_source_texts(sources: pd.DataFrame, archived: frozenset[str], lang: str) -> None:
+    """How many sources have an archived text; the ones without, and what that means (nothing stops working)."""
+    view = quality_views.build_source_texts(sources, archived, lang)
+    heading = t("section_source_texts", lang)
+    st.markdown(f"**{escape_md(heading)}** · {escape_md(view.sentence)}")
+    if view.missing.empty:
+        st.caption(t("source_texts_all", lang))
+        return
+    st.warning(escape_md(view.explanation))
+    render_table(view.missing, width="stretch", key="source-texts-missing")
 
 
 def render_stage_disagreements(lang: str) -> None:

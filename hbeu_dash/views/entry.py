@@ -1,12 +1,20 @@
-"""Data entry, as plain tables: problems of a change set, its preview (new, changed, identical rows), the audit log."""
+"""Data entry, as plain tables: problems of a change set, its preview (new, changed, identical rows, the source
+texts it archives), what an attached text was read as, the audit log."""
+
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 
 from hbeu_dash import schema
-from hbeu_dash.i18n import label, t
-from hbeu_dash.intake import Preview
+from hbeu_dash.i18n import format_number, label, t
+from hbeu_dash.intake import Attachment, Preview
 from hbeu_dash.problems import Problem
 from hbeu_dash.store import CommitRecord
+from hbeu_dash.store.archive import TextRefused, text_sha256
+
+SHA_SHOWN = 12  # characters of a sha256 shown to a reader: enough to tell texts apart, short enough to read
+FIRST_LINES = 3
+LINE_CHARS = 120
 
 
 def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
@@ -63,8 +71,19 @@ def changed_rows_table(preview: Preview, lang: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=[t(k, lang) for k in keys]).astype("string")
 
 
-def history_table(records: list[CommitRecord], lang: str) -> pd.DataFrame:
-    """The audit log, newest first: when, who, what, rows added/changed/removed per table, versions."""
+def history_table(
+    records: list[CommitRecord], lang: str, text_sources: Mapping[str, list[str]] | None = None
+) -> pd.DataFrame:
+    """The audit log, newest first: when, who, what, rows added/changed/removed per table, the source texts it
+    archived (with the sources that name each now, from `text_sources`: sha256 -> source ids), versions."""
+    text_sources = text_sources or {}
+
+    def texts_text(record: CommitRecord) -> str:
+        named = []
+        for sha in record.texts or []:
+            sources = ", ".join(text_sources.get(sha, []))
+            named.append(f"{sha[:SHA_SHOWN]} ({sources})" if sources else sha[:SHA_SHOWN])
+        return "; ".join(named)
 
     def rows_text(record: CommitRecord) -> str:
         parts = [
@@ -79,7 +98,84 @@ def history_table(records: list[CommitRecord], lang: str) -> pd.DataFrame:
             t("entry_author", lang): [r.author for r in records],
             t("entry_action", lang): [label("commit_action", r.action, lang) for r in records],
             t("entry_rows", lang): [rows_text(r) for r in records],
+            t("texts_history", lang): [texts_text(r) for r in records],
             t("entry_versions", lang): [f"{r.version_before} → {r.version_after}" for r in records],
             t("entry_commit_id", lang): [r.commit_id + (f" ← {r.undo_of}" if r.undo_of else "") for r in records],
+        }
+    ).astype("string")
+
+
+def first_lines(text: str, lines: int = FIRST_LINES, width: int = LINE_CHARS) -> str:
+    """The first non-blank lines of a text, each cut to `width` characters: what the analyst checks was read."""
+    shown = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        shown.append(line if len(line) <= width else line[: width - 1] + "…")
+        if len(shown) == lines:
+            break
+    return "\n".join(shown)
+
+
+def attachment_summary(attachment: Attachment, lang: str) -> str:
+    """'meeting8-interviews: 3,214 characters, sha256 1cf05ff4a1d3…, read on 2025-02-03 at https://…'."""
+    where = t("texts_attached_from", lang, url=attachment.retrieved_from) if attachment.retrieved_from else ""
+    return t(
+        "texts_attached",
+        lang,
+        source=attachment.source_id,
+        chars=format_number(len(attachment.text), lang),
+        sha=text_sha256(attachment.text)[:SHA_SHOWN],
+        retrieved=attachment.retrieved,
+        where=where,
+    )
+
+
+def text_refusal(origin: str, refused: TextRefused, lang: str) -> str:
+    """Why a text was refused, naming what it was read from: 'notes.pdf: no text could be read from this PDF ...'."""
+    return Problem(origin, refused.code, params=dict(refused.params)).message(lang)
+
+
+def sources_needing_text(problems: list[Problem]) -> list[str]:
+    """The sources a change set's rows cannot be proven without (no archived text, or one the archive lost)."""
+    found = [p.params.get("source", "") for p in problems if p.code in ("source_text_missing", "source_text_lost")]
+    return list(dict.fromkeys(s for s in found if s))
+
+
+def text_choices(
+    in_upload: list[str], needing: list[str], named: Mapping[str, str], archived: Collection[str]
+) -> list[str]:
+    """The sources a text can be attached to, the likely ones first: those the rows need a text for, those of the
+    uploaded sources table, those without an archived text, then the others (`named`: source_id -> sha256)."""
+    without = sorted(s for s, sha in named.items() if sha not in archived)
+    return list(dict.fromkeys([*needing, *in_upload, *without, *sorted(named)]))
+
+
+def source_choice(source_id: str, has_text: bool, in_upload: bool, lang: str) -> str:
+    """How a source is offered for a text: its id and whether it has an archived text (or comes with the upload)."""
+    if in_upload:
+        return t("texts_source_in_upload", lang, source=source_id)
+    return t("texts_source_has_text" if has_text else "texts_source_no_text", lang, source=source_id)
+
+
+def texts_table(preview: Preview, archived: Collection[str], lang: str) -> pd.DataFrame:
+    """The source texts a commit archives: the sources that name each, its sha256 (short), length, first line,
+    and whether the archive holds it already (content-addressed: a text archived before is kept as it is)."""
+    named: dict[str, list[str]] = {}
+    for change in preview.changes.get("sources", []):
+        sha = change.record.get("text_sha256", "")
+        if sha in preview.texts:
+            named.setdefault(sha, []).append(change.record.get("source_id", ""))
+    shas = sorted(preview.texts, key=lambda sha: (named.get(sha, [""]), sha))
+    return pd.DataFrame(
+        {
+            t("texts_col_source", lang): [", ".join(named.get(sha, [])) for sha in shas],
+            "sha256": [sha[:SHA_SHOWN] + "…" for sha in shas],
+            t("texts_col_chars", lang): [format_number(len(preview.texts[sha]), lang) for sha in shas],
+            t("texts_col_begins", lang): [first_lines(preview.texts[sha], lines=1, width=60) for sha in shas],
+            t("texts_col_archive", lang): [
+                t("texts_already" if sha in archived else "texts_new", lang) for sha in shas
+            ],
         }
     ).astype("string")

@@ -1,11 +1,13 @@
-"""Sources and data quality: validation state, sources, conflicts, stage disagreements, identities, staleness."""
+"""Sources and data quality: validation state, sources and their archived texts, conflicts, stage disagreements,
+identities, staleness."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from hbeu_dash import quality, schema, transforms
+from hbeu_dash import quality, schema, transforms, verify
 from hbeu_dash.charts import evidence_columns
 from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, label, original_columns, t
 from hbeu_dash.loaders import LoadResult
@@ -29,6 +31,15 @@ class ValidationState:
     files: pd.DataFrame
     problems: pd.DataFrame
     banner: str | None
+
+
+@dataclass(frozen=True)
+class SourceTexts:
+    """How many sources have an archived text, and the ones that have none (the app runs without them)."""
+
+    sentence: str
+    missing: pd.DataFrame  # one row per source without an archived text: citation, why, source_id
+    explanation: str  # what a missing text means for readers and analysts ('' when none is missing)
 
 
 @dataclass(frozen=True)
@@ -70,12 +81,15 @@ def build_banner(result: LoadResult, lang: str) -> str | None:
     return t("data_banner", lang, n=len(result.problems), files=", ".join(sorted({p.file for p in result.problems})))
 
 
-def sources_table(sources: pd.DataFrame, figures: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+def sources_table(
+    sources: pd.DataFrame, figures: pd.DataFrame | None, lang: str, archived: Collection[str] | None = None
+) -> pd.DataFrame:
     """Each source: how it is cited, its original title (with its English rendering on an English page), date,
-    URL, language, note, and how many figures cite it."""
+    URL, language, note, how many figures cite it, and (given the sha256s the archive holds) its archived text."""
     counts = figures["source_id"].value_counts() if figures is not None else pd.Series(dtype=int)
     cites = transforms.source_citations(sources)
     ids = sources["source_id"].astype("string")
+    texts = {t("source_text_status", lang): text_statuses(sources, archived, lang)} if archived is not None else {}
     return pd.DataFrame(
         {
             t("citation", lang): ids.map(cites[col("cite", lang)]).tolist(),
@@ -85,9 +99,55 @@ def sources_table(sources: pd.DataFrame, figures: pd.DataFrame | None, lang: str
             t("language_of_source", lang): [label("language", v, lang) for v in sources["language"]],
             t("note", lang): sources[col("note", lang)].tolist(),
             t("n_figures", lang): ids.map(counts).fillna(0).astype(int).tolist(),
+            **texts,
             "source_id": ids.tolist(),
         }
     )
+
+
+# A source's archived text: 'ok', 'none' (the source names no text), 'lost' (it names one the archive lacks).
+TEXT_STATES = {"ok": "source_text_ok", "none": "source_text_none", "lost": "source_text_lost"}
+
+
+def _text_state(sha: str, archived: Collection[str]) -> str:
+    """'ok', 'none' (the source names no text) or 'lost' (it names one the archive does not hold)."""
+    if not sha:
+        return "none"
+    return "ok" if sha in archived else "lost"
+
+
+def text_statuses(sources: pd.DataFrame, archived: Collection[str], lang: str) -> list[str]:
+    """Each source's archived text, as a reader reads it: '✓ read on 3 Feb 2025', '✗ names no text', ..."""
+    retrieved = sources["retrieved"] if "retrieved" in sources.columns else pd.Series([""] * len(sources))
+    out = []
+    for sha, day in zip(verify.source_texts(sources).values(), retrieved, strict=True):
+        state = _text_state(sha, archived)
+        if state != "ok":
+            out.append(t(TEXT_STATES[state], lang))
+        elif isinstance(day, str) and day:
+            out.append(t("source_text_ok", lang, date=format_date(day, lang)))
+        else:
+            out.append(t("source_text_ok_undated", lang))
+    return out
+
+
+def build_source_texts(sources: pd.DataFrame, archived: Collection[str], lang: str) -> SourceTexts:
+    """How many sources have an archived text, and which have none: the source names no text, or names one the
+    archive does not hold (`archived`: the sha256s the store's archive holds, `store.archived(...)`)."""
+    texts = verify.source_texts(sources)
+    states = {source: _text_state(sha, archived) for source, sha in texts.items()}
+    lacking = [source for source, state in states.items() if state != "ok"]
+    cites = transforms.source_citations(sources)
+    missing = pd.DataFrame(
+        {
+            t("citation", lang): [cites[col("cite", lang)].get(s, s) for s in lacking],
+            t("source_text_status", lang): [t(TEXT_STATES[states[s]], lang) for s in lacking],
+            "source_id": lacking,
+        }
+    ).astype("string")
+    sentence = t("source_texts_sentence", lang, archived=len(states) - len(lacking), total=len(states))
+    explanation = t("source_texts_missing", lang) if lacking else ""
+    return SourceTexts(sentence, missing, explanation)
 
 
 def build_conflicts(conflicts: pd.DataFrame, lang: str) -> list[ConflictCard]:

@@ -1,7 +1,13 @@
 """Data entry in headless Chromium against a real server (its own secrets and copy of data/): anonymous readers
 cannot open the data-entry pages by URL; an analyst logs in, uploads a table, sees the preview, commits, finds the
-row on the explorer, and undoes it on the change history page; an analyst pastes an article, reviews its candidates
-in the editable grids (unticks one, types the English), previews, commits, finds it on the explorer and undoes it."""
+row on the explorer, and undoes it on the change history page; rows whose evidence does not stand in their own
+source's archived text are refused naming row and column with the data folder byte-identical, and a source text
+attached as a web page (the article kept, the page's menus not) proves them in the same commit; an analyst pastes an
+article, reviews its candidates in the editable grids (unticks one, types the English, an evidence edited away from
+the text is refused at once), previews, commits, finds it on the explorer and undoes it.
+
+The uploads cite the test sources of tests/test_entry_pages.py (a synthetic archived text, and a source with none).
+Screenshots go to test-artifacts/e2e/."""
 
 import hashlib
 import re
@@ -15,7 +21,17 @@ from playwright.sync_api import expect
 from hbeu_dash import auth, schema
 from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
 from tests.e2e.test_login import PASSWORD, app_server, context  # noqa: F401 (context is a fixture)
-from tests.test_entry_pages import ANALYST_FILLS, ARTICLE  # the same article and English as the AppTest flow
+from tests.test_entry_pages import (  # the same article, English, test sources and rows as the AppTest flows
+    ANALYST_FILLS,
+    ARTICLE,
+    FABRICATED,
+    NO_TEXT,
+    OTHER_SOURCE,
+    TEXTED,
+    UNTEXTED,
+    add_test_sources,
+    tree_digest,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -24,9 +40,17 @@ HEADER = (
     "evidence,evidence_en,note_zh,note_en\n"
 )
 NEW_ROW = (
-    "ulanqab-items-browser,four_city_service_items,ulanqab,345,345项,,2025-02,0471tv-2025-02-01,,,,"
+    f"ulanqab-items-browser,four_city_service_items,ulanqab,345,345项,,2025-02,{TEXTED},,,,"
     "乌兰察布市四城通办事项达345项,Ulanqab's four-city service items reach 345,,\n"
 )
+# The notice's page as a browser saves it: menus and a footer around the article (synthetic, like its text).
+NOTICE_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>测试公告</title></head><body>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">新闻中心</a></li><li><a href="/login">登录</a></li></ul></nav>
+<div class="content"><article><h1>测试公告</h1>
+<p>测试公告(为自动化测试编写的合成文本,不是真实报道)。本文用于检验看板从网页中只读取正文,而不读取菜单和页脚。</p>
+<p>鄂尔多斯市已建成5G基站9876座,实现城区全覆盖。下一步将继续推进网络建设,方便四市群众办事。</p></article></div>
+<footer><p>版权所有 © 测试网站 2025 备案号 测ICP备00000000号</p><p><a href="/about">关于我们</a></p></footer>
+</body></html>"""
 # The article editors' columns, as the grid shows them: "accept" first, the table's, the engine's confidence;
 # figures' kind is hidden.
 GRID_COLUMNS = {
@@ -34,6 +58,7 @@ GRID_COLUMNS = {
     "events": ["accept", *schema.TABLES_BY_NAME["events"].columns, "confidence"],
 }
 EVENT_TITLE_ZH = "呼包鄂乌四城政务服务协同推进会在包头召开"
+EDITED_EVIDENCE = "包头市已累计办理业务12.5万件"  # the number kept, the words changed: not in the article
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -48,6 +73,34 @@ def flash(page: object, start: str) -> object:
     """The success or error notice that starts with `start` (get_by_text alone would also match the page's intro,
     "...is committed only when you say so", at once: case-insensitive, anywhere in the text)."""
     return page.locator('[data-testid="stAlert"]').get_by_text(re.compile("^" + re.escape(start)))
+
+
+def log_in(page: object, app: str, lang: str) -> None:
+    """Open the app in `lang` and log in as the analyst through the sidebar's form."""
+    page.goto(app + f"/?lang={lang}", wait_until="domcontentloaded", timeout=60_000)
+    wait_settled(page)
+    zh = lang == "zh"
+    page.get_by_text("分析员登录" if zh else "Analyst login").click()
+    page.get_by_label("用户名" if zh else "User name").fill("wang")
+    page.locator('input[type="password"]').fill(PASSWORD)
+    page.get_by_role("button", name="登录" if zh else "Log in", exact=True).click()
+    wait_settled(page)
+
+
+def upload_table(page: object, path: Path) -> None:
+    """Put a file in the table uploader (replacing the one there) and wait for the page to settle."""
+    page.locator('input[type="file"][accept*=".xlsx"]').set_input_files(str(path))
+    wait_settled(page)
+
+
+PROBLEMS = re.compile(r"发现 \d+ 处问题|\d+ problem\(s\); nothing is written")
+
+
+def problems_text(page: object) -> str:
+    """The cells of the tables under the problems notice, as their accessibility tables hold them (a grid itself
+    is a canvas; st.dataframe's key marks no element)."""
+    page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).wait_for(timeout=60_000)
+    return "\n".join(page.locator('[data-testid="stDataFrame"] table').all_text_contents())
 
 
 def open_nav(page: object, name: str) -> None:
@@ -79,7 +132,7 @@ def test_an_analyst_uploads_previews_commits_and_undoes(context: tuple, tmp_path
     secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
     upload = tmp_path / "new-figures.csv"
     upload.write_bytes((HEADER + NEW_ROW).encode())
-    with app_server(tmp_path, secrets_toml, _free_port(), "entry-analyst") as app:
+    with app_server(tmp_path, secrets_toml, _free_port(), "entry-analyst", add_test_sources) as app:
         data = tmp_path / "data"
         before = digest(data)
         page = ctx.new_page()
@@ -157,6 +210,16 @@ def select_cell(page: object, grid: object, table: str, name: str, row: int) -> 
     raise AssertionError(f"could not select {table}.{name} in row {row}")
 
 
+def wake_grid(page: object, grid: object) -> None:
+    """Give a grid the keyboard again after a click elsewhere (a button): once a grid has lost the focus to the
+    page, focusing its accessibility cells no longer moves its selection. A click on a cell of the first row, in
+    the middle of the grid (a text column, never the checkbox column at the far left), only selects that cell."""
+    grid.evaluate("e => e.scrollIntoView({block: 'center'})")
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 52)  # the header row is 35 px, a row 35 px
+    page.wait_for_timeout(300)
+
+
 def read_cell(page: object, grid: object, table: str, name: str, row: int) -> str:
     """The text of a cell as the grid now holds it. The accessibility table is redrawn when the selection moves,
     not when a checkbox is toggled: select another column of the row first."""
@@ -207,7 +270,7 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
     # of the other and of the event in the grids, preview, commit, see it on the explorer, undo.
     ctx, refused = context
     secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
-    with app_server(tmp_path, secrets_toml, _free_port(), "entry-article") as app:
+    with app_server(tmp_path, secrets_toml, _free_port(), "entry-article", add_test_sources) as app:
         data = tmp_path / "data"
         before = digest(data)
         page = ctx.new_page()
@@ -253,7 +316,22 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         text = main_text(page)
         assert "新增 3 行" in text, text[-2000:]  # the source, one figure, one event
         assert "提交后将出现新的数值冲突" in text, "12.5万 against the cases already reported for Baotou"
-        assert "处问题" not in text and page.locator(".st-key-article-problems").count() == 0
+        assert "处问题" not in text
+        assert "这篇文章就是来源 test-daily-2025-03-06 的原文" in text and "本次提交将存档以下来源原文" in text
+
+        # An evidence edited to words the article does not have is refused at once (no button pressed), naming
+        # its row and column; put back, it is committable again.
+        wake_grid(page, figures)
+        evidence = read_cell(page, figures, "figures", "evidence", 0)
+        edit_cell(page, figures, "figures", "evidence", 0, EDITED_EVIDENCE)
+        problems = problems_text(page)
+        assert "候选数字 第 1 行 “evidence”列" in problems, problems
+        assert "未逐字出现在来源 test-daily-2025-03-06 的存档原文中" in problems, problems
+        assert page.get_by_role("button", name="提交", exact=True).count() == 0
+        page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "entry-article-refused.png"))
+        edit_cell(page, figures, "figures", "evidence", 0, evidence)
+        page.get_by_role("button", name="提交", exact=True).wait_for(timeout=60_000)
         assert digest(data) == before, "a preview writes nothing"
         page.get_by_role("button", name="提交", exact=True).click()
         flash(page, "已提交 ").wait_for(timeout=60_000)
@@ -272,4 +350,72 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         page.get_by_role("button", name="撤销最近一次提交").click()
         flash(page, "已撤销 ").wait_for(timeout=60_000)
         assert digest(data) == before
+        assert refused == []
+
+
+def choose(page: object, key: str, option: str) -> None:
+    """Pick an option of a select box by its key (Streamlit marks a keyed widget's container with st-key-<key>)."""
+    page.locator(f".st-key-{key}").click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_proves_them(
+    context: tuple,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    ctx, refused = context
+    secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
+    files = {name: tmp_path / f"{name}.csv" for name in ("fabricated", "other", "untexted")}
+    for name, row in zip(files, (FABRICATED, OTHER_SOURCE, NO_TEXT), strict=True):
+        files[name].write_bytes((HEADER + row).encode())
+    page_file = tmp_path / "notice.html"
+    page_file.write_text(NOTICE_PAGE, encoding="utf-8")
+    with app_server(tmp_path, secrets_toml, _free_port(), "entry-texts", add_test_sources) as app:
+        data = tmp_path / "data"
+        before = tree_digest(data)
+        page = ctx.new_page()
+        log_in(page, app, "zh")
+        open_nav(page, "添加数据")
+        page.get_by_role("tab", name="上传表格").click()
+
+        # Refused before any preview, naming row and column in the analyst's language; nothing written.
+        upload_table(page, files["fabricated"])
+        text = problems_text(page)
+        assert "fabricated.csv 第 2 行 “evidence”列" in text
+        assert "未逐字出现在来源 meeting8-interviews 的存档原文中" in text, text
+        page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "entry-refused-fabricated.png"))
+        upload_table(page, files["other"])
+        assert "却出现在 meeting8-interviews 的原文中" in problems_text(page)
+        upload_table(page, files["untexted"])
+        assert f"来源 {UNTEXTED} 没有存档原文;请先附上来源原文" in problems_text(page)
+        assert page.get_by_role("button", name="提交", exact=True).count() == 0
+        assert tree_digest(data) == before, "refused: the data folder is byte-identical"
+
+        # The analyst attaches the notice as the web page it was saved as: only its article is read.
+        choose(page, "entry_text_source_0", f"{UNTEXTED}(没有存档原文)")
+        page.locator('.st-key-entry_text_file_0 input[type="file"]').set_input_files(str(page_file))
+        page.get_by_role("button", name="读取原文").click()
+        wait_settled(page)
+        main = main_text(page)
+        assert f"{UNTEXTED}:" in main and "来自:notice.html" in main
+        assert "鄂尔多斯市已建成5G基站9876座" in main and "首页" not in main and "版权所有" not in main
+        page.get_by_text("本次提交将存档以下来源原文").wait_for(timeout=60_000)
+        assert "新增 1 行,修改 1 行" in main_text(page)
+        page.get_by_text("读到的开头几行").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "entry-text-attached.png"))
+        assert tree_digest(data) == before, "a preview writes nothing"
+        page.get_by_role("button", name="提交", exact=True).click()
+        flash(page, "已提交 ").wait_for(timeout=60_000)
+        assert (data / "figures.csv").read_text(encoding="utf-8").endswith(NO_TEXT)
+        archived = sorted((data / ".hbeu" / "texts").glob("*.txt"))
+        assert len(archived) == len([p for p in before if p.startswith(".hbeu/texts/")]) + 1
+
+        open_nav(page, "修改记录")
+        history = "\n".join(page.locator('[data-testid="stDataFrame"] table').all_text_contents())
+        assert "存档原文" in history and f"({UNTEXTED})" in history, history
+        page.screenshot(path=str(ARTIFACTS / "entry-history-texts.png"))
+        page.get_by_role("button", name="撤销最近一次提交").click()
+        flash(page, "已撤销 ").wait_for(timeout=60_000)
+        assert digest(data) == {k: v for k, v in before.items() if k.endswith(".csv") and "/" not in k}
         assert refused == []

@@ -5,10 +5,9 @@ the sidebar and on a dashboard closed to anonymous readers. Each test starts its
 import contextlib
 import os
 import secrets
-import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,9 +15,10 @@ import oidc_provider_mock
 import pytest
 import werkzeug.serving
 
-from hbeu_dash import auth, paths
+from hbeu_dash import auth
 from hbeu_dash.i18n import t
 from hbeu_dash.views.registry import PAGES
+from tests.conftest import copy_data
 from tests.e2e.conftest import ARTIFACTS, _free_port, keep_on_loopback, streamlit_server, wait_settled
 
 pytestmark = pytest.mark.e2e
@@ -43,13 +43,17 @@ def provider() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def app_server(tmp_path: Path, secrets_toml: str, port: int | None, name: str) -> Iterator[str]:
-    """The app with its own secrets file and a copy of data/ (HBEU_DATA_DIR); yields its URL. `port` is the one
-    redirect_uri names (None: any free port)."""
+def app_server(
+    tmp_path: Path, secrets_toml: str, port: int | None, name: str, setup: Callable[[Path], object] | None = None
+) -> Iterator[str]:
+    """The app with its own secrets file and a copy of data/ and its source archive (HBEU_DATA_DIR; `setup` may
+    change the copy before the server starts); yields its URL. `port` is the one redirect_uri names (None: any
+    free port)."""
     secrets_file = tmp_path / "secrets.toml"
     secrets_file.write_text(secrets_toml, encoding="utf-8")
-    data = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, data)
+    data = copy_data(tmp_path / "data")
+    if setup is not None:
+        setup(data)
     env = {**os.environ, "HBEU_DATA_DIR": str(data)}
     with streamlit_server(f"server-{name}", (f"--secrets.files={secrets_file}",), env, port) as base:
         yield base
