@@ -65,9 +65,27 @@ def test_event_card_html_escapes_every_text() -> None:
         reports=(Report("“<img src=x>”", "青橙融媒 · 2025-02-01", "note <b>"),),
         figures=(LinkedFigure("协议", "4项", "“4项”", "青橙融媒 · 2025-02-01"),),
     )
-    text = make_event_card_html(card)
+    text = make_event_card_html(card, ('evidence?event=e:s&x="><script>', "原文段落"))
     assert "<script>" not in text and "<img" not in text and "<b>" not in text
     assert "&lt;script&gt;" in text and "<li>协议: <strong>4项</strong>" in text
+    assert 'href="evidence?event=e:s&amp;x=&quot;&gt;&lt;script&gt;" target="_blank"' in text
+
+
+def test_an_event_card_asks_for_its_reports_and_figures_paragraphs() -> None:
+    from hbeu_dash.paths import DATA_DIR
+    from hbeu_dash.store import CsvStore
+    from hbeu_dash.transforms import join_figures
+    from hbeu_dash.views.events import build_event_cards, build_timeline
+
+    tables = CsvStore(DATA_DIR).read()[1].tables
+    figures = join_figures(tables["figures"], tables["indicators"], tables["sources"])
+    timeline = build_timeline(tables["events"], tables["sources"], ("hohhot", "baotou", "ordos", "ulanqab"))
+    cards = build_event_cards(timeline, tables["events"], tables["sources"], figures, "zh")
+    # mayors-meeting-8: reported by both sources; the figures signed there include the 4 and 10 agreements
+    [card] = [c for c in cards if c.event_id == "mayors-meeting-8"]
+    params = card.request.params()
+    assert params["event"].split(",") == ["mayors-meeting-8:meeting8-interviews", "mayors-meeting-8:0471tv-2025-02-01"]
+    assert "meeting8-edition-a" in params["fig"].split(",")
 
 
 def test_tables_read_at_another_version_are_never_cached_under_this_one(data_dir) -> None:

@@ -110,9 +110,9 @@ def render_conflict_cards(cards: list[quality_views.ConflictCard], lang: str, fi
             render_table(card.table, width="stretch", key=f"conflict-{card.conflict_id}")
 
 
-def make_event_card_html(card: event_views.EventCard) -> str:
+def make_event_card_html(card: event_views.EventCard, link: tuple[str, str] | None = None) -> str:
     """One event card as HTML (every text escaped): heading, kind · cities · sources, the quoted reports with their
-    notes, the figures signed or announced there."""
+    notes, the figures signed or announced there; `link` (address, words): to their paragraphs in the sources."""
     parts = [f'<div class="event-card"><div class="event-heading">{html.escape(card.heading)}</div>']
     parts.append(f'<div class="event-meta">{html.escape(card.meta)}</div>')
     for report in card.reports:
@@ -126,14 +126,22 @@ def make_event_card_html(card: event_views.EventCard) -> str:
             for f in card.figures
         )
         parts.append(f"<ul>{items}</ul>")
+    if link is not None:
+        href, words = (html.escape(part, quote=True) for part in link)
+        parts.append(f'<a class="kpi-source" href="{href}" target="_blank" rel="noopener">{words} ↗</a>')
     return "".join(parts) + "</div>"
 
 
-def render_event_cards(cards: list[event_views.EventCard]) -> None:
+def render_event_cards(cards: list[event_views.EventCard], filters: Filters) -> None:
     """Every event card, as one HTML element: fourteen cards of Streamlit containers and markdown cost the browser
-    about as much on a filter change as the chart above them."""
+    about as much on a filter change as the chart above them. Each links its reports' paragraphs in the sources."""
     if cards:
-        st.html("".join(make_event_card_html(card) for card in cards))
+        words = t("evidence_link", filters.lang)
+
+        def link(card: event_views.EventCard) -> tuple[str, str] | None:
+            return (citations.evidence_href(card.request, filters), words) if card.request else None
+
+        st.html("".join(make_event_card_html(card, link(card)) for card in cards))
 
 
 def render_explorer(filters: Filters) -> None:
@@ -200,4 +208,4 @@ def render_timeline(filters: Filters) -> None:
     cards = data.memo(
         ("event-cards", filters), lambda: event_views.build_event_cards(timeline, events, sources, figures, lang)
     )
-    render_event_cards(cards)
+    render_event_cards(cards, filters)

@@ -1,11 +1,12 @@
 """The cooperation timeline: one row per event, and an event card with its quoted reports and linked figures."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from hbeu_dash import transforms
 from hbeu_dash.i18n import city_label, col, format_date, format_value, label, quote, t
+from hbeu_dash.views.citations import CitationRequest, request_of
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class EventCard:
     meta: str  # kind · cities · sources
     reports: tuple[Report, ...]
     figures: tuple[LinkedFigure, ...]
+    request: CitationRequest = field(default_factory=CitationRequest)  # the rows behind it, for the paragraph link
 
 
 def build_timeline(events: pd.DataFrame, sources: pd.DataFrame, cities: tuple[str, ...]) -> pd.DataFrame:
@@ -76,5 +78,8 @@ def build_event_cards(
                 for f in rows.to_dict("records")
             )
         heading = f"{format_date(event['date'], lang)} · {event[col('title', lang)]}"
-        cards.append(EventCard(event["event_id"], heading, " · ".join(meta), reports, linked))
+        refs = [("events", (event["event_id"], r["source_id"])) for r in reports_by_event.get(event["event_id"], [])]
+        if figures is not None:
+            refs += [("figures", (f,)) for f in transforms.figures_of_event(figures, event["event_id"])["figure_id"]]
+        cards.append(EventCard(event["event_id"], heading, " · ".join(meta), reports, linked, request_of(refs)))
     return cards
