@@ -31,6 +31,7 @@ from playwright.sync_api import expect
 from hbeu_dash import paths
 from hbeu_dash.cluster import launch
 from hbeu_dash.cluster.launch import Cluster, fill_template, render_nginx
+from tests.conftest import copy_data, extend_source_text
 from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, wait_settled
 from tests.e2e.test_entry import HEADER, flash, main_text, open_nav
 from tests.e2e.test_login import ANALYST
@@ -43,8 +44,14 @@ CONFLICT = "未提交:预览之后数据已被修改"  # the start of i18n's ent
 NO_AFFINITY_ERROR = "Invalid session_id. This is likely caused by a multi-replica deployment without sticky sessions"
 
 
+# The values the tests' rows report; the cluster's data copy gives 0471tv-2025-02-01 a synthetic text that says them
+# (tests.conftest.extend_source_text), so those rows pass the proof of every write.
+ROW_VALUES = (346, 401, 402, 403, 404)
+
+
 def new_row(figure_id: str, value: int) -> str:
     """A figures row no page shows yet: Ulanqab's four-city service items, as a (made-up) later report gives them."""
+    assert value in ROW_VALUES, "add the value to ROW_VALUES: the source's synthetic text must say it"
     return (
         f"{figure_id},four_city_service_items,ulanqab,{value},{value}项,,2025-02,0471tv-2025-02-01,,,,"
         f"乌兰察布市四城通办事项达{value}项,Ulanqab's four-city service items reach {value},,\n"
@@ -112,10 +119,14 @@ def cluster(
 ) -> Iterator[Cluster]:
     """Two replicas on a throwaway PostgreSQL behind nginx, for the whole module."""
     workdir = tmp_path_factory.mktemp("cluster")
+    data = copy_data(workdir / "data")
+    extend_source_text(data, "0471tv-2025-02-01", *(f"乌兰察布市四城通办事项达{v}项" for v in ROW_VALUES))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = launch.free_port()
     secrets_toml = cluster_secrets(f"http://127.0.0.1:{port}", provider)
-    with launch.cluster(2, store="postgres", workdir=workdir, proxy_port=port, secrets_toml=secrets_toml) as running:
+    with launch.cluster(
+        2, store="postgres", workdir=workdir, proxy_port=port, secrets_toml=secrets_toml, data_dir=data
+    ) as running:
         yield running
     for log in workdir.glob("*.log"):  # kept beside the other browser tests' logs
         shutil.copy(log, ARTIFACTS / f"cluster-{log.name}")
