@@ -225,3 +225,35 @@ def test_postgresql_archives_an_attached_text_in_the_commit(pg_url: str, tmp_pat
     assert store.history()[0].texts == [sha]
     assert store.source_text(sha) == article.read_text(encoding="utf-8")
     assert main(["validate"]) == 0
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_postgresql_refuses_the_assistants_rows_and_validate_names_an_unproven_row(
+    case: str, pg_url: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    line, code, words = CASES[case]
+    folder = copy_data(tmp_path / "data")
+    if code == "source_text_missing":  # the database holds the source without its text
+        for name in ("figures", "projects", "events"):
+            rows = read_rows(folder / f"{name}.csv")
+            header = rows[0]
+            kept = [r for r in rows[1:] if r[header.index("source_id")] != "meeting8-interviews"]
+            write_rows(folder / f"{name}.csv", [header, *kept])
+        write_rows(folder / "identities.csv", read_rows(folder / "identities.csv")[:1])
+        without_text(folder)
+    assert main(["db", "import", str(folder), "--url", pg_url]) == 0, capsys.readouterr().err
+    store = SqlStore(pg_url)
+    header = FIGURES_HEADER.strip().split(",")
+    cells = read_rows_from(line)[0]
+    preview = intake.prepare(
+        store, {"figures": [(4, dict(zip(header, cells, strict=True)))]}, "候选数字", new_only=True
+    )
+    assert [(p.file, p.row, p.column, p.code) for p in preview.problems] == [("候选数字", 4, "evidence", code)]
+    # A row that got in without the proof (written straight to the store, as before the archive existed).
+    figures = store.file_bytes("figures")
+    store.commit({"figures": figures + line.encode()}, store.data_version(), "legacy")
+    rows = len(read_rows_from(figures.decode())) + 1
+    monkeypatch.setenv("HBEU_STORE_URL", pg_url)
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"figures.csv, row {rows}, column evidence" in err and words in err
