@@ -493,6 +493,22 @@ def test_a_chart_links_its_paragraphs_and_its_table_twin_each_rows() -> None:
     assert at.get("plotly_chart")[0].proto.selection_mode, "a click on a point selects it"
 
 
+def test_the_project_tracker_links_each_report_to_its_paragraph() -> None:
+    at = open_page("transport", {"lang": "en"})
+    tracker = next(f.value for f in at.dataframe if "In the source" in f.value.columns and "Status" in f.value.columns)
+    links = list(tracker["In the source"])
+    assert links and all(link.startswith("evidence?project=") and "&from=transport" in link for link in links)
+    # S27 Hohhot–Ordos expressway: its latest report is 0471tv-2025-02-01's (row 28 of projects.csv)
+    assert any(link.startswith("evidence?project=s27-hohhot-ordos:0471tv-2025-02-01&") for link in links), links
+
+
+def test_a_projects_link_shows_every_speakers_report_of_that_source() -> None:
+    # rows 5 and 6 of projects.csv: meeting8-interviews reports the S27 twice, by Hu Weihua and by Huang Bowei
+    at = open_page("evidence", {"lang": "zh", "project": "s27-hohhot-ordos:meeting8-interviews"})
+    text = texts(at)
+    assert "同步开展S27呼鄂高速前期工作" in text and "与呼和浩特市共同推动S27呼和浩特至鄂尔多斯高速公路项目" in text
+
+
 def test_the_explorer_links_every_row_to_its_paragraph_and_exports_no_links() -> None:
     at = open_page("explorer", {"lang": "en"})
     table = at.dataframe[0].value

@@ -16,7 +16,7 @@ from hbeu_dash.views import explorer as explorer_views
 from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import quality as quality_views
-from hbeu_dash.views.citations import figures_request
+from hbeu_dash.views.citations import figures_request, request_of
 
 MAP_HEIGHT_PX = 520
 
@@ -65,15 +65,25 @@ def render_project_tracker(filters: Filters) -> None:
     if latest.empty:
         st.info(t("empty_state", lang))
         return
+
+    def linked(frame, rows) -> object:  # each row's link to its report's paragraph in the source
+        keys = zip(rows["project_id"], rows["source_id"], strict=True)
+        requests = [request_of([("projects", (str(p), str(s)))]) for p, s in keys]
+        return citations.link_table(frame, requests, filters)
+
     tables = data.memo(
-        ("tracker", filters),
-        lambda: (project_views.tracker_table(latest, lang), project_views.reports_table(reports, lang)),
+        ("tracker", filters, citations.current_page()),
+        lambda: (
+            linked(project_views.tracker_table(latest, lang), latest),
+            linked(project_views.reports_table(reports, lang), reports),
+        ),
     )
-    render_table(tables[0], width="stretch", key="tracker")
+    links = citations.link_column_config(lang)
+    render_table(tables[0], width="stretch", key="tracker", column_config=links)
     if latest["disagree"].any():
         st.caption(t("tracker_disagree_note", lang))
     with st.expander(t("every_project_report", lang, n=len(reports))):
-        render_table(tables[1], width="stretch")
+        render_table(tables[1], width="stretch", column_config=links)
         export = data.memo(("tracker-export", filters), lambda: project_views.export_table(reports, lang))
         render_downloads(export, f"hbeu-projects-{lang}", lang)
 

@@ -130,23 +130,24 @@ def _text(value: object) -> str:
 def make_citations(
     tables: Mapping[str, pd.DataFrame], lookup: TextLookup, table: str, keys: Iterable[tuple[str, ...]], lang: str
 ) -> list[Citation]:
-    """The citations of the rows of `table` with these keys (unknown keys are left out), in the order asked."""
+    """The citations of the rows of `table` with these keys (unknown keys are left out), in the order asked.
+
+    A project's report is keyed by project and source here, so one source's reports of a project by several
+    speakers (each with their own words) are all given.
+    """
     frame = tables.get(table)
     sources = tables.get("sources")
     if frame is None or sources is None:
         return []
     columns = KEYS[table]
-    by_key = {
-        tuple(str(v) for v in values): i
-        for i, values in enumerate(frame[list(columns)].astype(str).itertuples(index=False, name=None))
-    }
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    for i, values in enumerate(frame[list(columns)].astype(str).itertuples(index=False, name=None)):
+        by_key.setdefault(tuple(values), []).append(i)
     out = []
     for key in keys:
-        position = by_key.get(tuple(key))
-        if position is None:
-            continue
-        row = frame.iloc[position].to_dict()
-        out.append(make_citation(table, row, sources, lookup, lang, tables.get("indicators")))
+        for position in by_key.get(tuple(key), []):
+            row = frame.iloc[position].to_dict()
+            out.append(make_citation(table, row, sources, lookup, lang, tables.get("indicators")))
     return out
 
 
@@ -253,11 +254,13 @@ def find_citations(
     tables: Mapping[str, pd.DataFrame], lookup: TextLookup, request: CitationRequest, lang: str
 ) -> tuple[list[Citation], list[Ignored]]:
     """The citations of the rows asked for, in order, and the rows asked for that the data does not hold."""
-    by_ref: dict[Ref, Citation] = {}
+    by_ref: dict[Ref, list[Citation]] = {}
     for table in dict.fromkeys(table for table, _ in request.refs):  # one pass over each table
         keys = [key for t_, key in request.refs if t_ == table]
-        by_ref.update({(table, c.key): c for c in make_citations(tables, lookup, table, keys, lang)})
-    found = [by_ref[ref] for ref in request.refs if ref in by_ref]
+        for c in make_citations(tables, lookup, table, keys, lang):  # a key may have several rows (speakers)
+            if c not in by_ref.setdefault((table, c.key), []):
+                by_ref[(table, c.key)].append(c)
+    found = [c for ref in request.refs for c in by_ref.get(ref, [])]
     missing = [Ignored(PARAM_OF[t_], _short(KEY_SEP.join(k))) for t_, k in request.refs if (t_, k) not in by_ref]
     return found, missing
 
