@@ -1,4 +1,5 @@
-"""Sources & data quality / 来源与数据质量: sources, validation state, conflicts, identities, staleness."""
+"""Sources & data quality / 来源与数据质量: validation state, English evidence pending, sources, conflicts,
+identities, staleness."""
 
 import streamlit as st
 
@@ -9,6 +10,7 @@ from hbeu_dash.ui import quality as sections_quality
 lang = state.current_lang()
 chrome.render_header("page_quality", lang)
 sections_quality.render_validation_state(lang)
+sections_quality.render_pending_translations(lang)
 sections_quality.render_sources(lang)
 chrome.require_table("figures", lang)
 figures = data.get_figures()

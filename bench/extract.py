@@ -17,11 +17,13 @@ Definitions (the same in tests/test_extract.py, which imports them from here):
   reported apart as the first call of the process). Goals: recall ≥ 90%, precision ≥ 70%, < 1 s per article.
 """
 
+import csv
 import json
 import statistics
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -44,6 +46,9 @@ SEED_LABELS: dict[str, tuple[tuple[str, float, str], ...]] = {
         ("一", 1, "呼和浩特市发挥呼包鄂乌“一小时城市圈”主引擎作用"),  # the city-circle target again
     ),
 }
+# The texts of ../shared/sources/, each with its answer key bench/keys/<source_id>.csv (written by hand before the
+# assistant was run on it: see bench/keys/README.md). Recall and precision there are against the key alone.
+KEYS_DIR = Path(__file__).resolve().parent / "keys"
 SECONDS_BUDGET = 1.0
 RECALL_GOAL = 0.90
 PRECISION_GOAL = 0.70
@@ -134,6 +139,104 @@ def event_recall(candidates: pd.DataFrame, text: str, events: pd.DataFrame) -> t
     return found, len(dated)
 
 
+@dataclass(frozen=True)
+class KeyItem:
+    """One row of an answer key: a figure, an event or a project report a careful analyst takes from the text."""
+
+    kind: str
+    value: str
+    value_text: str
+    fragment: str
+    take: bool
+    what: str
+
+
+def read_key(source_id: str) -> list[KeyItem]:
+    """The hand-written answer key of one source text."""
+    with (KEYS_DIR / f"{source_id}.csv").open(encoding="utf-8", newline="") as handle:
+        return [
+            KeyItem(r["kind"], r["value"], r["value_text"], r["fragment"], r["take"] == "yes", r["what"])
+            for r in csv.DictReader(handle)
+        ]
+
+
+def key_sources() -> list[str]:
+    """The source ids that have an answer key."""
+    return sorted(path.stem for path in KEYS_DIR.glob("*.csv"))
+
+
+def source_article(path: Path) -> tuple[str, str]:
+    """(published, body) of a ../shared/sources/ text: its header's `published:` line, and the text after `---`."""
+    from hbeu_dash.store.archive import strip_header
+
+    raw = path.read_text(encoding="utf-8")
+    header = dict(line.split(": ", 1) for line in raw.split("\n---\n", 1)[0].splitlines() if ": " in line)
+    return header.get("published", "").split(" ")[0], strip_header(raw)
+
+
+def score_key(candidates: pd.DataFrame, events: pd.DataFrame, text: str, key: list[KeyItem]) -> dict:
+    """Figures and events of one article against its key: recall, precision, what was missed, what is not real."""
+    figures_key = [k for k in key if k.kind == "figure"]
+    figures = pd.DataFrame(
+        [
+            {"figure_id": k.what, "value": float(k.value), "value_text": k.value_text, "evidence": k.fragment}
+            for k in figures_key
+        ],
+        columns=["figure_id", "value", "value_text", "evidence"],
+    )
+    got = score(candidates, text, figures)
+    squashed = _squash(text)
+    events_key = [k for k in key if k.kind == "event"]
+    found_events, real_events = set(), 0
+    for event in events.itertuples():
+        hits = [
+            k.what
+            for k in events_key
+            if event.date == k.value
+            and any(
+                a < d and c < b for a, b in _places(event.evidence, squashed) for c, d in _places(k.fragment, squashed)
+            )
+        ]
+        found_events.update(hits)
+        real_events += bool(hits)
+    return {
+        "figures": got.figures,
+        "found": got.found,
+        "candidates": got.candidates,
+        "real": got.real_strict,
+        "recall": round(got.recall, 4),
+        "precision": round(got.precision_strict, 4),
+        "missed": got.missed,
+        "not_real": got.not_real,
+        "events_key": len(events_key),
+        "events_found": len(found_events),
+        "event_candidates": len(events),
+        "events_real": real_events,
+        "events_missed": [k.what for k in events_key if k.what not in found_events],
+    }
+
+
+def measure_sources(tables: dict) -> dict:
+    """Per text of ../shared/sources/: the assistant's recall and precision against its answer key."""
+    from hbeu_dash.extract import ArticleMeta, extract_article
+    from hbeu_dash.paths import SOURCES_DIR
+
+    out = {}
+    for source_id in key_sources():
+        path = SOURCES_DIR / f"{source_id}.txt"
+        if not path.is_file():
+            out[source_id] = {"missing": str(path)}
+            continue
+        published, text = source_article(path)
+        start = time.perf_counter()
+        result = extract_article(text, ArticleMeta(published=published, source_id=source_id), tables)
+        seconds = time.perf_counter() - start
+        out[source_id] = {"seconds": round(seconds, 4)} | score_key(
+            result.figures, result.events, result.text, read_key(source_id)
+        )
+    return out
+
+
 def measure(repeats: int) -> dict:
     """Per seed article: seconds per extraction (median, first), recall, precision (strict and labelled)."""
     from hbeu_dash.extract import ArticleMeta, extract_article
@@ -179,6 +282,7 @@ def measure(repeats: int) -> dict:
             "events_found": events_found,
             "events_dated": events_dated,
         }
+    out["sources"] = measure_sources(tables)
     return out
 
 
@@ -257,8 +361,77 @@ def run(settings: Settings) -> dict:
                 f"(same date, overlapping evidence); {got['events']} event candidates; no goal",
             )
         )
+    for source_id, got in found.get("sources", {}).items():
+        if "missing" in got:
+            errors.append(f"source text not found: {got['missing']}")
+            continue
+        rows.append(
+            _at_least(
+                row(
+                    "extract",
+                    f"extract recall, {source_id}",
+                    round(got["recall"] * 100, 1),
+                    unit="%",
+                    note=f"{got['found']} of the {got['figures']} figures of bench/keys/{source_id}.csv found; "
+                    f"missed: {', '.join(got['missed']) or 'none'}; events {got['events_found']} of "
+                    f"{got['events_key']} found",
+                ),
+                RECALL_GOAL,
+            )
+        )
+        rows.append(
+            _at_least(
+                row(
+                    "extract",
+                    f"extract precision, {source_id}",
+                    round(got["precision"] * 100, 1),
+                    unit="%",
+                    note=f"{got['real']} of {got['candidates']} candidates are figures of the key; not real: "
+                    f"{'; '.join(got['not_real']) or 'none'}; {got['events_real']} of {got['event_candidates']} "
+                    "event candidates are events of the key",
+                ),
+                PRECISION_GOAL,
+            )
+        )
     return {"rows": rows, "samples": found, "errors": errors}
 
 
+TABLE_START = "<!-- extract-scores:start -->"
+TABLE_END = "<!-- extract-scores:end -->"
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.0f} %" if whole else "–"
+
+
+def score_table(found: dict) -> str:
+    """The README's table: per article, figures and events against data/ (seeds) or the hand-made key (sources)."""
+    lines = [
+        "| article | against | figures found | recall | candidates that are figures | precision | events found |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, got in found["articles"].items():
+        if "missing" in got:
+            continue
+        lines.append(
+            f"| seed {name.split('_')[0]} ({got['source_id']}) | data/figures.csv + labels "
+            f"| {got['found']} of {got['figures']} | {_percent(got['found'], got['figures'])} "
+            f"| {got['real']} of {got['candidates']} | {_percent(got['real'], got['candidates'])} "
+            f"| {got['events_found']} of {got['events_dated']} |"
+        )
+    for source_id, got in found.get("sources", {}).items():
+        if "missing" in got:
+            continue
+        lines.append(
+            f"| {source_id} | bench/keys/{source_id}.csv | {got['found']} of {got['figures']} "
+            f"| {_percent(got['found'], got['figures'])} | {got['real']} of {got['candidates']} "
+            f"| {_percent(got['real'], got['candidates'])} | {got['events_found']} of {got['events_key']} |"
+        )
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 5), ensure_ascii=False))
+    if sys.argv[1:2] == ["--table"]:  # the README's table, to paste between its markers
+        print(score_table(measure(1)))
+    else:
+        print(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 5), ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""Command line: python -m hbeu_dash validate | verify-sources [DIR ...] | briefing ... | import FILE --table T
+"""Command line: python -m hbeu_dash validate | verify-sources [DIR ...] | briefing ... | import FILE [--table T]
 [--text SOURCE=FILE] ... | attach-text SOURCE FILE ... | extract ARTICLE --published DATE | add-user NAME |
 db init|upgrade|current|import DIR|export DIR."""
 
@@ -37,6 +37,10 @@ TEXTS = {
         "preview": "预览(数据版本 {version}):新增 {new} 行,修改 {changed} 行,相同 {same} 行",
         "preview_row_new": "  新增 第 {row} 行 {key}",
         "preview_row_changed": "  修改 第 {row} 行 {key}:{diff}",
+        "preview_table": " {label}:",
+        "preview_indicator": "    {name_zh} / {name_en}({unit_zh} / {unit_en};{sector};{measure})",
+        "ignored_columns": "已略过助手的评分列(不写入数据):{columns}",
+        "needs_table": "{path} 不是 .xlsx 工作簿:CSV 请用 --table 指明表;工作簿的每个工作表以表名命名",
         "new_conflicts": "提交后将出现 {count} 组新的数值冲突:",
         "new_stage_conflicts": "提交后将出现新的项目阶段分歧:{ids}",
         "failing_identities": "提交后以下恒等关系将不成立:{ids}",
@@ -69,6 +73,11 @@ TEXTS = {
         "preview": "preview (data version {version}): {new} new row(s), {changed} changed, {same} identical",
         "preview_row_new": "  new     row {row} {key}",
         "preview_row_changed": "  changed row {row} {key}: {diff}",
+        "preview_table": " {label}:",
+        "preview_indicator": "    {name_zh} / {name_en} ({unit_zh} / {unit_en}; {sector}; {measure})",
+        "ignored_columns": "read past the assistant's score column(s), not stored: {columns}",
+        "needs_table": "{path} is not an .xlsx workbook: give a CSV's table with --table; a workbook names each "
+        "sheet after its table",
         "new_conflicts": "committing would add {count} new conflict group(s) between figures:",
         "new_stage_conflicts": "committing would add project stage disagreements: {ids}",
         "failing_identities": "committing would break these identities: {ids}",
@@ -258,9 +267,21 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
     """The `import` command's options."""
     from hbeu_dash.intake import UPLOAD_TABLES
 
-    imp = sub.add_parser("import", help="validate a CSV/.xlsx of new rows, preview it, and commit it (audited)")
-    imp.add_argument("file", type=Path, help="the CSV (UTF-8, GB18030, UTF-16) or .xlsx file")
-    imp.add_argument("--table", choices=UPLOAD_TABLES, required=True, help="the table the rows belong to")
+    imp = sub.add_parser(
+        "import",
+        help="validate a CSV/.xlsx of new rows (or a workbook of several tables), preview it, commit it (audited)",
+    )
+    imp.add_argument(
+        "file",
+        type=Path,
+        help="the CSV (UTF-8, GB18030, UTF-16) or .xlsx file; without --table an .xlsx whose sheets are each named "
+        f"after a table ({', '.join(UPLOAD_TABLES)}), all of them one change set and one commit",
+    )
+    imp.add_argument(
+        "--table",
+        choices=UPLOAD_TABLES,
+        help="the table the rows belong to (a CSV, or an .xlsx's first sheet); leave it out for a workbook",
+    )
     mode = imp.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", action="store_true", help="print the preview or the problems (the default)")
     mode.add_argument("--commit", action="store_true", help="write the rows (needs --author)")
@@ -335,10 +356,10 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
     from filelock import Timeout
 
-    from hbeu_dash.intake import attach_texts, prepare, rows_from_upload
+    from hbeu_dash.intake import attach_texts, prepare, rows_from_upload, rows_from_workbook
     from hbeu_dash.store import ConflictError, CsvStore
     from hbeu_dash.store.sql_store import StoreUnavailable
-    from hbeu_dash.uploads import read_upload
+    from hbeu_dash.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
 
     if args.commit and not (args.author or "").strip():
         print(texts["needs_author"], file=sys.stderr)
@@ -354,20 +375,35 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
         except OSError as exc:
             print(texts["cannot_read"].format(path=args.file, why=exc.strerror or exc), file=sys.stderr)
             return 2
+        if args.table is None and not content.startswith((ZIP_MAGIC, OLE_MAGIC)):
+            print(texts["needs_table"].format(path=args.file), file=sys.stderr)
+            return 2
         try:
-            upload = read_upload(args.file.name, content)
+            if args.table is None:
+                book = rows_from_workbook(args.file.name, read_workbook(args.file.name, content))
+            else:
+                upload = read_upload(args.file.name, content)
         except DataError as exc:
             print(exc.format(args.lang), file=sys.stderr)
             return 1
-        rows, problems = rows_from_upload(args.table, upload)
-        label, proposals = upload.name, {args.table: rows}
+        if args.table is None:
+            label, proposals, problems = dict(book.labels), book.proposals, book.problems
+            if book.ignored:
+                print(texts["ignored_columns"].format(columns=", ".join(book.ignored)))
+        else:
+            rows, problems = rows_from_upload(args.table, upload)
+            label, proposals = upload.name, {args.table: rows}
     try:
         store = CsvStore(args.data) if args.data_given else _selected_store()
     except ValueError as exc:
         print(texts["bad_store"].format(why=exc), file=sys.stderr)
         return 2
+    # Problems of the texts name the sources' sheet, or the data's sources.csv when the workbook has none.
+    text_label = label if isinstance(label, str) else label.get("sources", "sources.csv")
     try:
-        proposals, attached, found = attach_texts(proposals, attachments, store.file_bytes("sources"), label)
+        proposals, attached, found = attach_texts(proposals, attachments, store.file_bytes("sources"), text_label)
+        if not isinstance(label, str):
+            label.setdefault("sources", text_label)
         preview = prepare(store, proposals, label, [*problems, *found], texts=attached)
     except StoreUnavailable as exc:
         print(texts["unavailable"].format(why=exc), file=sys.stderr)
@@ -375,7 +411,7 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     if preview.problems:
         print(DataError(preview.problems).format(args.lang), file=sys.stderr)
         return 1
-    print_preview(preview, texts)
+    print_preview(preview, texts, None if isinstance(label, str) else label)
     if not preview.changes_anything:
         print(texts["no_change"])
         return 0
@@ -407,15 +443,22 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     return 0
 
 
-def print_preview(preview, texts: dict[str, str]) -> None:
-    """The preview as lines: counts, each new or changed row (old → new per column), new conflicts."""
+def print_preview(preview, texts: dict[str, str], labels: dict[str, str] | None = None) -> None:
+    """The preview as lines: counts, each new or changed row (old → new per column; a new indicator with its
+    names, unit, sector and measure), new conflicts. A change set of several tables heads each table's rows with
+    the name problems give it (the workbook's sheet)."""
     counts = {kind: preview.count(kind) for kind in ("new", "changed", "same")}
     print(texts["preview"].format(version=preview.version, **counts))
-    for rows in preview.changes.values():
+    several = sum(1 for rows in preview.changes.values() if rows) > 1
+    for table, rows in preview.changes.items():
+        if several and rows:
+            print(texts["preview_table"].format(label=(labels or {}).get(table, table)))
         for change in rows:
             key = " / ".join(change.key)
             if change.kind == "new":
                 print(texts["preview_row_new"].format(row=change.row, key=key))
+                if table == "indicators":
+                    print(texts["preview_indicator"].format(**change.record))
             elif change.kind == "changed":
                 diff = "; ".join(
                     f"{c} {change.old.get(c, '')!r} → {change.record[c]!r}" for c in change.changed_columns

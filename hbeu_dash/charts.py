@@ -17,13 +17,14 @@ from hbeu_dash.i18n import (
     city_color,
     city_label,
     col,
+    evidence_pending,
     format_date,
     format_number,
     format_value,
     join,
     label,
     original_columns,
-    quote,
+    quote_evidence,
     t,
 )
 
@@ -432,13 +433,32 @@ def _twin(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def evidence_columns(records: list[dict], lang: str) -> dict[str, list[str]]:
-    """The evidence columns of a table: the verbatim words, and in English their rendering beside them."""
-    return {t(column, lang): [r[column] for r in records] for column in original_columns("evidence", lang)}
+def evidence_columns(records: list[dict], lang: str, pending_mark: bool = True) -> dict[str, list[str]]:
+    """The evidence columns of a table: the verbatim words, and in English their rendering beside them; a row whose
+    rendering is not written yet reads 'English evidence pending' there (unless `pending_mark` is False: a data
+    export keeps the cell empty, as in the data)."""
+    columns = {t(column, lang): [r[column] for r in records] for column in original_columns("evidence", lang)}
+    if pending_mark and "evidence_en" in original_columns("evidence", lang):
+        name = t("evidence_en", lang)
+        columns[name] = [evidence_pending(v, lang) or v for v in columns[name]]
+    return columns
+
+
+def mark_pending_evidence(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table made with `evidence_columns(..., pending_mark=False)` as a reader sees it: each empty English
+    rendering reads 'English evidence pending' (a copy; the table itself when none is pending or on a zh page)."""
+    name = t("evidence_en", lang)
+    if "evidence_en" not in original_columns("evidence", lang) or name not in table.columns:
+        return table
+    column = table[name]
+    empty = (column.astype("string[pyarrow]").fillna("").str.strip() == "").to_numpy(dtype=bool)  # the explorer: 1M
+    if not empty.any():
+        return table
+    return table.assign(**{name: column.where(~empty, evidence_pending("", lang))})
 
 
 def _quote(row: dict, lang: str) -> str:
-    return quote(row["evidence"], row.get("evidence_en"), lang)
+    return quote_evidence(row["evidence"], row.get("evidence_en"), lang)
 
 
 # Type on a big screen: body text at least 1/50 of a 1080-pixel screen's height.

@@ -61,6 +61,7 @@ SECTOR_NAMES = {
     "ecology": ("生态", "Ecology"),
     "public_services_talent": ("公共服务与人才", "Public services & talent"),
     "digital": ("数字", "Digital"),
+    "economy": ("区域经济", "Regional economy"),
 }
 STATUS_NAMES = {
     "proposed": ("争取纳入规划", "Proposed"),
@@ -102,6 +103,8 @@ MEASURE_NAMES = {
     "target": ("目标", "target"),
     "ordinal": ("届次", "ordinal"),
     "duration": ("时长", "duration"),
+    "share": ("占比", "share"),
+    "growth": ("增速", "growth rate"),
 }
 IDENTITY_STATUS_NAMES = {
     "holds": ("成立", "holds"),
@@ -114,6 +117,7 @@ TABLE_NAMES = {
     "projects": ("项目", "projects"),
     "events": ("事件", "events"),
     "sources": ("来源", "sources"),
+    "indicators": ("指标", "indicators"),
 }
 COMMIT_ACTION_NAMES = {"commit": ("提交", "commit"), "undo": ("撤销", "undo")}
 VOCABULARIES = {
@@ -165,6 +169,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The link asks for {name}={value}, which the current data does not hold: left out.",
     ),
     "evidence_translation": ("英译", "In English"),
+    # a row whose evidence_en is not written yet: the Chinese words are shown as they are, with this mark
+    "evidence_en_pending": ("英文译文待补", "English evidence pending"),
     "evidence_title": ("原标题", "Original title"),
     "evidence_no_url": ("来源没有网址", "The source has no address"),
     "evidence_read": ("存档原文", "Archived text"),
@@ -204,10 +210,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "article_candidates": (
         "找到 {figures} 个候选数字和 {events} 个候选事件。逐行检查:取消“采用”即丢弃,直接修改单元格即更正;"
-        "evidence 必须仍是原文片段。evidence_en(英文译文)为必填。",
+        "evidence 必须仍是原文片段。evidence_en(英文译文)可以留空,以后再补:英文页面会标注“英文译文待补”。",
         "Found {figures} candidate figure(s) and {events} candidate event(s). Check each row: untick 'accept' to "
         "drop it, edit a cell to fix it; the evidence must stay a fragment of the text. evidence_en (the English "
-        "rendering) is required.",
+        "rendering) may stay empty until it is written: English pages mark it 'English evidence pending'.",
     ),
     "article_too_long": (
         "文章有 {found} 个字符,最多读取 {limit} 个;请分段提取",
@@ -222,6 +228,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "article_events": ("候选事件", "Candidate events"),
     "article_source_row": ("新来源", "New source"),
     "article_check": ("检查并预览", "Check and preview"),
+    "article_indicators": ("候选新指标", "Proposed new indicators"),
+    "article_indicators_help": (
+        "没有相符的现有指标时,助手按原文用词提议新指标:请填写英文名 name_en(助手不翻译),核对单位、领域和类型。"
+        "改动指标 id 时,引用它的候选数字随之改动;它与候选数字在同一次提交中写入。",
+        "Where no existing indicator fits, the assistant proposes a new one from the article's words: write its "
+        "English name (name_en; the assistant does not translate) and check the unit, sector and measure. Renaming "
+        "an indicator id renames it in the figures that cite it; it is committed with them.",
+    ),
+    "article_indicators_unused": (
+        "以下提议的新指标没有被采用的候选数字引用,不会提交:{ids}",
+        "These proposed indicators are cited by no accepted figure and are left out of the commit: {ids}",
+    ),
+    "entry_workbook": (
+        "工作簿(多个表,每个工作表以表名命名)",
+        "A workbook of several tables (each sheet named after its table)",
+    ),
+    "entry_workbook_help": (
+        "每个工作表以表名命名:{tables};所有工作表作为一次修改检查、预览和提交。",
+        "Name each sheet after its table: {tables}; all of them are checked, previewed and committed as one change.",
+    ),
+    "entry_template_workbook": ("模板工作簿", "Template workbook"),
+    "entry_ignored_columns": (
+        "已略过助手的评分列(不写入数据):{columns}",
+        "The assistant's score column(s) are read past, not stored: {columns}",
+    ),
     "entry_needs_login": ("只有登录的分析员可以添加或修改数据。", "Only a logged-in analyst can add or change data."),
     "entry_tab_article": ("从文章提取", "From an article"),
     "entry_tab_upload": ("上传表格", "Upload a table"),
@@ -397,6 +428,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_text_ok_undated": ("✓ 已存档", "✓ archived"),
     "source_text_none": ("✗ 没有指定原文", "✗ names no text"),
     "source_text_lost": ("✗ 所指原文不在存档中", "✗ its text is not in the archive"),
+    # rows without evidence_en on the quality page (quality.find_pending_translations, views/quality.py)
+    "section_pending_translations": ("英文译文待补", "English evidence pending"),
+    "pending_translations_sentence": (
+        "evidence 尚无英文译文(evidence_en 为空)的行:{n}。这不是错误,数据照常有效:英文页面照原样显示中文原文,"
+        "并标注“英文译文待补”。写好忠实的英文译文并填入 evidence_en 后,标注即消失。",
+        "Rows whose evidence has no English rendering yet (evidence_en is empty): {n}. This is not an error and the "
+        "data stays valid: English pages show the Chinese words as they are, marked 'English evidence pending'. The "
+        "mark goes once a faithful English rendering is written into evidence_en.",
+    ),
+    "pending_translations_none": ("✓ 每一行都有英文译文。", "✓ Every row has its English evidence."),
+    "row_id": ("行 id", "Row id"),
     "app_title": ("呼包鄂乌一体化数据看板", "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"),
     # pages
     "page_overview": ("总览", "Overview"),
@@ -501,6 +543,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sentence_end": ("。", "."),
     "quote": ("“{text}”", "“{text}”"),
     "quote_translated": ("“{text}”({translation})", "“{text}” ({translation})"),
+    "quote_pending": ("“{text}”〔{pending}〕", "“{text}” [{pending}]"),
     "source_as_of": ("{source}(截至 {as_of})", "{source} (as of {as_of})"),
     "labelled": ("{label}: {value}", "{label}: {value}"),
     "value_of_source": ("{value}({source})", "{value} ({source})"),
@@ -706,6 +749,61 @@ def quote(text: str, translation: str | None, lang: str) -> str:
     return t("quote_translated", lang, text=text, translation=translation)
 
 
+# The language of the sources' words (`evidence`, the archived texts): every source quoted is Chinese.
+ORIGINAL_LANG = "zh"
+
+
+def original_lang(lang: str) -> str | None:
+    """The lang attribute an HTML renderer puts on a source's original words shown on a page in `lang`: 'zh' on an
+    English page (screen readers and fonts switch to Chinese), None on a Chinese page (nothing changes language)."""
+    return None if lang == ORIGINAL_LANG else ORIGINAL_LANG
+
+
+def evidence_pending(translation: object, lang: str) -> str:
+    """The mark 'English evidence pending' where an English page shows evidence whose English rendering
+    (`evidence_en`) is not written yet; '' on a Chinese page or when the rendering is there."""
+    if lang == "zh" or (isinstance(translation, str) and translation.strip()):
+        return ""
+    return t("evidence_en_pending", lang)
+
+
+class Quoted(str):
+    """Quoted evidence: the plain text a reader sees (it is a str: hovers, tooltips, table cells take it as it is),
+    keeping its parts for a renderer that marks the original's language (HTML: hbeu_dash.markup.quote_html)."""
+
+    original: str  # the source's words, verbatim
+    translation: str  # their English rendering beside them on an English page ('' otherwise)
+    pending: str  # on an English page whose row has no rendering yet: the mark saying so ('' otherwise)
+    lang: str  # the reader's language
+
+    def __new__(cls, original: str, translation: str, pending: str, lang: str) -> "Quoted":
+        key = _quote_key(translation, pending)
+        quoted = super().__new__(cls, t(key, lang, text=original, translation=translation, pending=pending))
+        quoted.original, quoted.translation, quoted.pending, quoted.lang = original, translation, pending, lang
+        return quoted
+
+    def __reduce__(self) -> tuple:  # a copy or a pickle is built from the parts again
+        return (Quoted, (self.original, self.translation, self.pending, self.lang))
+
+    @property
+    def key(self) -> str:
+        """The STRINGS key of the quotation's pattern: 'quote', 'quote_translated' or 'quote_pending'."""
+        return _quote_key(self.translation, self.pending)
+
+
+def _quote_key(translation: str, pending: str) -> str:
+    return "quote_translated" if translation else "quote_pending" if pending else "quote"
+
+
+def quote_evidence(text: str, translation: object, lang: str) -> Quoted:
+    """A row's evidence quoted for a reader: the original words, and on an English page their English rendering
+    (`evidence_en`) beside them or, while it is not written, the mark saying it is pending. Nothing is translated
+    here: an empty rendering stays empty."""
+    pending = evidence_pending(translation, lang)
+    rendering = "" if lang == "zh" or pending else str(translation).strip()
+    return Quoted(str(text), rendering, pending, lang)
+
+
 def join(items: list[str], lang: str, sep: str = "list_sep") -> str:
     """Items joined with the language's separator ('、' / ', ')."""
     return t(sep, lang).join(items)
@@ -798,7 +896,11 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "speaker_zh": ("讲话人(中文),没有则留空", "speaker in Chinese, or empty"),
     "speaker_en": ("讲话人(英文),与 speaker_zh 同填或同空", "speaker in English; filled when speaker_zh is"),
     "evidence": ("必填,来源原文片段(逐字,≤80 字)", "required, the source's words, verbatim (≤ 80 characters)"),
-    "evidence_en": ("必填,evidence 的英文译文", "required, an English rendering of the evidence"),
+    "evidence_en": (
+        "evidence 的忠实英文译文(≤200 字符);没有就留空,英文页面标注“英文译文待补”",
+        "a faithful English rendering of the evidence (≤ 200 characters); leave empty until written: English pages "
+        "mark it 'English evidence pending'",
+    ),
     "note_zh": ("备注(中文),可留空", "note in Chinese, optional"),
     "note_en": ("备注(英文),与 note_zh 同填或同空", "note in English; filled when note_zh is"),
     "name_zh": ("必填,中文名称", "required, the name in Chinese"),
@@ -816,6 +918,17 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "published": ("发布日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "publication date YYYY, YYYY-MM or YYYY-MM-DD"),
     "url": ("网址,没有则留空", "URL, or empty"),
     "language": ("原文语言:zh 或 en", "language of the source: zh or en"),
+    # indicators.csv (a new indicator comes with the figures that need it)
+    "sector": (
+        "必填,领域:" + "、".join(schema.SECTORS),
+        "required, sector: " + ", ".join(schema.SECTORS),
+    ),
+    "unit_zh": ("必填,单位(中文,如 项、公里、元)", "required, the unit in Chinese (e.g. 项, 公里, 元)"),
+    "unit_en": ("必填,单位(英文,如 items、km、yuan)", "required, the unit in English (e.g. items, km, yuan)"),
+    "measure": (
+        "必填,类型:" + "、".join(schema.MEASURES),
+        "required, measure: " + ", ".join(schema.MEASURES),
+    ),
     # analyst's source texts (ui/entry.py, ui/article.py): filled in when a text is attached in the app
     "text_sha256": (
         "留空:在“来源原文”中附上原文后自动填写",

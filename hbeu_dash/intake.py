@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import quality, schema, transforms, verify
+from hbeu_dash import i18n, quality, schema, transforms, verify
 from hbeu_dash.exports import FORMULA_PREFIXES
 from hbeu_dash.loaders import LoadResult, check_header, read_dataset
 from hbeu_dash.problems import Problem
@@ -22,8 +22,11 @@ from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.diff import keyed, parse_rows, write_rows
 from hbeu_dash.uploads import UploadedTable
 
-# The tables an analyst may add rows to (sources too: a new article's figures need their source first).
-UPLOAD_TABLES = ("figures", "projects", "events", "sources")
+# The tables an analyst may add rows to (sources too: a new article's figures need their source first; indicators
+# too: a figure that needs a new indicator brings it in the same change set).
+UPLOAD_TABLES = ("figures", "indicators", "projects", "events", "sources")
+# Columns the article assistant's review workbook adds for the analyst (its score): read past, never stored.
+ASSISTANT_COLUMNS = ("confidence",)
 # A row whose first cell starts with this right under the header is the template's explanation row.
 COMMENT_PREFIX = "#"
 READ_ATTEMPTS = 3
@@ -96,11 +99,14 @@ def _snapshot(store: Store) -> tuple[str, dict[str, bytes]]:
     raise ConflictError(version, store.data_version(), reason="unstable")
 
 
-def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list[Problem]]:
+def rows_from_upload(
+    table: str, upload: UploadedTable, ignored: tuple[str, ...] = ()
+) -> tuple[list[Row], list[Problem]]:
     """The upload's data rows keyed by Excel row number, and the problems of its header and cells.
 
-    The header must have exactly the table's columns (any order); the template's explanation row (first cell
-    starting with '#') right under it is skipped. Cells that would start a spreadsheet formula are refused.
+    The header must have exactly the table's columns (any order), besides the `ignored` ones (read past: the
+    assistant's review columns); the template's explanation row (first cell starting with '#') right under it is
+    skipped. Cells that would start a spreadsheet formula are refused.
     """
     spec = schema.TABLES_BY_NAME[table]
     file, problems = upload.name, []
@@ -109,7 +115,8 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
     # Excel's CSV export can leave empty columns after the last one: dropped when nothing is in them.
     while header and not header[-1] and not any(len(c) >= len(header) and c[len(header) - 1] for _, c in numbered):
         header.pop()
-    problems += check_header(spec, file, header)
+    skipped = {i for i, name in enumerate(header) if name in ignored and name not in spec.columns}
+    problems += check_header(spec, file, [name for i, name in enumerate(header) if i not in skipped])
     if problems:
         return [], problems
     rows: list[Row] = []
@@ -124,7 +131,7 @@ def rows_from_upload(table: str, upload: UploadedTable) -> tuple[list[Row], list
                 Problem(file, "ragged_row", row=number, params={"cells": len(cells), "expected": len(header)})
             )
             continue
-        record = {name: (str(cells[i]) if i < len(cells) else "") for i, name in enumerate(header)}
+        record = {name: (str(cells[i]) if i < len(cells) else "") for i, name in enumerate(header) if i not in skipped}
         rows.append((number, {c: record.get(c, "") for c in spec.columns}))  # optional columns may be left out
     if not rows and not problems:  # a header (and the template's explanation row) alone: say so, not "no change"
         problems.append(Problem(file, "no_rows"))
@@ -143,6 +150,75 @@ def formula_problems(file: str, rows: list[Row]) -> list[Problem]:
         for column, cell in record.items()
         if cell.startswith(FORMULA_PREFIXES) and not schema.NUMBER_RE.match(cell)
     ]
+
+
+@dataclass
+class WorkbookRows:
+    """A workbook of several tables read as one change set: the rows by table, how problems name each table's
+    sheet ('book.xlsx [figures]'), the problems of reading it, and the assistant's columns read past, by sheet."""
+
+    proposals: dict[str, list[Row]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def sheet_table(title: str) -> str | None:
+    """The table a sheet is named after: its name ('figures', 'Figures', 'figures.csv') or its Chinese name
+    ('数字'); None for any other name."""
+    name = title.strip().lower().removesuffix(".csv")
+    for table in UPLOAD_TABLES:
+        if name == table or name == i18n.TABLE_NAMES[table][0]:
+            return table
+    return None
+
+
+def rows_from_workbook(book: str, sheets: list[tuple[str, UploadedTable]]) -> WorkbookRows:
+    """Every sheet of a workbook as the rows of the table it is named after (uploads.read_workbook's sheets).
+
+    A sheet named after no table an analyst may add rows to, or after a table another sheet names already, is a
+    problem naming it: nothing in a workbook is passed over silently. A sheet with its header alone adds nothing
+    (the review workbook's indicators sheet when the assistant proposes none); a workbook with no rows at all is a
+    problem.
+    """
+    out = WorkbookRows()
+    seen: dict[str, str] = {}
+    expected = ", ".join(UPLOAD_TABLES)
+    expected_zh = "、".join(i18n.TABLE_NAMES[t][0] for t in UPLOAD_TABLES)
+    for title, upload in sheets:
+        table = sheet_table(title)
+        if table is None:
+            params = {"expected": expected, "expected_zh": expected_zh}
+            out.problems.append(Problem(upload.name, "unknown_sheet", value=title, params=params))
+            continue
+        if table in seen:
+            params = {"other": seen[table], "table": table}
+            out.problems.append(Problem(upload.name, "duplicate_sheet", value=title, params=params))
+            continue
+        seen[table] = title
+        rows, problems = rows_from_upload(table, upload, ignored=ASSISTANT_COLUMNS)
+        out.proposals[table], out.labels[table] = rows, upload.name
+        out.problems += [p for p in problems if p.code != "no_rows"]
+        out.ignored += [f"{upload.name} {c}" for c in upload.header if c.strip() in ASSISTANT_COLUMNS]
+    if not out.problems and not any(out.proposals.values()):
+        out.problems.append(Problem(book, "no_rows"))
+    return out
+
+
+def english_problems(table: str, rows: list[Row], label: str) -> list[Problem]:
+    """A new indicator whose English name or unit is empty: the analyst's to write (the assistant proposes the
+    Chinese from the article's words and no translation), said as such rather than as a bare 'required'."""
+    if table != "indicators":
+        return []
+    problems = []
+    for number, record in rows:
+        if not record.get("name_en", "").strip():
+            params = {"name": record.get("name_zh", "")}
+            problems.append(Problem(label, "indicator_name_en", number, "name_en", params=params))
+        if not record.get("unit_en", "").strip():
+            params = {"unit": record.get("unit_zh", "")}
+            problems.append(Problem(label, "indicator_unit_en", number, "unit_en", params=params))
+    return problems
 
 
 def merge_rows(table: str, current: bytes, rows: list[Row], label: str) -> tuple[bytes, list[RowChange], dict, list]:
@@ -236,7 +312,7 @@ def prepare(
         if not rows:
             continue
         new_bytes, table_changes, origin, found = merge_rows(table, current[table], rows, labels[table])
-        problems += found + formula_problems(labels[table], rows)
+        problems += found + formula_problems(labels[table], rows) + english_problems(table, rows, labels[table])
         if new_only is True or (new_only and table in new_only):
             key = ", ".join(schema.TABLES_BY_NAME[table].key)
             problems += [
@@ -264,6 +340,9 @@ def prepare(
         return preview
     after = validate_files(files)
     problems += [_relabel(p, origins, labels) for p in after.problems]
+    # A cell a specific problem names already (a new indicator's English) is not told again as a bare 'required'.
+    told = {(p.file, p.row, p.column) for p in problems if p.code in ("indicator_name_en", "indicator_unit_en")}
+    problems = [p for p in problems if not (p.code == "required" and (p.file, p.row, p.column) in told)]
     preview.problems = sorted(_unique(problems), key=lambda p: (p.file not in labels.values(), p.file, p.row or 0))
     if not preview.problems:
         _add_quality(preview, validate_files(current), after)  # both sides from the same snapshot
@@ -400,6 +479,36 @@ def template_rows(table: str, help_texts: Mapping[str, tuple[str, str]]) -> tupl
     notes = [f"{help_texts[c][0]} / {help_texts[c][1]}" for c in columns]
     notes[0] = f"{COMMENT_PREFIX} {notes[0]}"
     return columns, notes
+
+
+def workbook_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An .xlsx with one sheet per table (named after it), the header in row 1: what `import BOOK.xlsx` reads back.
+
+    Every text cell is written as a string, never as a formula (a cell starting with '=' stays text here, and
+    import refuses it by row and column); numbers (the assistant's confidence) stay numbers.
+    """
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, frame in sheets.items():
+        sheet = book.create_sheet(title[:31])
+        sheet.append([str(c) for c in frame.columns])
+        for values in frame.itertuples(index=False):
+            sheet.append([None if v is None or (isinstance(v, float) and pd.isna(v)) else v for v in values])
+        for row in sheet.iter_rows(min_row=1):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        for column_cells in sheet.columns:
+            width = max(len(str(c.value or "")) for c in column_cells[:200])
+            sheet.column_dimensions[column_cells[0].column_letter].width = min(max(width + 2, 8), 60)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def cell_text(value: object) -> str:

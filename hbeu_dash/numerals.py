@@ -1,18 +1,44 @@
 """Read a number as the articles write it: 561, 1,412, 58.76万, 4900万, 60.3亿, 四, 两, 第八届, 十三, 一万二千,
-百分之九十, full-width ４万."""
+百分之九十, full-width ４万; with the word that makes it approximate or a bound before it (约820亿, 超过4万, 近6个小时);
+a duration in hours and minutes (2小时14分, 两小时十分钟) reads as minutes: 134."""
 
 import re
 import unicodedata
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}  # and as traditional texts write them
 CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
 _LEADING = "".join(DIGITS) + "十"
 # Digits (with thousands separators or not), or Chinese numerals; 百/千 may lead only a longer one (千亿, 百万).
 _WRITTEN = re.compile(
     r"^第?(?:百分之)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|[{_LEADING}][{CN_CHARS}万亿]*|[百千][{CN_CHARS}万亿]+)(?P<big>[万亿]?)"
+    rf"|[{_LEADING}][{CN_CHARS}万亿萬億]*|[百千][{CN_CHARS}万亿萬億]+)(?P<big>[万亿萬億]?)"
+)
+
+
+# Words before a number that make it approximate or a bound (the value is the number itself). Longest first.
+QUALIFIER_PREFIXES = (
+    *("将近", "接近", "大约", "不足", "不到", "超过", "突破", "约", "近", "逾", "超"),
+    *("將近", "大約", "超過", "約"),  # as traditional texts write them
+)
+_HOURS_MINUTES = re.compile(
+    rf"^(?P<h>\d+|[{_LEADING}][{CN_CHARS}]*)(?:个|個)?(?:多|余)?(?:小时|小時|钟头|鐘頭)"
+    rf"(?P<m>\d+|[{_LEADING}][{CN_CHARS}]*)(?:分钟|分鐘|分)"
 )
 
 
@@ -43,7 +69,7 @@ def parse_chinese_integer(text: str) -> int:
 
 def parse_chinese_number(text: str) -> int:
     """Chinese numerals with 万 and 亿 inside (一万二千 → 12000, 三亿零五百万 → 305000000)."""
-    for unit in ("亿", "万"):
+    for unit in ("亿", "億", "万", "萬"):
         if unit in text:
             high, low = text.split(unit, 1)
             if not high:
@@ -61,7 +87,16 @@ def parse_written_number(text: str) -> float:
     Full-width digits and points read as ASCII (NFKC); thousands separators are allowed in digits (1,412);
     百分之九十 reads as 90 (the percentage, as 90% does).
     """
-    match = _WRITTEN.match(unicodedata.normalize("NFKC", text.strip()))
+    text = unicodedata.normalize("NFKC", text.strip())
+    for word in QUALIFIER_PREFIXES:
+        if text.startswith(word) and len(text) > len(word):
+            text = text[len(word) :]
+            break
+    duration = _HOURS_MINUTES.match(text)
+    if duration:
+        hours, minutes = (_integer(duration.group(g)) for g in ("h", "m"))
+        return float(hours * 60 + minutes)
+    match = _WRITTEN.match(text)
     if not match:
         raise NumeralError(f"no number at the start of {text!r}")
     num = match.group("num").replace(",", "")
@@ -69,3 +104,7 @@ def parse_written_number(text: str) -> float:
     if match.group("big"):
         value *= BIG_UNITS[match.group("big")]
     return round(value, 6)
+
+
+def _integer(text: str) -> int:
+    return int(text) if text.isdigit() else parse_chinese_integer(text)

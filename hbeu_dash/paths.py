@@ -9,7 +9,8 @@ DATA_DIR = Path(os.environ.get("HBEU_DATA_DIR") or ROOT / "data")
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 # The reference texts the shipped sources stand on (never copied into the project): they fill the source archive
 # of a checkout for `make run`, the tests and CI when they are there (hbeu_dash.store.archive.fill_archive).
-SOURCE_TEXT_DIRS = (SEEDS_DIR, ROOT.parent / "shared" / "sources")
+SOURCES_DIR = ROOT.parent / "shared" / "sources"
+SOURCE_TEXT_DIRS = (SEEDS_DIR, SOURCES_DIR)
 # Shipped with the code, not under data/: data/ is hashed as the dataset's version.
 ASSETS_DIR = ROOT / "hbeu_dash" / "assets"
 CONTEXT_FILE = ASSETS_DIR / "context.geojson"

@@ -47,6 +47,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "解压后过大或压缩比异常({detail}),未读取",
         "would unpack to too much data or is compressed suspiciously well ({detail}); it was not read",
     ),
+    "upload_too_many_sheets": (
+        "有 {found} 个工作表,最多 {limit} 个;每个表一个工作表",
+        "has {found} sheets; at most {limit} are read: one sheet per table",
+    ),
+    # a workbook of several tables (hbeu_dash/intake.py rows_from_workbook): each sheet named after its table
+    "unknown_sheet": (
+        "工作表名不是可添加数据的表名;请把工作表命名为 {expected} 之一(或中文名 {expected_zh}),或删去这个工作表",
+        "the sheet's name is not a table rows can be added to; name it one of {expected} (or in Chinese "
+        "{expected_zh}), or delete the sheet",
+    ),
+    "upload_not_workbook": (
+        "不是 .xlsx 工作簿;CSV 只含一个表,请选择它是哪个表",
+        "is not an .xlsx workbook; a CSV holds one table: choose which",
+    ),
+    "duplicate_sheet": (
+        "与工作表“{other}”是同一个表({table});每个表只能有一个工作表",
+        "names the same table ({table}) as sheet '{other}'; one sheet per table",
+    ),
+    # new indicators (from an upload or the article assistant): the English is the analyst's to write
+    "indicator_name_en": (
+        "为空:请给指标起英文名(助手不自动翻译中文名“{name}”)",
+        "is empty: name the indicator in English (the assistant does not translate its Chinese name, {name})",
+    ),
+    "indicator_unit_en": (
+        "为空:请写出单位“{unit}”的英文(如 items、km、yuan)",
+        "is empty: give the unit {unit} in English (e.g. items, km, yuan)",
+    ),
     "ragged_row": (
         "此行有 {cells} 个单元格,表头有 {expected} 列;请检查多余的逗号或缺少的引号",
         "this row has {cells} cells but the header has {expected}; check for a stray comma or a missing quote",

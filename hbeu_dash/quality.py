@@ -1,5 +1,7 @@
-"""Data quality: conflicting reports, derived identities declared as data, and stale figures."""
+"""Data quality: conflicting reports, derived identities declared as data, stale figures, and the rows whose English
+evidence is still to be written."""
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pandas as pd
@@ -58,6 +60,37 @@ def find_status_conflicts(projects: pd.DataFrame) -> pd.DataFrame:
     counts = staged.groupby("project_id")["status"].nunique()
     ids = counts[counts > 1].index
     return staged[staged["project_id"].isin(ids)].sort_values(["project_id", "as_of"]).reset_index(drop=True)
+
+
+PENDING_COLUMNS = ["table", "row_id", "source_id", "evidence"]
+
+
+def find_pending_translations(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The rows of figures, projects and events whose evidence has no English rendering yet (`evidence_en` empty or
+    blank): their table, id (the first column of the table's key), source and evidence, table by table in file
+    order. Not a problem of the data (the column is optional): work still to do."""
+    found = []
+    for name in schema.CITING_TABLES:
+        frame = tables.get(name)
+        if frame is None or frame.empty or "evidence_en" not in frame.columns:
+            continue
+        pending = frame[~schema.is_filled(frame["evidence_en"]).to_numpy(dtype=bool)]
+        if pending.empty:
+            continue
+        spec = schema.TABLES_BY_NAME[name]
+        found.append(
+            pd.DataFrame(
+                {
+                    "table": name,
+                    "row_id": pending[spec.key[0]].astype(str).to_numpy(),
+                    "source_id": pending["source_id"].astype(str).to_numpy(),
+                    "evidence": pending["evidence"].astype(str).to_numpy(),
+                }
+            )
+        )
+    if not found:
+        return pd.DataFrame(columns=PENDING_COLUMNS)
+    return pd.concat(found, ignore_index=True)[PENDING_COLUMNS]
 
 
 def evaluate_identities(identities: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:

@@ -21,8 +21,20 @@ SECTORS = (
     "ecology",
     "public_services_talent",
     "digital",
+    "economy",
 )
-MEASURES = ("count_to_date", "count_in_period", "count", "daily_frequency", "money", "target", "ordinal", "duration")
+MEASURES = (
+    "count_to_date",
+    "count_in_period",
+    "count",
+    "daily_frequency",
+    "money",
+    "target",
+    "ordinal",
+    "duration",
+    "share",
+    "growth",
+)
 PROJECT_KINDS = (
     "expressway",
     "highway",
@@ -56,6 +68,8 @@ LANGUAGES = ("zh", "en")
 LIST_SEP = ";"
 MAX_EVIDENCE_CHARS = 80
 # An English rendering of an 80-character Chinese fragment runs to about 190 characters; more is a paraphrase.
+# `evidence_en` may be left empty until someone writes it: readers in English then see the Chinese words marked
+# "English evidence pending" (i18n.quote_evidence) and the quality page lists the row; a made-up one is worse.
 MAX_EVIDENCE_EN_CHARS = 200
 # Optional reader-facing texts come in pairs, one per language: filled in both or in neither.
 NOTE = ("note_zh", "note_en")
@@ -291,7 +305,7 @@ FIGURES = TableSpec(
             "speaker_en": _text(required=False),
             "event_id": _text(ID, required=False),
             "evidence": _text(EVIDENCE_LEN),
-            "evidence_en": _text(EVIDENCE_EN_LEN),
+            "evidence_en": _text(EVIDENCE_EN_LEN, required=False),
             **_notes(),
         }
     ),
@@ -327,7 +341,7 @@ PROJECTS = TableSpec(
             "speaker_zh": _text(required=False),
             "speaker_en": _text(required=False),
             "evidence": _text(EVIDENCE_LEN),
-            "evidence_en": _text(EVIDENCE_EN_LEN),
+            "evidence_en": _text(EVIDENCE_EN_LEN, required=False),
             **_notes(),
         }
     ),
@@ -347,7 +361,7 @@ EVENTS = TableSpec(
             "cities": _text(CITIES),
             "source_id": _text(ID),
             "evidence": _text(EVIDENCE_LEN),
-            "evidence_en": _text(EVIDENCE_EN_LEN),
+            "evidence_en": _text(EVIDENCE_EN_LEN, required=False),
             **_notes(),
         }
     ),

@@ -1,7 +1,8 @@
 """Uploaded tables (issue 9, first step): bytes → header and rows of text, refusing what is unsafe or unreadable.
 
 Nothing here validates the content against a schema or writes anything: it only turns an uploaded CSV / TSV / .xlsx
-into text cells, or into Problems that name the file (and row and column where there is one), in zh or en.
+(its first sheet, or every sheet of a workbook of several tables) into text cells, or into Problems that name the
+file (and sheet, row and column where there is one), in zh or en.
 """
 
 import csv
@@ -19,6 +20,8 @@ MAX_CELL_CHARS = 10_000
 MAX_XLSX_MEMBERS = 500
 MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_XLSX_RATIO = 200  # uncompressed / compressed size of one member; real sheets stay well under 100
+# A workbook of several tables (intake.rows_from_workbook) has one sheet per table: five, and a few to spare.
+MAX_SHEETS = 20
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls (and other legacy Office files)
@@ -160,16 +163,75 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _sheet_rows(data: bytes, data_only: bool) -> list[list[object]]:
-    """The first sheet's cell values (within the caps): the values Excel computed, or the formulas themselves."""
+class _TooManyRows(Exception):
+    """The sheets of a workbook hold more rows in all than MAX_ROWS (and their headers)."""
+
+    def __init__(self, found: int):
+        super().__init__(found)
+        self.found = found
+
+
+def _sheets(data: bytes, data_only: bool, first_only: bool) -> list[tuple[str, list[list[object]]]]:
+    """(title, cell values) of the first sheet or of every sheet, each within the caps, and no more rows in all
+    than one sheet may have: the values Excel computed, or the formulas themselves. A chart sheet has no cells."""
     import openpyxl  # the app needs it only for uploads and exports
 
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + 2)]
+        names = [sheet.title for sheet in workbook.worksheets[:1]] if first_only else workbook.sheetnames
+        if len(names) > MAX_SHEETS:
+            return [(name, []) for name in names]  # refused by the caller, unread
+        budget = MAX_ROWS + 2 * len(names)  # the data rows of all sheets, and each one's header and explanation row
+        out, read = [], 0
+        for name in names:
+            sheet = workbook[name]
+            if not hasattr(sheet, "iter_rows"):
+                out.append((name, []))
+                continue
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + 2)
+            out.append((name, [list(row) for row in rows]))
+            read += max(len(out[-1][1]) - 1, 0)  # the rows under the header
+            if read > budget and len(names) > 1:
+                raise _TooManyRows(read)  # the rows read so far: the sheets not read yet may have more
+        return out
     finally:
         workbook.close()
+
+
+def _merged_cells(values: list[list[object]], formulas: list[list[object]]) -> list[list[str]]:
+    """A sheet's cells as text, a formula cell as its formula (intake refuses it by row and column), with empty
+    columns after the last header cell dropped (a sheet's used range can run past it)."""
+    raw: list[list[str]] = []
+    for row, formula_row in zip(values, formulas, strict=False):
+        cells = []
+        for index, value in enumerate(row):
+            formula = formula_row[index] if index < len(formula_row) else None
+            if isinstance(formula, str) and formula.startswith("="):
+                value = formula
+            cells.append(_cell_text(value))
+        raw.append(cells)
+    if raw:
+        width = max((i + 1 for i, cell in enumerate(raw[0]) if cell), default=0)
+        raw = [row[:width] if not any(row[width:]) else row for row in raw]
+    return raw
+
+
+def _read_sheets(name: str, data: bytes, first_only: bool) -> list[tuple[str, list[list[str]]]]:
+    """The container checked, then (title, text cells) of the first or every sheet; DataError when unreadable."""
+    check_xlsx_container(name, data)
+    try:
+        values = _sheets(data, data_only=True, first_only=first_only)
+        formulas = _sheets(data, data_only=False, first_only=first_only)
+    except _TooManyRows as exc:
+        raise _refuse(name, "upload_too_many_rows", found=f"{exc.found}+", limit=MAX_ROWS) from exc
+    except Exception as exc:  # openpyxl raises many kinds (defusedxml's, KeyError, XML errors) for bad workbooks
+        raise _refuse(name, "upload_not_xlsx") from exc
+    if len(values) > MAX_SHEETS:
+        raise _refuse(name, "upload_too_many_sheets", found=len(values), limit=MAX_SHEETS)
+    return [
+        (title, _merged_cells(rows, formula_rows))
+        for (title, rows), (_, formula_rows) in zip(values, formulas, strict=True)
+    ]
 
 
 def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
@@ -180,26 +242,44 @@ def read_xlsx_upload(name: str, data: bytes) -> UploadedTable:
     starting with '='): a value our data keeps must be the number the source wrote, not a spreadsheet's
     computation of one (paste it as a value). The values pass still gives every other cell.
     """
-    check_xlsx_container(name, data)
-    try:
-        values = _sheet_rows(data, data_only=True)
-        formulas = _sheet_rows(data, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds (defusedxml's, KeyError, XML errors) for bad workbooks
-        raise _refuse(name, "upload_not_xlsx") from exc
-    raw: list[list[str]] = []
-    for row, formula_row in zip(values, formulas, strict=False):
-        cells = []
-        for index, value in enumerate(row):
-            formula = formula_row[index] if index < len(formula_row) else None
-            if isinstance(formula, str) and formula.startswith("="):
-                value = formula
-            cells.append(_cell_text(value))
-        raw.append(cells)
-    if raw:  # a sheet's used range can run past the last header cell: drop empty trailing columns
-        width = max((i + 1 for i, cell in enumerate(raw[0]) if cell), default=0)
-        raw = [row[:width] if not any(row[width:]) else row for row in raw]
-    header, rows, numbers = _checked_rows(name, raw)
+    sheets = _read_sheets(name, data, first_only=True)
+    if not sheets:
+        raise _refuse(name, "upload_not_xlsx")
+    header, rows, numbers = _checked_rows(name, sheets[0][1])
     return UploadedTable(name, header, rows, "xlsx", numbers)
+
+
+def sheet_label(book: str, sheet: str) -> str:
+    """How problems name a sheet of a workbook: 'book.xlsx [figures]'."""
+    return f"{book} [{sheet}]"
+
+
+def read_workbook(name: str, data: bytes) -> list[tuple[str, UploadedTable]]:
+    """Every sheet of an .xlsx upload as (its title, its text cells named 'book.xlsx [title]'), with the same
+    hardening as one sheet (container, zip-bomb ratios, macros, entity tricks, formula cells kept as formulas,
+    caps per sheet) and at most MAX_ROWS rows in all. Every sheet's reading problems are raised together."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise _refuse(name, "upload_too_big", limit=f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    if not data:
+        raise _refuse(name, "upload_empty")
+    if data.startswith(OLE_MAGIC):
+        raise _refuse(name, "upload_xls")
+    sheets: list[tuple[str, UploadedTable]] = []
+    problems: list[Problem] = []
+    for title, raw in _read_sheets(name, data, first_only=False):
+        label = sheet_label(name, title)
+        try:
+            header, rows, numbers = _checked_rows(label, raw)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        sheets.append((title, UploadedTable(label, header, rows, "xlsx", numbers)))
+    total = sum(len(table.rows) for _, table in sheets)
+    if total > MAX_ROWS:
+        problems.append(Problem(name, "upload_too_many_rows", params={"found": total, "limit": MAX_ROWS}))
+    if problems:
+        raise DataError(problems)
+    return sheets
 
 
 def read_upload(name: str, data: bytes) -> UploadedTable:

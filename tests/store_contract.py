@@ -15,6 +15,8 @@ FIGURE_LINE = (
     "hohhot-daily-trains-t,daily_trains_from_hohhot,hohhot,117,117,,2025-02,0471tv-2025-02-01,,,,"
     "目前每日达到117班次,now reaching 117 trains a day,,\n"
 )
+# The same new figure before anyone has written its English evidence (evidence_en is optional): an empty cell.
+PENDING_LINE = FIGURE_LINE.replace(",now reaching 117 trains a day,", ",,")
 RIVAL_LINE = (  # another new figure: the row a second writer adds
     "hohhot-5g-stations-t,base_stations_5g,hohhot,40000,4万,,2025-02,0471tv-2025-02-01,,,,"
     "累计超过4万座,more than 40 thousand in total,,\n"

@@ -159,7 +159,6 @@ BAD_TABLES = [
         "speaker_en",
         "translation_missing",
     ),
-    ("empty-evidence-en", "events.csv", _cell(5, "evidence_en", ""), 5, "evidence_en", "required"),
     (
         "missing-evidence-en-column",
         "projects.csv",
@@ -292,12 +291,41 @@ def test_every_optional_zh_en_pair_is_declared_translated() -> None:
 
 
 def test_real_data_is_written_in_both_languages() -> None:
-    # evidence_en on every citing row; the outlet a reader cites in both languages
+    # the outlet a reader cites in both languages (evidence_en may wait: see the tests below)
     tables = load_dataset()
-    for name in ("figures", "projects", "events"):
-        assert (tables[name]["evidence_en"].str.strip() != "").all(), name
     sources = tables["sources"].set_index("source_id")
     assert sources.loc["0471tv-2025-02-01", ["outlet_zh", "outlet_en"]].tolist() == ["青橙融媒", "Qingcheng Media"]
     # the republication detail that the old publisher column held lives in the notes now
     assert "问小白" in sources.loc["0471tv-2025-02-01", "note_zh"]
     assert "Wenxiaobai (问小白)" in sources.loc["0471tv-2025-02-01", "note_en"]
+
+
+# One row of each citing table: figures.csv row 13, projects.csv row 2 (s43, a speaker's report), events.csv row 5.
+EVIDENCE_EN_ROWS = [("figures.csv", 13), ("projects.csv", 2), ("events.csv", 5)]
+
+
+@pytest.mark.parametrize(("file", "row"), EVIDENCE_EN_ROWS)
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_row_without_evidence_en_loads(data_dir: Path, file: str, row: int, blank: str) -> None:
+    # Not yet translated is not invalid: the row loads as it is (nothing made up), and readers in English see it
+    # marked 'English evidence pending' (tests/test_views_*.py).
+    set_cell(data_dir / file, row, "evidence_en", blank)
+    result = read_dataset(data_dir)
+    assert result.problems == []
+    loaded = result.tables[file.removesuffix(".csv")].iloc[row - 2]  # Excel row 2 is the first data row
+    assert loaded["evidence_en"] == blank and loaded["evidence"].strip() != ""
+
+
+@pytest.mark.parametrize(("file", "row"), EVIDENCE_EN_ROWS)
+def test_a_filled_evidence_en_still_has_its_length_limit(data_dir: Path, file: str, row: int) -> None:
+    set_cell(data_dir / file, row, "evidence_en", "x" * (schema.MAX_EVIDENCE_EN_CHARS + 1))
+    found = [(p.file, p.row, p.column, p.code) for p in read_dataset(data_dir).problems]
+    assert found == [(file, row, "evidence_en", "evidence_en_length")]
+    set_cell(data_dir / file, row, "evidence_en", "x" * schema.MAX_EVIDENCE_EN_CHARS)
+    assert read_dataset(data_dir).problems == []
+
+
+def test_evidence_en_is_optional_but_evidence_is_not() -> None:
+    for spec in (schema.FIGURES, schema.PROJECTS, schema.EVENTS):
+        assert not spec.is_required("evidence_en") and spec.is_required("evidence"), spec.name
+        assert "evidence_en" in spec.columns and "evidence_en" not in spec.optional_columns  # the column stays

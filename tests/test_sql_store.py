@@ -24,7 +24,15 @@ from hbeu_dash.store.select import open_store, store_for_url, store_url
 from hbeu_dash.store.sql_store import SCHEMA_REVISION, SqlStore, StoreUnavailable, dispose_engines
 from hbeu_dash.uploads import read_upload
 from tests.conftest import set_cell
-from tests.store_contract import FIGURE_LINE, FIGURES_HEADER, RIVAL_LINE, SOURCE_LINE, TABLE_FILES, tables
+from tests.store_contract import (
+    FIGURE_LINE,
+    FIGURES_HEADER,
+    PENDING_LINE,
+    RIVAL_LINE,
+    SOURCE_LINE,
+    TABLE_FILES,
+    tables,
+)
 
 # blake2b-128 of no files at all, first 7 hex digits: the version of a freshly migrated (empty) database.
 EMPTY_VERSION = "cae6694"
@@ -458,6 +466,23 @@ def test_a_table_is_stored_and_served_exactly(edit: str, pg_url: str) -> None:
     assert SqlStore(pg_url).file_bytes("figures") == expected
     count = sql(pg_url, "SELECT count(*) FROM figures")[0][0]
     assert count == max(expected.count(b"\n") - 1, 0)
+
+
+def test_a_row_without_its_english_evidence_round_trips_as_an_empty_cell(pg_url: str) -> None:
+    # evidence_en may wait for its writer: the TEXT column holds '' (not NULL), the bytes come back as written and
+    # the row loads, as from the CSV folder.
+    store = SqlStore(pg_url)
+    load(store)
+    expected = (FIGURES_HEADER + "".join(_rows()) + PENDING_LINE).encode()
+    store.commit({"figures": expected}, store.data_version(), "t")
+    dispose_engines()  # a new process's view
+    again = SqlStore(pg_url)
+    assert again.file_bytes("figures") == expected
+    assert sql(pg_url, "SELECT evidence_en FROM figures WHERE figure_id = 'hohhot-daily-trains-t'") == [("",)]
+    _, result = again.read()
+    assert result.problems == []
+    figures = result.tables["figures"]
+    assert figures.loc[figures["figure_id"] == "hohhot-daily-trains-t", "evidence_en"].tolist() == [""]
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,13 @@
-"""The `extract` command: python -m hbeu_dash extract ARTICLE --published YYYY-MM-DD [--source-id ID] [--lang zh|en].
+"""The `extract` command: python -m hbeu_dash extract ARTICLE --published YYYY-MM-DD [--source-id ID] [--lang zh|en]
+[--workbook OUT.xlsx].
 
 Writes the figure candidates to standard output as CSV (the columns of figures.csv, then kind and confidence), the
-event candidates to --events FILE if asked, and a one-line summary to standard error. Exit code 0, or 2 when the
-article cannot be read or an option is wrong (the message says why, in the chosen language).
+event candidates to --events FILE if asked, and a one-line summary to standard error. With --workbook it writes a
+review workbook instead of the CSV: sheets sources, indicators (the new ones the assistant proposes), figures (citing
+them) and events, in the columns of each table (figures and events with the assistant's confidence last, which
+`import` reads past), no formulas; after the analyst's review, `python -m hbeu_dash import OUT.xlsx` takes it back
+as one change set. Exit code 0, or 2 when the article cannot be read or an option is wrong (the message says why,
+in the chosen language).
 """
 
 import argparse
@@ -10,6 +15,7 @@ import csv
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -25,6 +31,7 @@ from hbeu_dash.extract.engine import (
     extract_article,
     source_slug,
 )
+from hbeu_dash.extract.indicators import propose_indicators
 from hbeu_dash.extract.text import ArticleReadError, decode_article, html_to_text
 from hbeu_dash.extract.texts import message
 from hbeu_dash.i18n import LANGS
@@ -46,6 +53,12 @@ def add_extract_parser(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--url", default="", help="the article's URL (never fetched)")
     extract.add_argument(
         "--events", type=Path, help="also write the event candidates (events.csv columns) to this file"
+    )
+    extract.add_argument(
+        "--workbook",
+        type=Path,
+        help="write a review workbook (sheets sources, indicators, figures, events) instead of the CSV; "
+        "`import` takes it back after review",
     )
     # SUPPRESS: without --lang here, `python -m hbeu_dash --lang zh extract ...` keeps the global choice.
     extract.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
@@ -86,6 +99,8 @@ def run_extract(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - start
     if result.truncated:
         print(message("truncated", lang, limit=MAX_CANDIDATES), file=sys.stderr)
+    if getattr(args, "workbook", None) is not None:
+        return _write_workbook(args, result, tables, lang, seconds)
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # a data file, whatever the terminal's locale
     try:
@@ -102,6 +117,45 @@ def run_extract(args: argparse.Namespace) -> int:
             print(message("cannot_write", lang, path=args.events, why=exc.strerror or exc), file=sys.stderr)
             return 2
         print(message("wrote_events", lang, path=args.events), file=sys.stderr)
+    print(_summary(result, lang, seconds), file=sys.stderr)
+    return 0
+
+
+def review_sheets(result: ExtractResult, tables: Mapping[str, pd.DataFrame], source_id: str) -> dict[str, pd.DataFrame]:
+    """The sheets of the review workbook: the source (its row in the data when it is there already), the new
+    indicators the assistant proposes, the figure candidates citing them, the event candidates; each in its table's
+    columns, the candidates with their confidence last (figures' `kind` is always "figure": left out)."""
+    figures, indicators = propose_indicators(result.figures, tables, source_id)
+    sources = tables.get("sources")
+    known = sources[sources["source_id"].astype(str) == source_id] if sources is not None else None
+    source = known if known is not None and len(known) else result.source
+    columns = schema.SOURCES.columns
+    return {
+        "sources": source.reindex(columns=columns).fillna("").astype(str),
+        "indicators": indicators,
+        "figures": figures[[*schema.FIGURES.columns, "confidence"]],
+        "events": result.events[[*schema.EVENTS.columns, "confidence"]],
+    }
+
+
+def _write_workbook(
+    args: argparse.Namespace, result: ExtractResult, tables: Mapping[str, pd.DataFrame], lang: str, seconds: float
+) -> int:
+    """The review workbook to --workbook; the summary and how to import it to standard error."""
+    from hbeu_dash.intake import workbook_bytes  # the write path's module: only for this option
+
+    sheets = review_sheets(result, tables, args.source_id)
+    try:
+        args.workbook.write_bytes(workbook_bytes(sheets))
+    except OSError as exc:
+        print(message("cannot_write", lang, path=args.workbook, why=exc.strerror or exc), file=sys.stderr)
+        return 2
+    indicators = len(sheets["indicators"])
+    print(message("wrote_workbook", lang, path=args.workbook, indicators=indicators), file=sys.stderr)
+    print(
+        message("import_workbook", lang, path=args.workbook, source=args.source_id, article=args.article),
+        file=sys.stderr,
+    )
     print(_summary(result, lang, seconds), file=sys.stderr)
     return 0
 

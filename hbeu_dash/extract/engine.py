@@ -13,12 +13,13 @@ from hbeu_dash.extract.indicators import indicator_keys
 from hbeu_dash.extract.numbers import find_numbers
 from hbeu_dash.extract.paragraph import read_paragraphs
 from hbeu_dash.extract.periods import Published
-from hbeu_dash.extract.text import normalise_text
+from hbeu_dash.extract.text import normalise_text, squash
 
 # A long news article runs to about 10,000 characters and a hundred numbers; more is not one article, and the
 # reading (which looks around each number within its paragraph) would keep a server thread busy for seconds.
 MAX_TEXT_CHARS = 100_000
 MAX_CANDIDATES = 500
+MAX_TITLE_CHARS = 80
 CANDIDATE_COLUMNS = ("kind", "confidence")
 FIGURE_COLUMNS = [*schema.FIGURES.columns, *CANDIDATE_COLUMNS]
 # events.csv has its own `kind` (meeting, plan, …): its candidates add only the confidence.
@@ -69,6 +70,8 @@ def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFr
     figure_rows: list[dict] = []
     event_rows: list[dict] = []
     truncated = False
+    title_end = _title_end(normalised)
+    in_title: list[bool] = []
     for para in read_paragraphs(normalised, published):
         events = paragraph_events(para, published)
         event_rows += [row for row, _ in events]
@@ -77,6 +80,11 @@ def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFr
                 truncated = True
                 break
             figure_rows.append(figure_row(number, para, published, source_id, keys, events))
+            in_title.append(para.offset + number.start < title_end)
+    figure_rows = _one_per_value(figure_rows, in_title, ("value", "value_text"))
+    event_rows = _one_per_value(
+        event_rows, [0 <= normalised.find(e["evidence"]) < title_end for e in event_rows], ("date", "kind")
+    )
     _assign_ids(figure_rows, event_rows, source_id, tables)
     return ExtractResult(
         figures=_frame(figure_rows, FIGURE_COLUMNS),
@@ -85,6 +93,28 @@ def extract_article(text: str, meta: ArticleMeta, tables: Mapping[str, pd.DataFr
         source=_source_frame(meta, source_id),
         truncated=truncated,
     )
+
+
+def _title_end(text: str) -> int:
+    """Where the article's first line ends when it is a headline (short, no full stop), else 0."""
+    first = text.split("\n", 1)[0]
+    return len(first) if len(first) <= MAX_TITLE_CHARS and not any(ch in first for ch in "。!?！？") else 0
+
+
+def _one_per_value(rows: list[dict], in_title: list[bool], same: tuple[str, ...]) -> list[dict]:
+    """One candidate per value and clause: a repeated clause (a page that prints its text twice) gives one, and a
+    headline's figure or event that the body reports again is left to the body, where its context is."""
+    body = {tuple(row[c] for c in same) for row, title in zip(rows, in_title, strict=True) if not title}
+    seen: set[tuple] = set()
+    kept = []
+    for row, title in zip(rows, in_title, strict=True):
+        key = tuple(row[c] for c in same)
+        clause = (*key, squash(row["evidence"]))
+        if clause in seen or (title and key in body):
+            continue
+        seen.add(clause)
+        kept.append(row)
+    return kept
 
 
 def source_slug(source_id: str) -> str:

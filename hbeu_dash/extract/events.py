@@ -1,5 +1,7 @@
 """Dated plans, meetings, agreements, policies and launches of a paragraph, as candidate rows of events.csv."""
 
+import re
+
 from hbeu_dash.extract import texts
 from hbeu_dash.extract.paragraph import Paragraph, cities_named
 from hbeu_dash.extract.periods import Published, TimeMarker, is_future
@@ -7,13 +9,51 @@ from hbeu_dash.extract.text import CLAUSE_ENDS, MAX_EVIDENCE, Span, clauses, str
 
 # Keywords of each kind of event, in the order they are tried when two occur at the same place.
 EVENT_KEYWORDS = {
-    "meeting": ("联席会议", "座谈会", "党代会", "会议", "大会", "峰会", "论坛", "召开", "举行", "举办"),
+    "meeting": (
+        "联席会议",
+        "座谈会",
+        "党代会",
+        "会议",
+        "大会",
+        "峰会",
+        "论坛",
+        "召开",
+        "举行",
+        "举办",
+        "调研",
+        "考察",
+        "调度",
+    ),
     "agreement": ("签署", "签订", "协议", "备忘录"),
     "plan": ("印发", "规划", "方案", "编制"),
     "policy": ("出台", "政策", "通知", "意见", "办法", "条例", "决策", "决定", "举措", "措施"),
-    "launch": ("启动", "开通", "上线", "投运", "投用", "通车", "揭牌", "成立", "开工"),
+    "launch": (
+        "启动",
+        "开通",
+        "上线",
+        "投运",
+        "投用",
+        "通车",
+        "揭牌",
+        "成立",
+        "开工",
+        "开行",
+        "首列",
+        "首趟",
+        "首班",
+        "发车",
+        "运行图",
+        "调图",
+        "运行时刻",
+    ),
 }
 
+# After a date, words of a dateline: the day a report was filed, not an event.
+DATELINE_AFTER = ("电", "讯", "消息", "报道")
+# Before a date in its clause, a byline or dateline (本报讯(记者 …), 人民网…电): not part of the event.
+BYLINE = re.compile(r"记者|通讯员|本报讯|[)）]\s*$|电\s*$|讯\s*$")
+# How far after a date its event's keyword may stand (characters).
+KEYWORD_REACH = 60
 # Words that make an undated sentence an event of the meeting just described (会上, 四市政府签署了 …).
 CONTEXT_EVENT_WORDS = ("签署", "签订", "启动", "成立", "揭牌", "印发", "发布", "开通")
 CONTEXT_DATE_WORDS = ("此次会议上", "会议期间", "会上", "会后", "当天", "同日")
@@ -49,6 +89,8 @@ def _is_event_date(marker: TimeMarker, para: Paragraph) -> bool:
     """A date that says when something happened: it opens its clause, closes one, or follows 于 / 计划 / 自 …"""
     if marker.kind not in ("date", "year") or not marker.iso or (marker.since and marker.kind == "year"):
         return False  # 今年以来, 2024年以来: a stretch of time, not the day something happened
+    if para.view.startswith(DATELINE_AFTER, marker.end):
+        return False  # 人民网呼和浩特12月7日电, 1月7日消息: the day the report was filed
     clause_start = max((para.view.rfind(ch, 0, marker.start) for ch in CLAUSE_ENDS), default=-1) + 1
     head = para.view[clause_start : marker.start].strip().lstrip('“‘"')
     after = para.view[marker.end : marker.end + 2]
@@ -76,7 +118,8 @@ def _first_keyword(text: str, kinds: tuple[str, ...] = tuple(EVENT_KEYWORDS)) ->
 def _dated_event(
     para: Paragraph, parts: list[Span], marker: TimeMarker, window_end: int, published: Published
 ) -> dict | None:
-    window = para.view[marker.end : window_end]
+    # The keyword must be near the date: a date opening a long sentence dates its first clauses, not its last.
+    window = para.view[marker.end : min(window_end, marker.end + KEYWORD_REACH)]
     kind, keyword_end, _ = _first_keyword(window)
     notes: list[tuple[str, str]] = []
     confidence = 0.8
@@ -93,7 +136,10 @@ def _dated_event(
         last = _clause_at(parts, marker.end + keyword_end - 1)
     else:  # a target or a start without a keyword: the date's clause and the next
         last = min(own + 1, len(parts) - 1)
-    span = _cut_event(para, Span(parts[own].start, parts[last].end), Span(marker.start, marker.end))
+    start = parts[own].start
+    if BYLINE.search(para.view[start : marker.start]):
+        start = marker.start  # (记者 云艳芳)1月5日起…: the event starts at its date, not at the byline
+    span = _cut_event(para, Span(start, parts[last].end), Span(marker.start, marker.end))
     if marker.no_year:
         notes.insert(0, texts.note("date_no_year", word=marker.text, published=published.text, year=marker.iso[:4]))
     elif marker.relative:
@@ -119,8 +165,9 @@ def _context_event(para: Paragraph, parts: list[Span], sentence: Span, meeting: 
     last = sentence.start + keyword_end - 1
     clause_end = parts[_clause_at(parts, last)].end
     span = _cut_event(para, Span(parts[0].start, clause_end), Span(last, last + 1), keep_end=True)
-    evidence = span.text(para.text)
-    date_text = next((w for w in CONTEXT_DATE_WORDS if w in evidence), "")
+    seen = span.text(para.view)  # found on the view (會上 reads as 会上), quoted as written
+    at = next(((seen.find(w), len(w)) for w in CONTEXT_DATE_WORDS if w in seen), None)
+    date_text = span.text(para.text)[at[0] : at[0] + at[1]] if at else ""
     notes = [texts.note("date_context", date=meeting["date"])]
     return _event_row(para, span, meeting["date"], date_text, kind, notes, 0.5)
 

@@ -30,7 +30,7 @@ def figure_row(number: Number, para: Paragraph, published: Published, source_id:
     period, as_of = _period_for(number, sentence, para, published, notes)
     speaker = speaker_for(number.start, para)
     city = city_for(number.start, parts, para, speaker, notes)
-    before = para.text[max(sentence.start, number.start - CONTEXT_BEFORE) : number.start]
+    before = para.view[max(sentence.start, number.start - CONTEXT_BEFORE) : number.start]  # matched: the view
     counted = _counted_noun(para, parts, number)
     indicator, _ = match_indicator(number.unit, before, counted, keys, bool(period))
     if number.qualifier:
@@ -48,9 +48,16 @@ def figure_row(number: Number, para: Paragraph, published: Published, source_id:
         notes.append(texts.note("new_indicator", unit=number.unit) if number.unit else texts.note("no_unit"))
     confidence = number.confidence
     value = format_value(number.value)
-    parsed = _parsed(number.value_text)
+    # An approximation, a bound or a range is kept as written, with its word and unit (约820亿元, 6小时以上,
+    # 3至5年): the value alone would say more than the article does. A duration in hours and minutes too.
+    bounded = number.qualifier or number.range_end == "low" or (number.unit == "分钟" and number.written_start >= 0)
+    value_text = number.written if bounded and number.written else number.value_text
+    parsed = _parsed(value_text)
     if parsed is None or abs(parsed - number.value) > 1e-6:
-        notes.append(texts.note("unreadable", value_text=number.value_text, parsed=parsed, value=value))
+        value_text = number.value_text
+        parsed = _parsed(value_text)
+    if parsed is None or abs(parsed - number.value) > 1e-6:
+        notes.append(texts.note("unreadable", value_text=value_text, parsed=parsed, value=value))
         confidence *= 0.7
     event = next((key for _, (start, end, key) in events if start <= number.start < end), "")
     return {
@@ -58,7 +65,7 @@ def figure_row(number: Number, para: Paragraph, published: Published, source_id:
         "indicator_id": indicator,
         "city": city,
         "value": value,
-        "value_text": number.value_text,
+        "value_text": value_text,
         "period": period,
         "as_of": as_of,
         "source_id": source_id,
@@ -79,7 +86,7 @@ def _counted_noun(para: Paragraph, parts: list[Span], number: Number) -> str:
     clause = containing(parts, number.start)
     end = min(clause.end, number.end_of_unit + CONTEXT_AFTER)
     stop = next((i for i in range(number.end_of_unit, end) if para.view[i] in CLAUSE_ENDS + MINOR_CUTS), end)
-    return para.text[number.end_of_unit : stop]
+    return para.view[number.end_of_unit : stop]
 
 
 def _parsed(value_text: str) -> float | None:
@@ -91,7 +98,8 @@ def _parsed(value_text: str) -> float | None:
 
 def _evidence_for(para: Paragraph, parts: list[Span], number: Number) -> Span:
     """The clause the number stands in, cut to at most MAX_EVIDENCE characters at punctuation."""
-    need = Span(number.start, max(number.end, number.end_of_unit))
+    start = number.written_start if number.written_start >= 0 else number.start
+    need = Span(min(start, number.start), max(number.end, number.end_of_unit, start + len(number.written)))
     index = next(i for i, c in enumerate(parts) if c.start <= number.start < c.end)
     span = strip_span(para.text, parts[index])
     if span.end - span.start < MIN_EVIDENCE and index > 0:

@@ -20,15 +20,15 @@ MULTIPLIERS = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 # (“一小时城市圈”), not a name. Longest first.
 MEASURES = tuple(
     (
-        "平方公里 平方千米 个百分点 千瓦时 平方米 立方米 百分点 公里 千米 小时 分钟 千瓦 兆瓦 吉瓦 公顷 公斤 "
-        "千克 美元 个月 周年 亩 吨 米 元 倍 成 天 年 秒"
+        "公里/小时 千米/小时 公斤/亩 平方公里 平方千米 个百分点 千瓦时 平方米 立方米 百分点 公里 千米 小时 分钟 "
+        "千瓦 兆瓦 吉瓦 公顷 公斤 千克 美元 个月 周年 亩 吨 米 元 倍 成 天 年 秒"
     ).split()
 )
 # Classifiers: a count of things. Longest first; 个 is handled apart (个 + a measure: 个月, 个百分点).
 CLASSIFIERS = tuple(
     (
         "人次 班次 架次 车次 家次 项 件 家 批 座 名 人 位 条 所 台 辆 架 艘 处 张 份 部 类 种 户 间 场 次 届 "
-        "期 轮 栋 套 只 头 株 棵 篇 款 组 支 列 趟 班 笔 宗 例 县 旗 区 个"
+        "期 轮 栋 套 只 头 株 棵 篇 款 组 支 列 趟 对 班 笔 宗 例 县 旗 区 个"
     ).split()
 )
 ORDINAL_UNITS = ("阶段", "季度", "届", "次", "批", "期", "轮", "名", "位")
@@ -63,11 +63,44 @@ QUALIFIERS_BEFORE = (
     ("不足", "less"),
     ("不到", "less"),
 )
-QUALIFIERS_AFTER = (("以上", "more"), ("多", "more"), ("余", "more"), ("左右", "approx"), ("以下", "less"))
+QUALIFIERS_AFTER = (
+    ("以上", "more"),
+    ("多", "more"),
+    ("余", "more"),
+    ("许", "approx"),
+    ("左右", "approx"),
+    ("以下", "less"),
+    ("以内", "less"),
+    ("内", "less"),
+)
 RANGE_MARKS = "-–—~～至到"
 _MONTH_RANGE = re.compile(r"[-–—~～至到](?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
 # Largest run of digits read as a figure without a unit; longer runs are codes (备案号, phone numbers).
 MAX_BARE_DIGITS = 8
+
+# Designations, never figures: roads (国道210、209, 省道), document numbers (〔2023〕12号, 内政发[2023]5号),
+# phone numbers (0471-1234567), page and visit counters (访问量:207, 02版), a website or a hotline (12306网站).
+DESIGNATION = re.compile(
+    r"(?:国道|省道|县道|乡道)[0-9]+(?:[、和及][0-9]+)*"
+    r"(?![0-9.]|\s*(?:公里|千米|米|km|座|条|处|个|项|万|亿))"
+    r"|[〔\[【(（][0-9]{4}[〕\]】)）][0-9]+号"
+    r"|(?<![0-9])0[0-9]{2,3}[-—][0-9]{7,8}(?![0-9])"
+    r"|(?:访问量|阅读量|浏览量|点击量|浏览次数|阅读|浏览|点击)[:：]?\s*[0-9]+"
+    r"|(?<![0-9.])[0-9]+\s*版(?![本图块])"
+    r"|(?<![0-9.])[0-9]{3,}(?=\s*(?:网站|热线|客服|APP|app|服务热线|号码))"
+)
+# Times of day: 10时18分, 10点18分, 20时许, 上午10时, 晚8点 (a 时 right after a digit is a clock, 小时 a duration).
+TIME_OF_DAY = re.compile(
+    r"(?<![0-9.])(?:[01]?[0-9]|2[0-4])[时点][0-5]?[0-9]分(?:[0-5]?[0-9]秒)?"
+    r"|(?<![0-9.小])(?:[01]?[0-9]|2[0-4])时(?:许|整|左右|前后)?"
+    r"|(?:上午|下午|中午|晚上|早上|凌晨|傍晚|当晚|当天|晚|早)(?:[01]?[0-9]|2[0-4])[点时](?:[0-5]?[0-9]分|半|整|许)?"
+)
+# Time spans that say when, not how much: 近两年开行的, 近年来, 这三年 (a figure would name what it counts).
+TIME_SPAN_BEFORE = ("近", "这", "最近", "过去", "未来")
+# After a number, 内 / 以内 bound a measure (2天内, 3小时以内), never a count (第三届内蒙古…).
+BOUND_AFTER_MEASURE = ("以内", "内")
+
+_MINUTES = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
 
 _NUMBER = re.compile(
     r"(?P<pct>百分之)?(?P<ord>第)?"
@@ -90,6 +123,8 @@ class Number:
     qualifier: str = ""  # the words saying it is approximate or a bound (约, 超过, 多)
     qualifier_kind: str = ""  # approx, more, less
     qualified_text: str = ""  # the qualifier with the number and unit, as written: 超过4万座
+    written: str = ""  # as written, with its qualifier and unit: 约820亿元, 15对, 2小时14分, 第八届
+    written_start: int = -1
     range_text: str = ""  # "3至5" when it is one end of a range
     range_end: str = ""  # "low" or "high"
     # How sure it is a figure: 0.9 digits with a unit, 0.8 Chinese numerals (or a unit from the range's other end),
@@ -176,7 +211,9 @@ def _masked_spans(view: str) -> list[tuple[int, int]]:
             view,
         )
     ]
-    spans += [m.span() for m in re.finditer(r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9]", view)]  # 12:30
+    spans += [m.span() for m in re.finditer(r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?", view)]  # 12:30
+    spans += [m.span() for m in DESIGNATION.finditer(view)]
+    spans += [m.span() for m in TIME_OF_DAY.finditer(view)]
     return spans
 
 
@@ -231,8 +268,14 @@ def _range_unit(view: str, end: int) -> str:
 def find_numbers(paragraph: str, view: str) -> list[Number]:
     """Every figure candidate in a paragraph (`view` is the paragraph with full-width ASCII read as ASCII)."""
     context = _Context(view, _masked_spans(view), _short_quotes(view), _idiom_spans(view))
-    found = [n for m in _NUMBER.finditer(view) if (n := _read_match(m, paragraph, context)) is not None]
-    return _link_ranges(found, view)
+    found: list[Number] = []
+    for match in _NUMBER.finditer(view):
+        if found and match.start() < found[-1].end_of_unit:
+            continue  # the 14 of 2小时14分: part of the number before it
+        number = _read_match(match, paragraph, context)
+        if number is not None:
+            found.append(number)
+    return _link_ranges(found, view, paragraph)
 
 
 @dataclass(frozen=True)
@@ -302,7 +345,14 @@ def _read_match(match: re.Match, paragraph: str, ctx: _Context) -> Number | None
         confidence = 0.75 if value == 1 else 0.8
     value_start = start if ordinal or match.group("pct") else body
     value_end = unit_end if ordinal else end
-    qualifier, kind, quote_start, quote_end = _qualifier(view, value_start, max(unit_end, value_end), more)
+    if unit == "小时" and (minutes := _MINUTES.match(view, unit_end)):
+        # 2小时14分: one duration, read in minutes (numerals.parse_written_number reads it the same way)
+        count = minutes.group(1)
+        extra = read_digits(count) if count[0].isdigit() else read_chinese_number(count)
+        if extra is not None and extra < 60:
+            value, unit, unit_end = value * 60 + extra, "分钟", minutes.end()
+            value_end = unit_end
+    qualifier, kind, quote_start, quote_end = _qualifier(view, value_start, max(unit_end, value_end), more, unit)
     return Number(
         start=value_start,
         end=value_end,
@@ -314,6 +364,8 @@ def _read_match(match: re.Match, paragraph: str, ctx: _Context) -> Number | None
         qualifier=qualifier,
         qualifier_kind=kind,
         qualified_text=paragraph[quote_start:quote_end] if qualifier else "",
+        written=paragraph[quote_start:quote_end],
+        written_start=quote_start,
         confidence=confidence,
     )
 
@@ -337,7 +389,17 @@ def _is_date_part(view: str, start: int, end: int, value: float, year_like: bool
         return True  # 10月, and the 1 of 1-10月
     if after[:1] in ("日", "号") and "月" in view[max(0, start - 3) : start] and value <= 31:
         return True
+    if after[:1] == "日" and value <= 31 and _opens_clause(view, start) and not after.startswith(("日游", "日均")):
+        return True  # 8日,内蒙古…: the day of the article's month (periods.py dates it)
+    if after.startswith("年") and view[:start].endswith(TIME_SPAN_BEFORE):
+        return True  # 近两年, 近3年来, 过去五年: when, not how many
     return after.startswith("号")  # 11010802042949号, 3号线: an identifier
+
+
+def _opens_clause(view: str, start: int) -> bool:
+    """True when nothing but space, an opening bracket or 于/在/自 stands between the last punctuation and here."""
+    head = view[max(0, start - 4) : start].rstrip(" \u3000")
+    return not head or head[-1] in "。！？!?,，;；:：、(（\n" or head.endswith(("于", "在", "自", "从"))
 
 
 def _counts(match: re.Match, view: str, unit: str, unit_end: int, percent: bool) -> bool:
@@ -359,7 +421,7 @@ def _is_list_marker(view: str, start: int, end: int) -> bool:
     return head in ("", "(") and tail[:1] in ("", ".", "、", ")")
 
 
-def _qualifier(view: str, start: int, unit_end: int, more: str) -> tuple[str, str, int, int]:
+def _qualifier(view: str, start: int, unit_end: int, more: str, unit: str = "") -> tuple[str, str, int, int]:
     """The word before or after a number that makes it approximate or a bound: (word, kind, span of the words
     to quote with it: 超过4万座, 两个多小时, 200余家)."""
     head = view[max(0, start - 2) : start]
@@ -369,21 +431,25 @@ def _qualifier(view: str, start: int, unit_end: int, more: str) -> tuple[str, st
     if more:
         return more, "more", start, unit_end
     for word, kind in QUALIFIERS_AFTER:
+        if word in BOUND_AFTER_MEASURE and unit not in MEASURES:
+            continue
         if view.startswith(word, unit_end):
             return word, kind, start, unit_end + len(word)
     return "", "", start, unit_end
 
 
-def _link_ranges(found: list[Number], view: str) -> list[Number]:
+def _link_ranges(found: list[Number], view: str, paragraph: str) -> list[Number]:
     """3至5年, 30%-40%: both ends are kept, each told it is one; the low end borrows the high end's unit."""
     out = list(found)
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
         between = view[low.end_of_unit : high.start]
         if len(between) == 1 and between in RANGE_MARKS and not low.ordinal and not high.ordinal:
-            text = view[low.start : high.end_of_unit]
+            text = paragraph[low.start : high.end_of_unit]
             unit = low.unit or high.unit
             confidence = max(low.confidence, high.confidence)
-            out[i] = replace(low, unit=unit, range_text=text, range_end="low", confidence=confidence)
+            # the low end is written as the whole range (3至5年, 约3至5年); the high end as itself (5年)
+            written = paragraph[min(low.written_start, low.start) : high.end_of_unit]
+            out[i] = replace(low, unit=unit, range_text=text, range_end="low", confidence=confidence, written=written)
             out[i + 1] = replace(high, range_text=text, range_end="high")
     return out

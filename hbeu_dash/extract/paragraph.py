@@ -9,7 +9,7 @@ from hbeu_dash import schema
 from hbeu_dash.extract import texts
 from hbeu_dash.extract.periods import Published, TimeMarker, find_markers
 from hbeu_dash.extract.places import BILATERAL, CityMention, Speaker, city_list, find_cities, find_officials, is_heading
-from hbeu_dash.extract.text import Span, ascii_view, clauses, paragraphs, sentences
+from hbeu_dash.extract.text import Span, clauses, matching_view, paragraphs, sentences
 
 # "The city": the one named last before, in the same paragraph (or the speaker's, in a quote: 我市).
 CITY_ANAPHORS = ("全市", "我市", "该市", "本市")
@@ -17,7 +17,8 @@ CITY_ANAPHORS = ("全市", "我市", "该市", "本市")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph being read: its text, its view (full-width as ASCII) and what was found in it."""
+    """One paragraph being read: its text as written, its matching view (full-width as ASCII, traditional as
+    simplified; the same length) and what was found in it (quoting the text, not the view)."""
 
     text: str
     view: str
@@ -46,21 +47,27 @@ class Paragraph:
 
 def read_paragraphs(normalised: str, published: Published) -> Iterator[Paragraph]:
     """The paragraphs with their time words, places and officials; a heading naming an official is not yielded:
-    it makes that official the speaker of the paragraphs after it, until the next such heading."""
-    view = ascii_view(normalised)
+    it makes that official the speaker of the paragraphs after it, until the next such heading. Everything is
+    matched on the view and quoted from the text: a traditional article's speakers and time words stay as written."""
+    view = matching_view(normalised)
     spans = paragraphs(normalised)
-    registry = {s.name: s for p in spans for _, s in find_officials(p.text(view))}
+    # Keyed by the name as the view writes it: named_speakers looks for it in the views of other paragraphs.
+    registry = {
+        view[p.start + at : p.start + at + len(s.name)]: s
+        for p in spans
+        for at, s in find_officials(p.text(view), p.text(normalised))
+    }
     section: Speaker | None = None
     for span in spans:
-        para_view = span.text(view)
+        para_view, para_text = span.text(view), span.text(normalised)
         if is_heading(para_view):
-            section = find_officials(para_view)[0][1]
+            section = find_officials(para_view, para_text)[0][1]
             continue
         yield Paragraph(
-            text=span.text(normalised),
+            text=para_text,
             view=para_view,
             offset=span.start,
-            markers=find_markers(para_view, published),
+            markers=find_markers(para_view, published, para_text),
             cities=find_cities(para_view),
             speakers=named_speakers(para_view, registry),
             section=section,
@@ -98,7 +105,7 @@ def cities_named(parts: list[Span], para: Paragraph, speaker: Speaker | None, no
     """Walking back from the last clause: the first that names a city as its subject (with its partners in a
     two-sided deal), or a group of cities; else the city 全市 / 我市 refers to; else the speaker's city; else a
     partner; else all four."""
-    anaphor = next((w for w in CITY_ANAPHORS if w in para.view[parts[0].start : parts[-1].end]), "")
+    anaphor = _anaphor(para, Span(parts[0].start, parts[-1].end))
     partners: set[str] = set()
     bilateral = False
     for clause in reversed(parts):
@@ -122,6 +129,15 @@ def cities_named(parts: list[Span], para: Paragraph, speaker: Speaker | None, no
         return city_list(partners)
     notes.append(texts.note("city_none"))
     return schema.REGION
+
+
+def _anaphor(para: Paragraph, span: Span) -> str:
+    """The first of 全市 / 我市 … the span holds, as the article writes it (該市 in a traditional one); "" if none."""
+    for word in CITY_ANAPHORS:
+        at = para.view.find(word, span.start, span.end)
+        if at >= 0:
+            return para.text[at : at + len(word)]
+    return ""
 
 
 def containing(spans: list[Span], position: int) -> Span:

@@ -23,6 +23,8 @@ _MARKER = re.compile(
             rf"(?:{_DAY.replace('<d>', '<d3>')})?"
             rf"{_TAIL.replace('<tail>', '<tail3>')})",
             r"(?P<now>截至目前|截止目前|截至当前|截至今日|目前|当前|现阶段|如今|迄今|至今)",
+            # 8日,… : a day of the article's month, as a news paragraph opens (only at a clause's start)
+            r"(?P<day>(?<![月0-9年号])(?P<d4>3[01]|[12][0-9]|0?[1-9])日(?=[,，]|起|上午|下午|晚|凌晨))",
         )
     )
 )
@@ -33,7 +35,9 @@ _COMPARED_WITH = ("比", "较", "同比", "相比")
 
 @dataclass(frozen=True)
 class TimeMarker:
-    """A time expression in a paragraph (offsets into it), resolved against the article's date."""
+    """A time expression in a paragraph (offsets into it), resolved against the article's date. Its words (text,
+    relative, tail) are as the article writes them (當年, 以來 in a traditional one), to be quoted; what they mean
+    (kind, iso, since) was read on the matching view."""
 
     start: int
     end: int
@@ -85,9 +89,11 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
     return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_markers(view: str, published: Published) -> list[TimeMarker]:
-    """Every time expression of a paragraph, in order (`view`: the paragraph with full-width digits as ASCII);
-    not those inside a 《title》, nor the baselines of a comparison (比去年, 去年同期)."""
+def find_markers(view: str, published: Published, text: str | None = None) -> list[TimeMarker]:
+    """Every time expression of a paragraph, in order, read on `view` (the paragraph's matching view: full-width
+    digits as ASCII, traditional as simplified) and quoted from `text` (the paragraph as written; the view when
+    None); not those inside a 《title》, nor the baselines of a comparison (比去年, 去年同期)."""
+    written = view if text is None else text
     titles = [m.span() for m in _TITLES.finditer(view)]
     markers = [
         marker
@@ -95,40 +101,60 @@ def find_markers(view: str, published: Published) -> list[TimeMarker]:
         if not any(a <= match.start() < b for a, b in titles)
         and not view[: match.start()].endswith(_COMPARED_WITH)
         and not view.startswith("同期", match.end())
-        and (marker := _resolve(match, published)) is not None
+        and (marker := _resolve(match, published, written)) is not None
     ]
     taken = [(m.start, m.end) for m in markers]
     for match in _SINCE.finditer(view):
         if not any(a <= match.start() < b for a, b in taken):
-            markers.append(TimeMarker(match.start(), match.end(), match.group(0), "since", "", since=True))
+            start, end = match.span()
+            markers.append(TimeMarker(start, end, written[start:end], "since", "", since=True))
     return sorted(markers, key=lambda m: m.start)
 
 
-def _resolve(match: re.Match, published: Published) -> TimeMarker | None:
-    text, start, end = match.group(0), match.start(), match.end()
+def _resolve(match: re.Match, published: Published, written: str) -> TimeMarker | None:
+    start, end = match.span()
+
+    def quoted(group: str) -> str:  # a group as the article writes it
+        return written[match.start(group) : match.end(group)] if match.group(group) else ""
+
     if match.group("now"):
-        return TimeMarker(start, end, text, "now", published.month_text)
+        return TimeMarker(start, end, written[start:end], "now", published.month_text)
+    if match.group("day"):
+        return _day_of_month(match, published, written)
     if match.group("abs"):
         year, relative, no_year = _number(match.group("y")), "", False
-        month, day, tail, as_of = _number(match.group("m")), _number(match.group("d")), match.group("tail"), "asof"
+        month, day, tail, as_of = _number(match.group("m")), _number(match.group("d")), "tail", "asof"
     elif match.group("rel"):
         word = match.group("word")
         year = published.year + RELATIVE_YEARS[word] if published.year else None
-        month, day, tail, as_of = _number(match.group("m2")), _number(match.group("d2")), match.group("tail2"), "asof2"
-        relative, no_year = word + (tail or ""), False
+        month, day, tail, as_of = _number(match.group("m2")), _number(match.group("d2")), "tail2", "asof2"
+        relative, no_year = quoted("word") + quoted(tail), False
     else:
-        month, day, tail, as_of = _number(match.group("m3")), _number(match.group("d3")), match.group("tail3"), "asof3"
+        month, day, tail, as_of = _number(match.group("m3")), _number(match.group("d3")), "tail3", "asof3"
         year, relative, no_year = _year_for(month, published), "", True
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
-    tail = tail or ""
-    since = tail == "以来"
+    tail_read = match.group(tail) or ""
+    since = tail_read == "以来"
     kind = "date" if month is not None else "year"
     if as_of and match.group(as_of):
         kind = "as_of"
-        if month is None and tail in ("底", "末", "年底", "年末"):
+        if month is None and tail_read in ("底", "末", "年底", "年末"):
             month = 12
-    return TimeMarker(start, end, text, kind, _iso(year, month, day), relative, no_year, tail, since)
+    iso = _iso(year, month, day)
+    return TimeMarker(start, end, written[start:end], kind, iso, relative, no_year, quoted(tail), since)
+
+
+def _day_of_month(match: re.Match, published: Published, written: str) -> TimeMarker | None:
+    """8日 opening a clause: that day of the article's month (of the month before, when the day is still to come)."""
+    start, end = match.span()
+    view = match.string
+    if (start and view[start - 1] not in "。！？!?,，;；:：)）\n ") or published.month is None:
+        return None
+    year, month, day = published.year, published.month, int(match.group("d4"))
+    if published.day is not None and day > published.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return TimeMarker(start, end, written[start:end], "date", _iso(year, month, day), no_year=True)
 
 
 def _year_for(month: int | None, published: Published) -> int | None:

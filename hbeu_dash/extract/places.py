@@ -110,16 +110,22 @@ class Speaker:
         return f"{self.name}({self.org}{self.post})"
 
 
-def find_officials(view: str) -> list[tuple[int, Speaker]]:
-    """The officials a paragraph introduces with their office and post, and where."""
+def find_officials(view: str, text: str | None = None) -> list[tuple[int, Speaker]]:
+    """The officials a paragraph introduces with their office and post, and where: found on `view` (the matching
+    view), their name, office and post quoted from `text` (the paragraph as written; the view when None)."""
+    written = view if text is None else text
     found = []
     for match in _OFFICIAL.finditer(view):
         org = match.group("org")
         cut = min((i for i in (org.find(p) for p in _PLACES) if i > 0), default=0)
-        org = org[cut:]
-        post = match.group("posts").rstrip("、").split("、")[-1]
-        city = next((c for n, c in CITY_NAMES if n in org), "")
-        found.append((match.start("name"), Speaker(match.group("name"), org, post, city)))
+        org_start = match.start("org") + cut
+        posts = match.group("posts").rstrip("、")
+        post_end = match.start("posts") + len(posts)
+        post_start = post_end - len(posts.split("、")[-1])
+        city = next((c for n, c in CITY_NAMES if n in org[cut:]), "")
+        name = written[match.start("name") : match.end("name")]
+        speaker = Speaker(name, written[org_start : match.end("org")], written[post_start:post_end], city)
+        found.append((match.start("name"), speaker))
     return found
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from hbeu_dash.extract.script import simplified
+
 MAX_EVIDENCE = 60  # characters of an evidence fragment; the schema allows 80, the README asks for 60
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 # Where a sentence ends, where a clause ends (the evidence is cut there), and the finer cuts inside a long clause.
@@ -19,6 +21,11 @@ OPENING_QUOTES = "“‘「『\"'"
 CLOSING_QUOTES = "”’」』\"'"
 # A line this long that does not end a sentence was broken by the page layout, not by the author.
 BROKEN_LINE_MIN_CHARS = 30
+MAX_HEADLINE_CHARS = 80
+# A page's metadata line (date | source, 来源:, 责任编辑), and a news paragraph's opening date (8日, / 5月5日, /
+# 2016年1月24日起): lines a copy never cut out of a sentence.
+PAGE_META = re.compile(r"\s\|\s|来源[:：]|责任编辑|责编|字号")
+PARAGRAPH_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日(?:[,，]|起|上午|下午|晚|电)")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Full-width ASCII (ＡＢＣ１２３，：％) read as ASCII, one character for one, so offsets stay the same.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -97,7 +104,8 @@ def normalise_text(text: str) -> str:
     for line in lines:
         if not line:
             continue
-        if paragraphs and continues_sentence(paragraphs[-1], line):
+        headline = len(paragraphs) == 1 and _is_headline(paragraphs[0])
+        if paragraphs and not headline and continues_sentence(paragraphs[-1], line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
@@ -106,13 +114,22 @@ def normalise_text(text: str) -> str:
 
 def continues_sentence(previous: str, line: str) -> bool:
     """True when `line` is the rest of a Chinese sentence that a page break or a copy cut in two: the line before
-    is long and stops on a character or a comma, not at the end of a sentence, a heading's colon or an address."""
+    is long and stops on a character or a comma, not at the end of a sentence, a heading's colon or an address;
+    never a page's metadata line (2015年01月09日08:36 | 来源:…) and never a line that opens with a date, as news
+    paragraphs do (8日,… / 5月5日,…)."""
     last, first = previous[-1], line[0]
+    if PAGE_META.search(previous) or PARAGRAPH_DATE.match(line):
+        return False
     return (
         len(previous) >= BROKEN_LINE_MIN_CHARS
         and (_is_cjk(last) or last in "、，,；;")
         and (_is_cjk(first) or first.isdigit() or first in CLAUSE_ENDS + MINOR_CUTS + CLOSING_QUOTES)
     )
+
+
+def _is_headline(line: str) -> bool:
+    """The article's first line is its headline when it holds no sentence punctuation: never run into the text."""
+    return len(line) <= MAX_HEADLINE_CHARS and not any(ch in line for ch in "。，,；;！？!?")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -136,6 +153,13 @@ def evidence_in_text(evidence: str, text: str) -> bool:
 def ascii_view(text: str) -> str:
     """The text with full-width ASCII read as ASCII: same length, for matching digits and punctuation."""
     return text.translate(_HALF_WIDTH)
+
+
+def matching_view(text: str) -> str:
+    """What the extractor matches its tables on: the text with full-width ASCII as ASCII and traditional characters
+    as simplified (烏蘭察布 → 乌兰察布, 公裡 → 公里), one for one: the same length and offsets as the text itself,
+    which every evidence and value_text is cut from, as written."""
+    return simplified(ascii_view(text))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """What the extractor writes for a reader, in zh and en: the reasoning notes of its candidates and its messages."""
 
+from hbeu_dash.extract.script import simplified
 from hbeu_dash.i18n import format_date
 
 NOTES = {
@@ -20,6 +21,11 @@ NOTES = {
         "New indicator: none matches unit '{unit}' and name.",
     ),
     "no_unit": ("新指标:原文数字后没有单位。", "New indicator: no unit follows the number."),
+    "proposed_indicator": (
+        "文章助手据来源 {source} 中“{words}”一语提议的新指标(数字 {figures});请核对名称、单位、领域和类型。",
+        "A new indicator the article assistant proposed from the words around the number in source {source} "
+        "(figure {figures}); check its name, unit, sector and measure.",
+    ),
     "city_speaker": ("城市取自发言人所在单位。", "City from the speaker's office."),
     "city_anaphor": ("“{word}”指同段前文所述城市。", "'{word}' (the city): the city named before in the paragraph."),
     "city_none": ("文中未点名城市,记为四市(region)。", "No city named: recorded as the four cities (region)."),
@@ -73,6 +79,17 @@ MESSAGES = {
         "only the first {limit} figure candidates are listed; extract the rest in parts",
     ),
     "cannot_write": ("无法写入 {path}:{why}", "cannot write {path}: {why}"),
+    "wrote_workbook": (
+        "审核工作簿已写入 {path}(含 {indicators} 个提议的新指标;英文名和 evidence_en 请分析员填写)",
+        "review workbook written to {path} ({indicators} proposed new indicator(s); the English names and "
+        "evidence_en are the analyst's to write)",
+    ),
+    "import_workbook": (
+        "审核后导入(来源尚无存档原文时附上原文):python -m hbeu_dash import {path} --text {source}={article} "
+        "--commit --author 姓名",
+        "after review, import it (with the article as the source's text when it has none yet): "
+        "python -m hbeu_dash import {path} --text {source}={article} --commit --author NAME",
+    ),
 }
 LANG_INDEX = {"zh": 0, "en": 1}
 
@@ -113,6 +130,7 @@ _MONTHS += ("August", "September", "October", "November", "December")
 
 def gloss(word: str, tail: str = "", month: int | None = None) -> str:
     """English for a relative time word: 去年年底 → the end of last year; 去年2月 → February last year."""
+    word, tail = simplified(word), simplified(tail)  # 當前 reads as 当前
     base = GLOSSES.get(word, word)
     if month:
         base = f"{_MONTHS[month - 1]} {base}"

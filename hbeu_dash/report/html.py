@@ -10,7 +10,8 @@ from plotly.offline import get_plotlyjs
 
 from hbeu_dash import maps
 from hbeu_dash.charts import Chart
-from hbeu_dash.i18n import t
+from hbeu_dash.i18n import original_lang, t
+from hbeu_dash.markup import quote_html
 from hbeu_dash.views.briefing import Briefing
 
 TEMPLATE = "briefing.html.j2"
@@ -57,7 +58,8 @@ PLOT_CONFIG = {"displaylogo": False, "responsive": False, "modeBarButtonsToRemov
 
 @cache
 def environment() -> Environment:
-    """The template environment: autoescape on for every template, unknown names are errors."""
+    """The template environment: autoescape on for every template, unknown names are errors; `quote_html` prints
+    quoted evidence with its original words marked lang="zh" on an English briefing (any other text escaped)."""
     env = Environment(
         loader=PackageLoader("hbeu_dash", "report/templates"),
         autoescape=True,
@@ -65,6 +67,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["quote_html"] = lambda text: Markup(quote_html(text))  # escaped by quote_html
     return env
 
 
@@ -121,6 +124,7 @@ def render_html(briefing: Briefing, lang: str | None = None) -> str:
             lang=lang,
             text={key: t(key, lang) for key in TEXT_KEYS},
             html_lang=HTML_LANG.get(lang, lang),
+            original_lang=original_lang(lang),
             plotly_js=plotly_js(),
             chart_html=lambda c: charts[id(c)],
             map_html=map_html(briefing),

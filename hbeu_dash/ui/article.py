@@ -4,6 +4,7 @@ extraction engine proposes in editable tables, then the same validation, preview
 The article is the source's text: for a new source, or one whose text is not archived, it is attached to the
 source and archived in the same commit as the rows; a source that has an archived text keeps it, and the rows are
 proven against that. Once checked, every edit in the tables is checked again at once.
+A figure no existing indicator fits brings the indicator the assistant proposes, in its own grid, committed with it.
 """
 
 from datetime import date
@@ -13,8 +14,9 @@ import streamlit as st
 
 from hbeu_dash import schema, verify
 from hbeu_dash.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleMeta, ArticleTooLong, extract_article
+from hbeu_dash.extract.indicators import propose_indicators
 from hbeu_dash.i18n import format_number, t
-from hbeu_dash.intake import Attachment, attach_texts, cell_text, prepare, propose_source_id
+from hbeu_dash.intake import Attachment, attach_texts, prepare, propose_source_id
 from hbeu_dash.source_text import read_pasted_text, read_source_file
 from hbeu_dash.store import ConflictError
 from hbeu_dash.store.archive import TextRefused, text_sha256
@@ -24,7 +26,8 @@ from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.views import entry as entry_views
 
 ARTICLE = "entry_article"  # the extracted candidates under review: text, source row, figures, events, its text
-ARTICLE_TABLES = {"figures": "article_figures", "events": "article_events"}  # table -> its editor's title key
+# table -> its editor's title key, in the order the editors are shown
+ARTICLE_TABLES = {"figures": "article_figures", "indicators": "article_indicators", "events": "article_events"}
 ARTICLE_FILE_TYPES = ["txt", "html", "htm", "pdf"]
 
 
@@ -135,11 +138,13 @@ def _extract(text: str, meta: dict, existing: set[str], lang: str) -> None:
         return
     if result.truncated:
         st.warning(t("article_truncated", lang, limit=MAX_CANDIDATES))
+    figures, indicators = propose_indicators(result.figures, data.get_data().tables, source_id)
     st.session_state[ARTICLE] = {
         "text": text,
         "source_id": source_id,
         "source_row": source_row,
-        "figures": result.figures,
+        "figures": figures,
+        "indicators": indicators,
         "events": result.events,
         **_source_text(source_id, text, retrieved_from, is_new=source_row is not None),
     }
@@ -158,24 +163,6 @@ def _source_text(source_id: str, text: str, retrieved_from: str, is_new: bool) -
     return {"attach": attach, "archived": None}
 
 
-def _editor_frame(candidates: pd.DataFrame, lang: str) -> pd.DataFrame:
-    frame = candidates.copy()
-    confidence = pd.to_numeric(frame.get("confidence", pd.Series(dtype=float)), errors="coerce").fillna(0)
-    # bool even when there is no candidate: an empty column would be float, which a checkbox column refuses.
-    frame.insert(0, "accept", (confidence >= 0.5).to_numpy(dtype=bool) if len(frame) else pd.array([], dtype=bool))
-    return frame
-
-
-def _accepted_rows(edited: pd.DataFrame, table: str) -> list[tuple[int, dict[str, str]]]:
-    """The accepted rows of an editor as (its row number, {column: text}) in the table's columns."""
-    columns = schema.TABLES_BY_NAME[table].columns
-    rows = []
-    for number, record in enumerate(edited.to_dict("records"), start=1):
-        if record.get("accept") is True:
-            rows.append((number, {c: cell_text(record.get(c)) for c in columns}))
-    return rows
-
-
 def _render_candidates(held: dict, lang: str) -> None:
     """The candidates in editable tables; 'check and preview' validates the accepted rows (each proven against its
     source's text) and shows the preview; from then on every edit is checked again at once."""
@@ -186,21 +173,23 @@ def _render_candidates(held: dict, lang: str) -> None:
         st.caption(t("article_source_row", lang))
         render_table(pd.DataFrame([held["source_row"]]).astype("string"), width="stretch", key="article-source")
     edited = {}
+    proposed = entry_views.proposed_indicators(held.get("indicators"))
+    round_ = st.session_state.get(ARTICLE_ROUND, 0)
     for table in ARTICLE_TABLES:
         st.caption(t(ARTICLE_TABLES[table], lang))
+        if table == "indicators":
+            st.caption(t("article_indicators_help", lang))
         edited[table] = st.data_editor(
-            _editor_frame(held[table], lang),
-            key=f"article_editor_{table}_{st.session_state.get(ARTICLE_ROUND, 0)}",
+            proposed if table == "indicators" else entry_views.editor_frame(held[table]),
+            key=f"article_editor_{table}_{round_}",
             num_rows="dynamic",
             hide_index=True,
             width="stretch",
-            column_config={
-                "accept": st.column_config.CheckboxColumn(t("article_accept", lang), default=True),
-                "confidence": st.column_config.NumberColumn(disabled=True, format="%.2f"),
-            }
-            | ({"kind": None} if table == "figures" else {}),  # figures' kind is always "figure"; events' is data
+            column_config=_columns(table, lang),
         )
-    proposals = {table: _accepted_rows(edited[table], table) for table in ARTICLE_TABLES}
+    proposals = {table: entry_views.accepted_rows(edited[table], table) for table in ARTICLE_TABLES}
+    renamed = entry_views.renamed_indicators(st.session_state.get(f"article_editor_indicators_{round_}"), proposed)
+    proposals, unused = entry_views.used_indicators(proposals, renamed)
     if held["source_row"] is not None:
         proposals["sources"] = [(1, held["source_row"])]
     source_label = t("article_source_row", lang) if held["source_row"] is not None else SOURCES_LABEL
@@ -213,12 +202,26 @@ def _render_candidates(held: dict, lang: str) -> None:
     if not held.get("checked"):
         return
     st.caption(t("article_rechecks", lang))
+    if unused:
+        st.caption(escape_md(t("article_indicators_unused", lang, ids=", ".join(unused))))
     try:
         preview = cached_preview("article", signature, lambda: _prepare(proposals, labels, held))
     except ConflictError as exc:
         st.warning(t("entry_conflict", lang, expected=exc.expected, actual=exc.actual))
         return
     render_preview(preview, lang, key="article")
+
+
+def _columns(table: str, lang: str) -> dict:
+    """An editor's columns: the candidates' accept box and confidence (figures' kind is always "figure", hidden;
+    events' is data), the proposed indicators' vocabularies as choices."""
+    if table == "indicators":
+        choices = {"sector": schema.SECTORS, "measure": schema.MEASURES}
+        return {name: st.column_config.SelectboxColumn(options=list(values)) for name, values in choices.items()}
+    return {
+        "accept": st.column_config.CheckboxColumn(t("article_accept", lang), default=True),
+        "confidence": st.column_config.NumberColumn(disabled=True, format="%.2f"),
+    } | ({"kind": None} if table == "figures" else {})
 
 
 def _render_source_text(held: dict, lang: str) -> None:
@@ -243,5 +246,5 @@ def _prepare(proposals: dict, labels: dict[str, str], held: dict):
     found = []
     if attach is not None:
         proposals, texts, found = attach_texts(proposals, [attach], store.file_bytes("sources"), labels["sources"])
-    new_only = True if held["source_row"] is not None else frozenset(ARTICLE_TABLES)
+    new_only = True if held["source_row"] is not None else frozenset(ARTICLE_TABLES)  # new indicators too
     return prepare(store, proposals, labels, found, new_only=new_only, texts=texts)

@@ -33,6 +33,7 @@ CSS = """<style>
 .event-card blockquote { border-left: 3px solid rgba(49, 51, 63, 0.2); margin: 0 0 0.5rem; padding-left: 0.75rem;
   color: rgba(49, 51, 63, 0.75); }
 .event-card ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+.evidence-pending { font-style: italic; font-size: 0.9em; color: #8a5300; }
 </style>"""
 
 

@@ -12,7 +12,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters, ViewParams, to_query_params, to_view_params
-from hbeu_dash.i18n import original_columns, t
+from hbeu_dash.i18n import evidence_pending, original_columns, t
+from hbeu_dash.markup import lang_attr, pending_html
 from hbeu_dash.ui import data
 from hbeu_dash.views import citations as citation_views
 from hbeu_dash.views.citations import Citation, CitationRequest
@@ -105,20 +106,26 @@ def make_citation_html(citation: Citation, lang: str) -> str:
     """One citation as HTML, every text escaped: what the row says and whose words they are (source, date, speaker),
     the paragraph with the quoted words marked (or why no paragraph can be shown, with the quoted words alone), the
     English rendering on an English page, then the original title, address, when and where the text was read, the
-    source's note."""
+    source's note. On an English page the source's words are marked lang="zh", and a row whose English rendering is
+    not written yet says so where it would stand."""
     c, esc = citation, html.escape
     whose = " · ".join(esc(part) for part in (c.cite, c.speaker) if part)
     parts = [f'<div class="cite-card"><div class="cite-heading">{esc(c.heading)}</div>']
     parts.append(f'<div class="cite-whose">{whose}</div>')
+    words = lang_attr(lang)  # the paragraph is in the source's language
     if c.passage is not None:
         p = c.passage
         parts.append(
-            f'<blockquote class="cite-passage">{esc(p.before)}<mark>{esc(p.match)}</mark>{esc(p.after)}</blockquote>'
+            f'<blockquote class="cite-passage"{words}>{esc(p.before)}<mark>{esc(p.match)}</mark>{esc(p.after)}'
+            "</blockquote>"
         )
     else:
         parts.append(f'<div class="cite-status">{esc(c.status_text)}</div>')
-        parts.append(f'<blockquote class="cite-passage"><mark>{esc(c.evidence)}</mark></blockquote>')
-    if "evidence_en" in original_columns("evidence", lang) and c.evidence_en:
+        parts.append(f'<blockquote class="cite-passage"{words}><mark>{esc(c.evidence)}</mark></blockquote>')
+    pending = evidence_pending(c.evidence_en, lang)
+    if pending:
+        parts.append(f'<div class="cite-translation">{pending_html(pending)}</div>')
+    elif "evidence_en" in original_columns("evidence", lang):
         label = esc(t("evidence_translation", lang))
         quoted = esc(t("quote", lang, text=c.evidence_en))
         parts.append(f'<div class="cite-translation"><span class="cite-label">{label}</span>{quoted}</div>')

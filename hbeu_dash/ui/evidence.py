@@ -7,6 +7,7 @@ import streamlit as st
 
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
+from hbeu_dash.markup import lang_attr
 from hbeu_dash.ui import auth, citations, data
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views.citations import NO_TEXT, Citation, Ignored, parse_request
@@ -52,7 +53,7 @@ def render_whole_texts(found: list[Citation], lang: str) -> None:
             continue
         spans = [(c.passage.start, c.passage.end) for c in group if c.passage is not None]
         with st.expander(escape_md(t("evidence_whole_text", lang, source=group[0].cite)), icon=":material/article:"):
-            st.html(citations.CSS + f'<div class="cite-whole">{mark_spans(text, spans)}</div>')
+            st.html(citations.CSS + f'<div class="cite-whole"{lang_attr(lang)}>{mark_spans(text, spans)}</div>')
 
 
 def render_header(filters: Filters) -> None:

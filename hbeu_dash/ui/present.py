@@ -8,6 +8,7 @@ import streamlit as st
 from hbeu_dash import charts, maps
 from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
 from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
+from hbeu_dash.markup import quote_html
 from hbeu_dash.ui import citations, data, state
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, make_kpi_html, share_figure
@@ -61,7 +62,8 @@ def _step(delta: int, count: int) -> None:
 
 
 def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) -> str:
-    """Text blocks (a stage with its projects, a conflict with its reports) as HTML, every text escaped."""
+    """Text blocks (a stage with its projects, a conflict with its reports) as HTML, every text escaped (quoted
+    evidence with its original words marked lang="zh" on an English slide)."""
     parts = []
     for block in blocks:
         color = DARK_COLORS.get(block.color, block.color) if dark and block.color else block.color
@@ -72,7 +74,7 @@ def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) 
         if block.table is not None:
             head = "".join(f"<th>{html.escape(h)}</th>" for h in block.table.header)
             rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block.table.rows
+                "<tr>" + "".join(f"<td>{quote_html(c)}</td>" for c in row) + "</tr>" for row in block.table.rows
             )
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         parts.append("</div>")

@@ -39,6 +39,7 @@ DARK_CSS = """<style>
 .slide .kpi-help { color: #94a3b8; }
 .slide .kpi-conflict { color: #fca5a5; }
 .slide-block th, .slide-block td { border-bottom-color: #334155; }
+.evidence-pending { color: #fcd34d; }
 [data-testid="stApp"] button { background: #1e293b; color: #e2e8f0; border-color: #475569; }
 [data-testid="stApp"] [data-baseweb="select"] > div, [data-testid="stApp"] [data-baseweb="select"] input {
   background: #1e293b !important; color: #e2e8f0 !important; border-color: #475569 !important; }

@@ -1,5 +1,5 @@
-"""Sections of the sources & data quality page: validation state, sources and their archived texts, stage
-disagreements, identities, staleness."""
+"""Sections of the sources & data quality page: validation state, rows whose English evidence is pending, sources
+and their archived texts, stage disagreements, identities, staleness."""
 
 from datetime import date
 
@@ -26,6 +26,21 @@ def render_validation_state(lang: str) -> None:
     if view.banner:
         st.error(escape_md(view.banner))
         render_table(view.problems, width="stretch", key="problems")
+
+
+def render_pending_translations(lang: str) -> None:
+    """The rows whose English evidence is still to be written, with their count: information (st.info), not a
+    problem; the data is valid and English pages mark those rows."""
+    view = data.memo(
+        ("pending-translations", lang),
+        lambda: quality_views.build_pending_translations(data.get_data().tables, lang),
+    )
+    st.subheader(t("section_pending_translations", lang))
+    if not view.count:
+        st.caption(escape_md(view.sentence))
+        return
+    st.info(escape_md(view.sentence), icon=":material/translate:")
+    render_table(view.table, width="stretch", key="pending-translations")
 
 
 def archived_texts(sources: pd.DataFrame) -> frozenset[str]:

@@ -7,6 +7,7 @@ import streamlit as st
 from hbeu_dash import maps, quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import original_columns, t
+from hbeu_dash.markup import quote_html
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.widgets import SharedDeck, escape_md, render_chart, render_downloads, render_table
@@ -126,12 +127,12 @@ def make_event_card_html(card: event_views.EventCard, link: tuple[str, str] | No
     parts = [f'<div class="event-card"><div class="event-heading">{html.escape(card.heading)}</div>']
     parts.append(f'<div class="event-meta">{html.escape(card.meta)}</div>')
     for report in card.reports:
-        parts.append(f"<blockquote>{html.escape(report.quote)} — <em>{html.escape(report.source)}</em></blockquote>")
+        parts.append(f"<blockquote>{quote_html(report.quote)} — <em>{html.escape(report.source)}</em></blockquote>")
         if report.note:
             parts.append(f'<div class="event-note">{html.escape(report.note)}</div>')
     if card.figures:
         items = "".join(
-            f"<li>{html.escape(f.name)}: <strong>{html.escape(f.value)}</strong> — {html.escape(f.quote)} "
+            f"<li>{html.escape(f.name)}: <strong>{html.escape(f.value)}</strong> — {quote_html(f.quote)} "
             f"({html.escape(f.source)})</li>"
             for f in card.figures
         )
@@ -181,7 +182,9 @@ def render_explorer(filters: Filters) -> None:
     else:
         shown = data.memo(
             ("explorer-links", filters, query.strip()[:100], tuple(picked)),
-            lambda: citations.link_table(table, [figures_request([f]) for f in table["figure_id"]], filters),
+            lambda: citations.link_table(
+                explorer_views.shown_table(table, lang), [figures_request([f]) for f in table["figure_id"]], filters
+            ),
         )
         render_table(
             shown,

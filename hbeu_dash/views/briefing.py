@@ -15,7 +15,18 @@ import pandas as pd
 
 from hbeu_dash import schema
 from hbeu_dash.charts import Chart, format_citations
-from hbeu_dash.i18n import city_label, col, format_date, format_value, join, label, original_columns, quote, t
+from hbeu_dash.i18n import (
+    city_label,
+    col,
+    evidence_pending,
+    format_date,
+    format_value,
+    join,
+    label,
+    original_columns,
+    quote,
+    t,
+)
 from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup, paragraph_bounds
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
@@ -57,10 +68,11 @@ class CitedFigure:
     url: str  # '' when the source has no URL
     speaker: str
     evidence: str  # the verbatim fragment
-    evidence_en: str  # its English rendering on an English briefing, '' on a Chinese one
+    evidence_en: str  # its English rendering on an English briefing, '' on a Chinese one or while not written
     note: str
     paragraph: int | None = None  # the number of its paragraph in the sources appendix (¶ 12), None when not shown
     paragraph_status: str = ""  # why no paragraph is shown ('… is not archived'), '' when one is
+    evidence_pending: str = ""  # 'English evidence pending' on an English briefing whose row has no rendering yet
 
 
 @dataclass(frozen=True)
@@ -231,10 +243,12 @@ def build_briefing_map(scope: Scope) -> tuple[MapView | None, str]:
     return view, format_citations(slides.map_citations(view, scope), scope.lang)
 
 
-def text_table(frame: pd.DataFrame) -> TextTable:
-    """A table view model as plain text cells (the briefing prints tables, it does not sort them)."""
+def text_table(frame: pd.DataFrame, original: tuple[str, ...] = ()) -> TextTable:
+    """A table view model as plain text cells (the briefing prints tables, it does not sort them); `original` names
+    the columns holding a source's own words."""
     rows = tuple(tuple("" if pd.isna(v) else str(v) for v in row) for row in frame.itertuples(index=False))
-    return TextTable(tuple(str(c) for c in frame.columns), rows)
+    header = tuple(str(c) for c in frame.columns)
+    return TextTable(header, rows, tuple(i for i, c in enumerate(header) if c in original))
 
 
 def build_tracker(scope: Scope) -> tuple[Chart | None, TextTable | None, str]:
@@ -243,7 +257,7 @@ def build_tracker(scope: Scope) -> tuple[Chart | None, TextTable | None, str]:
         return None, None, ""
     latest = scope.projects[1]
     note = t("tracker_disagree_note", scope.lang) if latest["disagree"].any() else ""
-    table = text_table(project_views.tracker_table(latest, scope.lang))
+    table = text_table(project_views.tracker_table(latest, scope.lang), original=(t("evidence", scope.lang),))
     return chart_views.status_chart(latest, scope.lang), table, note
 
 
@@ -272,7 +286,8 @@ def _cited(record: dict, lang: str, paragraph: int | None = None, paragraph_stat
         url=str(record["url"] or ""),
         speaker=str(record[col("speaker", lang)] or ""),
         evidence=evidence[0],
-        evidence_en=evidence[1] if len(evidence) > 1 else "",
+        evidence_en=evidence[1].strip() if len(evidence) > 1 else "",
+        evidence_pending=evidence_pending(record.get("evidence_en"), lang),
         note=str(record[col("note", lang)] or ""),
         paragraph=paragraph,
         paragraph_status=paragraph_status,

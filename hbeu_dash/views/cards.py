@@ -6,7 +6,7 @@ import pandas as pd
 
 from hbeu_dash import transforms
 from hbeu_dash.filters import Filters
-from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, join, label, quote, t
+from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, join, label, quote_evidence, t
 
 # What a page asks for: (indicator_id, city cell), e.g. ("four_city_service_items", "hohhot").
 CardRequest = tuple[str, str]
@@ -94,7 +94,7 @@ def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
             lang,
             source=r[cite],
             as_of=format_date(r["as_of"], lang),
-            quote=quote(r["evidence"], r.get("evidence_en"), lang),
+            quote=quote_evidence(r["evidence"], r.get("evidence_en"), lang),
         )
         for r in records
     )

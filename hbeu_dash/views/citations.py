@@ -113,7 +113,7 @@ def make_citation(
         read=read,
         note=source.get(col("note", lang), ""),
         evidence=evidence,
-        evidence_en=str(row.get("evidence_en", "")),
+        evidence_en=_text(row.get("evidence_en")),  # "" while not written (the reader sees it marked pending)
         status=status,
         passage=passage,
         sha256=sha,

@@ -1,5 +1,6 @@
 """Data entry, as plain tables: problems of a change set, its preview (new, changed, identical rows, the source
-texts it archives), what an attached text was read as, the audit log."""
+texts it archives), what an attached text was read as, the audit log; which of the assistant's proposed indicators
+a change set keeps."""
 
 from collections.abc import Collection, Mapping
 
@@ -7,7 +8,7 @@ import pandas as pd
 
 from hbeu_dash import schema
 from hbeu_dash.i18n import format_number, label, t
-from hbeu_dash.intake import Attachment, Preview
+from hbeu_dash.intake import Attachment, Preview, Row, cell_text
 from hbeu_dash.problems import Problem
 from hbeu_dash.store import CommitRecord
 from hbeu_dash.store.archive import TextRefused, text_sha256
@@ -15,6 +16,22 @@ from hbeu_dash.store.archive import TextRefused, text_sha256
 SHA_SHOWN = 12  # characters of a sha256 shown to a reader: enough to tell texts apart, short enough to read
 FIRST_LINES = 3
 LINE_CHARS = 120
+
+
+def used_indicators(proposals: dict[str, list[Row]], renamed: dict[str, str]) -> tuple[dict[str, list[Row]], list[str]]:
+    """The proposals with the figures following their proposed indicators' new ids, and only the proposed
+    indicators an accepted figure cites; and the ids of those left out."""
+    figures = [
+        (number, {**record, "indicator_id": renamed.get(record["indicator_id"], record["indicator_id"])})
+        for number, record in proposals.get("figures", [])
+    ]
+    cited = {record["indicator_id"] for _, record in figures}
+    indicators = proposals.get("indicators", [])
+    kept = [(number, record) for number, record in indicators if record["indicator_id"] in cited]
+    unused = [
+        record["indicator_id"] or str(number) for number, record in indicators if record["indicator_id"] not in cited
+    ]
+    return {**proposals, "figures": figures, "indicators": kept}, unused
 
 
 def problems_table(problems: list[Problem], lang: str) -> pd.DataFrame:
@@ -179,3 +196,49 @@ def texts_table(preview: Preview, archived: Collection[str], lang: str) -> pd.Da
             ],
         }
     ).astype("string")
+
+
+# --- the article assistant's review grids ---------------------------------------------------------------------
+
+
+def editor_frame(candidates: pd.DataFrame) -> pd.DataFrame:
+    """The candidates with an "accept" column first, ticked where the engine is fairly sure (confidence ≥ 0.5)."""
+    frame = candidates.copy()
+    confidence = pd.to_numeric(frame.get("confidence", pd.Series(dtype=float)), errors="coerce").fillna(0)
+    # bool even when there is no candidate: an empty column would be float, which a checkbox column refuses.
+    frame.insert(0, "accept", (confidence >= 0.5).to_numpy(dtype=bool) if len(frame) else pd.array([], dtype=bool))
+    return frame
+
+
+def accepted_rows(edited: pd.DataFrame, table: str) -> list[Row]:
+    """The accepted rows of an editor as (its row number, {column: text}) in the table's columns; every row that
+    is not blank for an editor without an "accept" box (the proposed indicators)."""
+    columns = schema.TABLES_BY_NAME[table].columns
+    rows = []
+    for number, record in enumerate(edited.to_dict("records"), start=1):
+        values = {c: cell_text(record.get(c)) for c in columns}
+        if record.get("accept") is True or ("accept" not in record and any(values.values())):
+            rows.append((number, values))
+    return rows
+
+
+def proposed_indicators(proposed: pd.DataFrame | None) -> pd.DataFrame:
+    """The new indicators the assistant proposed, in indicators.csv's columns, as text (none: an empty table)."""
+    columns = schema.INDICATORS.columns
+    if proposed is None:
+        proposed = pd.DataFrame(columns=columns)
+    return proposed.reindex(columns=columns).astype(object).fillna("").astype(str)
+
+
+def renamed_indicators(state: object, proposed: pd.DataFrame) -> dict[str, str]:
+    """Old id -> new id of the proposed indicators whose id the analyst edited in their grid: `state` is the
+    editor's (st.data_editor keeps each edit by the row's position in the table it was given)."""
+    if not isinstance(state, Mapping):
+        return {}
+    deleted = set(state.get("deleted_rows", []))
+    renamed = {}
+    for position, changes in state.get("edited_rows", {}).items():
+        position = int(position)
+        if "indicator_id" in changes and position not in deleted and position < len(proposed):
+            renamed[str(proposed.iloc[position]["indicator_id"])] = cell_text(changes["indicator_id"])
+    return renamed

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from hbeu_dash import transforms
-from hbeu_dash.i18n import city_label, col, format_date, format_value, label, quote, t
+from hbeu_dash.i18n import Quoted, city_label, col, format_date, format_value, label, quote_evidence, t
 from hbeu_dash.views.citations import CitationRequest, request_of
 
 
@@ -13,7 +13,7 @@ from hbeu_dash.views.citations import CitationRequest, request_of
 class Report:
     """One source's words about an event, cited by name, with the note explaining how it was read."""
 
-    quote: str
+    quote: Quoted  # plain text; on an English page with the rendering beside it, or the mark that it is pending
     source: str
     note: str
 
@@ -24,7 +24,7 @@ class LinkedFigure:
 
     name: str
     value: str
-    quote: str
+    quote: Quoted
     source: str
 
 
@@ -62,7 +62,7 @@ def build_event_cards(
             t("labelled", lang, label=t("sources", lang), value=event[col("sources", lang)]),
         ]
         reports = tuple(
-            Report(quote(r["evidence"], r["evidence_en"], lang), r[cite], r[col("note", lang)])
+            Report(quote_evidence(r["evidence"], r["evidence_en"], lang), r[cite], r[col("note", lang)])
             for r in reports_by_event.get(event["event_id"], [])
         )
         linked: tuple[LinkedFigure, ...] = ()
@@ -72,7 +72,7 @@ def build_event_cards(
                 LinkedFigure(
                     name=f[col("indicator", lang)],
                     value=format_value(f["value"], f["unit_zh"], f["unit_en"], lang),
-                    quote=quote(f["evidence"], f["evidence_en"], lang),
+                    quote=quote_evidence(f["evidence"], f["evidence_en"], lang),
                     source=f[cite],
                 )
                 for f in rows.to_dict("records")

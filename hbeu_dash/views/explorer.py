@@ -3,7 +3,7 @@
 import pandas as pd
 
 from hbeu_dash import transforms
-from hbeu_dash.charts import evidence_columns
+from hbeu_dash.charts import evidence_columns, mark_pending_evidence
 from hbeu_dash.i18n import city_label, col, format_date, label, t
 
 search_figures = transforms.search_figures
@@ -16,8 +16,9 @@ def indicator_names(figures: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures as the explorer shows and exports them: labelled, cited by name, with `source_id` and URL kept
-    for machines, and the evidence (with its English rendering on an English page)."""
+    """The figures as the explorer exports them (and shows them, through `shown_table`): labelled, cited by name,
+    with `source_id` and URL kept for machines, and the evidence (with its English rendering on an English page,
+    empty where it is not written yet, as in the data)."""
     records = figures.to_dict("records")
     return pd.DataFrame(
         {
@@ -34,7 +35,13 @@ def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("source", lang): figures[col("cite", lang)].tolist(),
             "source_id": figures["source_id"].astype("string").tolist(),
             "url": figures["url"].tolist(),
-            **evidence_columns(records, lang),
+            **evidence_columns(records, lang, pending_mark=False),
             t("note", lang): figures[col("note", lang)].astype("string").fillna("").tolist(),
         }
     )
+
+
+def shown_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The explorer's table as a reader sees it: an English rendering not written yet reads 'English evidence
+    pending' (the download keeps the cell empty)."""
+    return mark_pending_evidence(table, lang)

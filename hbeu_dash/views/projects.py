@@ -33,14 +33,15 @@ def tracker_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def reports_table(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Project reports as a reader sees them: name, stage, the words that say so, who, when, source, note."""
+def reports_table(reports: pd.DataFrame, lang: str, pending_mark: bool = True) -> pd.DataFrame:
+    """Project reports as a reader sees them: name, stage, the words that say so, who, when, source, note (an English
+    rendering not written yet reads 'English evidence pending', unless `pending_mark` is False)."""
     records = reports.to_dict("records")
     return pd.DataFrame(
         {
             t("name", lang): reports[col("name", lang)].tolist(),
             t("status", lang): [label("status", s, lang) for s in reports["status"]],
-            **evidence_columns(records, lang),
+            **evidence_columns(records, lang, pending_mark),
             t("speaker", lang): reports[col("speaker", lang)].tolist(),
             t("as_of", lang): [format_date(a, lang) for a in reports["as_of"]],
             t("source", lang): reports[col("cite", lang)].tolist(),
@@ -50,7 +51,8 @@ def reports_table(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def export_table(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Project reports for download: the reader's table plus `source_id` and `project_id` for machines."""
-    return reports_table(reports, lang).assign(
+    """Project reports for download: the reader's table plus `source_id` and `project_id` for machines; an English
+    rendering not written yet stays an empty cell, as in the data."""
+    return reports_table(reports, lang, pending_mark=False).assign(
         project_id=reports["project_id"].tolist(), source_id=reports["source_id"].tolist()
     )

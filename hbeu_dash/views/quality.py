@@ -1,7 +1,7 @@
-"""Sources and data quality: validation state, sources and their archived texts, conflicts, stage disagreements,
-identities, staleness."""
+"""Sources and data quality: validation state, rows whose English evidence is pending, sources and their archived
+texts, conflicts, stage disagreements, identities, staleness."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -148,6 +148,36 @@ def build_source_texts(sources: pd.DataFrame, archived: Collection[str], lang: s
     sentence = t("source_texts_sentence", lang, archived=len(states) - len(lacking), total=len(states))
     explanation = t("source_texts_missing", lang) if lacking else ""
     return SourceTexts(sentence, missing, explanation)
+
+
+@dataclass(frozen=True)
+class PendingTranslations:
+    """The rows whose evidence has no English rendering yet: how many, what it means, and which (a low-severity
+    item: the data is valid, readers in English see the Chinese words marked as pending)."""
+
+    count: int
+    sentence: str  # the count and what it means ('✓ …' when there is none)
+    table: pd.DataFrame  # one row per pending row: file, row id, source, evidence, source_id
+
+
+def build_pending_translations(tables: Mapping[str, pd.DataFrame], lang: str) -> PendingTranslations:
+    """Which rows of figures, projects and events wait for their English evidence (quality.find_pending_translations),
+    each named by file, row, id and source (cited by name, with its id for machines)."""
+    pending = quality.find_pending_translations(tables)
+    sources = tables.get("sources")
+    cites = transforms.source_citations(sources)[col("cite", lang)] if sources is not None else pd.Series(dtype=str)
+    table = pd.DataFrame(
+        {
+            t("file", lang): [schema.TABLES_BY_NAME[name].file for name in pending["table"]],
+            t("row_id", lang): pending["row_id"].tolist(),
+            t("source", lang): [cites.get(s, s) for s in pending["source_id"]],
+            t("evidence", lang): pending["evidence"].tolist(),
+            "source_id": pending["source_id"].tolist(),
+        }
+    )
+    n = len(pending)
+    sentence = t("pending_translations_sentence", lang, n=n) if n else t("pending_translations_none", lang)
+    return PendingTranslations(n, sentence, table)
 
 
 def build_conflicts(conflicts: pd.DataFrame, lang: str) -> list[ConflictCard]:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from hbeu_dash import transforms
 from hbeu_dash.charts import Chart, format_citations, latest_citations
-from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_value, join, label, quote, t
+from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_value, join, label, quote_evidence, t
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import maps as map_views
@@ -39,10 +39,12 @@ SLIDE_TITLE_KEYS = {
 
 @dataclass(frozen=True)
 class TextTable:
-    """A small table of text for a slide or the briefing: a header row and rows of cells."""
+    """A small table of text for a slide or the briefing: a header row and rows of cells (quoted evidence is a
+    `Quoted` cell, its parts kept for HTML)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    original: tuple[int, ...] = ()  # the columns holding a source's own words (its Chinese evidence), by position
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ def conflict_blocks(conflicts: pd.DataFrame, lang: str) -> tuple[Block, ...]:
                     format_value(r["value"], r["unit_zh"], r["unit_en"], lang),
                     r[col("cite", lang)],
                     format_date(r["as_of"], lang),
-                    quote(r["evidence"], r["evidence_en"], lang),
+                    quote_evidence(r["evidence"], r["evidence_en"], lang),
                 )
                 for r in rows
             ),

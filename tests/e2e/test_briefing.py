@@ -21,6 +21,7 @@ from hbeu_dash.report.html import render_html
 from hbeu_dash.report.pdf import PdfError, render_pdf
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.scope import load_scope
+from tests.conftest import blank_evidence_en, copy_data
 from tests.e2e.conftest import ARTIFACTS
 from tests.test_briefing import CASES, cited_figure, figure_row, hostile_scope, lines_of, squash
 
@@ -201,6 +202,22 @@ def test_the_pdf_prints_a_figure_s_paragraph_from_its_source(pdfs: dict[str, Pat
     cited = cited_figure(build_briefing(load_scope(DATA_DIR, Filters(lang=lang)), GENERATED), row)
     assert f"¶{cited.paragraph}{paragraph}" in squash(text)
     assert squash(t("briefing_paragraphs", lang)) in squash(text)
+
+
+def test_an_english_pdf_marks_the_evidence_whose_english_is_pending(
+    chromium: str, poppler: None, tmp_path: Path
+) -> None:
+    # A copy of data/ without the English of plan-14th-fyp's evidence (the 14th five-year plan, an event card):
+    # its event card prints the Chinese words as they are, then the mark; the Chinese PDF has no mark.
+    data = copy_data(tmp_path / "data")
+    plan = blank_evidence_en(data, (("events.csv", {"event_id": "plan-14th-fyp"}),))[0]
+    texts = {}
+    for lang in ("zh", "en"):
+        pdf = tmp_path / f"pending-{lang}.pdf"
+        pdf.write_bytes(render_pdf(render_html(build_briefing(load_scope(data, Filters(lang=lang)), GENERATED))))
+        texts[lang] = squash(_run("pdftotext", "-enc", "UTF-8", str(pdf), "-"))
+    assert squash(f"“{plan}” [English evidence pending]") in texts["en"]
+    assert squash(plan) in texts["zh"] and "英文译文待补" not in texts["zh"] and "pending" not in texts["zh"]
 
 
 def test_the_pdf_refuses_a_page_that_asks_for_the_network(chromium: str) -> None:

@@ -4,7 +4,9 @@ row on the explorer, and undoes it on the change history page; rows whose eviden
 source's archived text are refused naming row and column with the data folder byte-identical, and a source text
 attached as a web page (the article kept, the page's menus not) proves them in the same commit; an analyst pastes an
 article, reviews its candidates in the editable grids (unticks one, types the English, an evidence edited away from
-the text is refused at once), previews, commits, finds it on the explorer and undoes it.
+the text is refused at once), previews, commits, finds it on the explorer and undoes it; an article whose figure
+needs a new indicator shows the indicator the assistant proposes in its own grid, the analyst names it in English,
+and the figure and its indicator are committed together.
 
 The uploads cite the test sources of tests/test_entry_pages.py (a synthetic archived text, and a source with none).
 Screenshots go to test-artifacts/e2e/."""
@@ -52,13 +54,15 @@ NOTICE_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><tit
 <footer><p>版权所有 © 测试网站 2025 备案号 测ICP备00000000号</p><p><a href="/about">关于我们</a></p></footer>
 </body></html>"""
 # The article editors' columns, as the grid shows them: "accept" first, the table's, the engine's confidence;
-# figures' kind is hidden.
+# figures' kind is hidden. The proposed indicators' grid has the table's columns only.
 GRID_COLUMNS = {
     "figures": ["accept", *schema.TABLES_BY_NAME["figures"].columns, "confidence"],
+    "indicators": list(schema.TABLES_BY_NAME["indicators"].columns),
     "events": ["accept", *schema.TABLES_BY_NAME["events"].columns, "confidence"],
 }
 EVENT_TITLE_ZH = "呼包鄂乌四城政务服务协同推进会在包头召开"
 EDITED_EVIDENCE = "包头市已累计办理业务12.5万件"  # the number kept, the words changed: not in the article
+RENAMED = "hohhot_ordos_daily_emu_trains"  # the id the analyst gives the proposed indicator
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -294,8 +298,8 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         wait_settled(page)
         page.screenshot(path=str(ARTIFACTS / "entry-article.png"), full_page=True)
         frames = page.locator('[data-testid="stDataFrame"]')
-        assert frames.count() == 3, "the source row, the figures, the events"
-        figures, events = frames.nth(1), frames.nth(2)
+        assert frames.count() == 4, "the source row, the figures, the proposed indicators (none here), the events"
+        figures, events = frames.nth(1), frames.nth(3)
         assert [read_cell(page, figures, "figures", "value_text", row) for row in (0, 1)] == ["12.5万", "236"]
         assert [read_cell(page, figures, "figures", "accept", row) for row in (0, 1)] == ["true", "true"]
         set_checkbox(page, figures, "figures", "accept", 1, False)  # the analyst drops 236
@@ -350,6 +354,64 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         page.get_by_role("button", name="撤销最近一次提交").click()
         flash(page, "已撤销 ").wait_for(timeout=60_000)
         assert digest(data) == before
+        assert refused == []
+
+
+def test_an_analyst_commits_a_figure_with_the_new_indicator_the_assistant_proposes(
+    context: tuple,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # A figure no existing indicator fits: the assistant proposes one in its own grid beside the figures; the analyst
+    # names it in English there and writes the figure's English; both are previewed and committed in one commit.
+    from tests.test_entry_indicators import FORM, NAME_EN, NEW_ARTICLE, SOURCE
+
+    ctx, refused = context
+    secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
+    with app_server(tmp_path, secrets_toml, _free_port(), "entry-indicator", add_test_sources) as app:
+        data = tmp_path / "data"
+        before = digest(data)
+        page = ctx.new_page()
+        log_in(page, app, "zh")
+        open_nav(page, "添加数据")
+        page.get_by_label("文章正文(粘贴)").fill(NEW_ARTICLE)
+        for name, value in FORM.items():
+            page.get_by_label(name).fill(value)
+        page.get_by_role("button", name="提取候选数字").click()
+        page.get_by_text("找到 1 个候选数字").wait_for(timeout=60_000)
+        wait_settled(page)
+        assert "候选新指标" in main_text(page)
+        frames = page.locator('[data-testid="stDataFrame"]')
+        assert frames.count() == 4, "the source row, the figures, the proposed indicators, the events"
+        figures, indicators = frames.nth(1), frames.nth(2)
+        assert read_cell(page, figures, "figures", "indicator_id", 0) == "transport_trains_per_day"
+        assert read_cell(page, indicators, "indicators", "indicator_id", 0) == "transport_trains_per_day"
+        assert read_cell(page, indicators, "indicators", "unit_en", 0) == "trains per day"
+        assert read_cell(page, indicators, "indicators", "name_en", 0) == "", "no invented English name"
+        edit_cell(page, indicators, "indicators", "name_en", 0, NAME_EN)
+        # The analyst gives it a better id: the figure citing it follows (its grid still shows the proposed id).
+        edit_cell(page, indicators, "indicators", "indicator_id", 0, RENAMED)
+        edit_cell(page, figures, "figures", "evidence_en", 0, "18 EMU trains a day run from Hohhot to Ordos")
+        indicators.evaluate("e => e.scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(ARTIFACTS / "entry-article-indicator-grid.png"))
+
+        page.get_by_role("button", name="检查并预览").click()
+        page.get_by_role("button", name="提交", exact=True).wait_for(timeout=60_000)
+        wait_settled(page)
+        text = main_text(page)
+        assert "新增 3 行" in text, text[-2000:]  # the source, the indicator, the figure
+        assert "新增的行:指标" in text and "处问题" not in text, "the renamed indicator is cited: no dangling id"
+        page.get_by_text("新增的行:指标").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "entry-article-indicator-preview.png"))
+        assert digest(data) == before, "a preview writes nothing"
+        page.get_by_role("button", name="提交", exact=True).click()
+        flash(page, "已提交 ").wait_for(timeout=60_000)
+        indicators_csv = (data / "indicators.csv").read_text(encoding="utf-8")
+        assert f'{RENAMED},transport,呼和浩特至鄂尔多斯每日开行动车,"{NAME_EN}",趟/日,' in indicators_csv
+        assert f"{SOURCE}-1,{RENAMED},hohhot,18," in (data / "figures.csv").read_text(encoding="utf-8")
+        open_nav(page, "修改记录")
+        history = "\n".join(page.locator('[data-testid="stDataFrame"] table').all_text_contents())
+        assert "指标:新增 1,修改 0,删除 0" in history, "one commit: the indicator with the figure and the source"
+        assert "数字:新增 1,修改 0,删除 0" in history, history
         assert refused == []
 
 

@@ -1,11 +1,15 @@
 """The reader's paragraph in headless Chromium: from a KPI card's link, a chart point's click and the explorer's link
-column, in zh and in en, the paragraph opens with the quoted words highlighted, and nothing leaves 127.0.0.1."""
+column, in zh and in en, the paragraph opens with the quoted words highlighted, and nothing leaves 127.0.0.1; a row
+whose English evidence is not written yet shows its Chinese words under lang="zh" with the pending mark."""
 
+import os
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, wait_settled
+from tests.conftest import blank_evidence_en, copy_data
+from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, streamlit_server, wait_settled
 
 pytestmark = pytest.mark.e2e
 
@@ -109,3 +113,66 @@ def test_an_explorer_row_opens_its_paragraph(open_page, lang: str) -> None:
     assert parse_qs(urlparse(tab.url).query)["fig"] == ["hohhot-service-items-b"]
     assert marked(tab) == [ITEMS_1412]
     assert watched.console_errors == []
+
+
+PLAN = "2021年10月,内蒙古自治区印发《呼包鄂乌“十四五”一体化发展规划》"  # plan-14th-fyp's evidence begins so
+
+
+@pytest.fixture(scope="module")
+def pending_server(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a copy of data/ whose rows named in tests/conftest.py PENDING_ROWS have no evidence_en (among them
+    hohhot-service-items-b and plan-14th-fyp); yields its URL."""
+    data = copy_data(tmp_path_factory.mktemp("pending") / "data")
+    blank_evidence_en(data)
+    with streamlit_server("server-pending", env={**os.environ, "HBEU_DATA_DIR": str(data)}) as base:
+        yield base
+
+
+def pending_mark(page: object, words: str) -> tuple[object, object]:
+    """The element under lang="zh" holding `words` and the pending mark beside it, both visible on the page."""
+    chinese = page.locator('[data-testid="stMain"] [lang="zh"]', has_text=words).first
+    mark = page.locator('[data-testid="stMain"] .evidence-pending', has_text="English evidence pending").first
+    chinese.scroll_into_view_if_needed()
+    assert chinese.is_visible() and mark.is_visible()
+    return chinese, mark
+
+
+def test_an_english_page_shows_chinese_evidence_under_lang_zh_with_the_pending_mark(
+    browser: object, pending_server: str
+) -> None:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-GB")
+    refused: list[str] = []
+    keep_on_loopback(ctx, refused)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
+    try:
+        # The paragraph page of Hohhot's 1412 items: the Chinese paragraph, the fragment marked, then the mark where
+        # the English rendering would stand.
+        page.goto(f"{pending_server}/evidence?fig=hohhot-service-items-b&lang=en", wait_until="domcontentloaded")
+        wait_settled(page)
+        chinese, mark = pending_mark(page, ITEMS_1412)
+        assert chinese.locator("mark").inner_text() == ITEMS_1412
+        assert mark.inner_text() == "English evidence pending"
+        assert mark.evaluate("m => getComputedStyle(m).fontStyle") == "italic"  # set apart from a rendering
+        assert page.locator('[data-testid="stMain"]').get_by_text("In English").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "evidence-pending-en.png"), full_page=True)
+        # The timeline's event card quotes the plan: “<span lang=zh>…</span>” [English evidence pending].
+        page.goto(f"{pending_server}/timeline?lang=en", wait_until="domcontentloaded")
+        wait_settled(page)
+        card = page.locator(".event-card", has_text=PLAN).first
+        quote = card.locator("blockquote").first
+        assert quote.locator('[lang="zh"]').inner_text().startswith(PLAN)
+        assert quote.locator(".evidence-pending").inner_text() == "English evidence pending"
+        assert "[English evidence pending]" in quote.inner_text()
+        quote.scroll_into_view_if_needed()
+        quote.screenshot(path=str(ARTIFACTS / "event-pending-en.png"))
+        # In Chinese the same card reads as before: the words, no mark.
+        page.goto(f"{pending_server}/timeline?lang=zh", wait_until="domcontentloaded")
+        wait_settled(page)
+        text = page.locator(".event-card", has_text=PLAN).first.inner_text()
+        assert "英文译文待补" not in text and "English evidence pending" not in text
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert refused == [] and errors == []
+    finally:
+        ctx.close()
