@@ -852,7 +852,7 @@ def format_value(value: float | None, unit_zh: str, unit_en: str, lang: str) -> 
         return f"CNY {number}"
     if value == 1:
         unit_en = SINGULAR.get(unit_en, unit_en)
-    return f"{number} {unit_en}"
+    return f"{number}%" if unit_en == "%" else f"{number} {unit_en}"
 
 
 def format_values(values: list[float], unit_zh: str, unit_en: str, lang: str) -> str:
@@ -862,6 +862,8 @@ def format_values(values: list[float], unit_zh: str, unit_en: str, lang: str) ->
     numbers = " / ".join(format_number(v, lang) for v in values)
     if lang == "zh":
         return f"{numbers}{unit_zh}"
+    if unit_en == "%":
+        return " / ".join(f"{format_number(v, lang)}%" for v in values)
     return f"CNY {numbers}" if unit_en == "yuan" else f"{numbers} {unit_en}"
 
 

@@ -80,7 +80,9 @@ def test_timeline_leaves_undated_events_out_of_the_axis(tables: dict[str, pd.Dat
     chart = charts.make_timeline_figure(timeline, "en", "t", "f")
     points = sum(len(trace.x) for trace in chart.figure.data)
     assert points == int(timeline["sort_date"].notna().sum()) < len(timeline)
-    assert "from Oct 2021" in chart.summary
+    # By hand from events.csv: the earliest dated event is zhang-hu-hsr-construction (2014, only the year known,
+    # ce-20170804), the latest baotou-yinchuan-hsr-opening (2025-12-23, cnr-20260107).
+    assert "from 2014 to 23 Dec 2025" in chart.summary and "Hollow markers: only the year is known." in chart.summary
     assert "Qingcheng Media · 2025-02-01" in chart.sources and "0471tv" not in chart.sources
 
 

@@ -24,6 +24,7 @@ from hbeu_dash.store.archive import text_sha256
 from hbeu_dash.ui import auth as ui_auth
 from hbeu_dash.views.registry import PAGES
 from tests.conftest import copy_data
+from tests.real_data import csv_rows
 
 APP = str(ROOT / "app.py")
 PASSWORD = "correct horse battery"
@@ -226,7 +227,7 @@ def test_upload_preview_commit_shows_everywhere_and_undo_restores(stored: str, d
     # Every page reads the new version on its next run: the explorer lists the row, the footer the version.
     version = CsvStore(data_copy).data_version()
     at.switch_page("app_pages/explorer.py").run()
-    assert "50 rows" in shown(at) and f"Data version {version}" in shown(at)
+    assert f"{len(csv_rows('figures')) + 1} rows" in shown(at) and f"Data version {version}" in shown(at)
     at.switch_page("app_pages/history.py").run()
     assert "wang" in shown(at) and "figures: 1 added, 0 changed, 0 removed" in shown(at)
     at.button(key="history_undo").click().run()
@@ -359,7 +360,7 @@ def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str
     assert "test-daily-2025-03-06" in (data_copy / "sources.csv").read_text(encoding="utf-8")
 
     at.switch_page("app_pages/explorer.py").run()
-    assert "共 50 行" in shown(at)
+    assert f"共 {len(csv_rows('figures')) + 1} 行" in shown(at)  # data/'s figures and the one accepted
     at.switch_page("app_pages/services.py").run()
     assert "12.5万" in shown(at) or "125000" in shown(at)
 
@@ -694,9 +695,10 @@ def test_the_app_runs_without_any_archived_text_and_the_quality_page_says_which_
         assert not at.exception, (page.url_path, [e.value for e in at.exception])
     at.switch_page("app_pages/quality.py").run()
     text = shown(at)
-    assert "0 of 2 sources have an archived text." in text
+    sources = [r["source_id"] for r in csv_rows("sources")]
+    assert f"0 of {len(sources)} sources have an archived text." in text
     missing = texts_missing(at)
-    assert missing["source_id"].tolist() == ["meeting8-interviews", "0471tv-2025-02-01"]
+    assert missing["source_id"].tolist() == sources  # every source, in the order of sources.csv
     assert set(missing["Archived text"]) == {"✗ its text is not in the archive"}
     # Rows already in the data still show; a new row citing them is refused until the text comes back.
     at.switch_page("app_pages/add_data.py").run()
@@ -708,7 +710,8 @@ def test_the_quality_page_names_the_source_without_a_text(stored: str, data_copy
     at = open_app(stored, lang="zh")
     at.switch_page("app_pages/quality.py").run()
     assert not at.exception
-    assert "3 / 4 个来源有存档原文。" in shown(at)
+    real = len(csv_rows("sources"))  # each has its archived text; of the test sources only TEXTED has one
+    assert f"{real + 1} / {real + 2} 个来源有存档原文。" in shown(at)
     missing = texts_missing(at)
     assert missing["source_id"].tolist() == [UNTEXTED]
     assert missing["存档原文"].tolist() == ["✗ 没有指定原文"] and missing["引用"].tolist() == ["测试公告 · 2025-02-12"]

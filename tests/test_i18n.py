@@ -34,6 +34,7 @@ def test_format_number(value: float | None, zh: str, en: str) -> None:
         (49_000_000, ("元", "yuan"), "4900万元", "CNY 49,000,000"),
         (1, ("小时", "hours"), "1小时", "1 hour"),
         (2, ("小时", "hours"), "2小时", "2 hours"),
+        (15.7, ("%", "%"), "15.7%", "15.7%"),  # a share, as English writes it: no space before %
     ],
 )
 def test_format_value(value: float, units: tuple[str, str], zh: str, en: str) -> None:
@@ -44,6 +45,7 @@ def test_format_value(value: float, units: tuple[str, str], zh: str, en: str) ->
 def test_format_values_shares_the_unit() -> None:
     assert i18n.format_values([561, 1412], "项", "items", "zh") == "561 / 1412项"
     assert i18n.format_values([561, 1412], "项", "items", "en") == "561 / 1,412 items"
+    assert i18n.format_values([42.5, 60.9], "%", "%", "en") == "42.5% / 60.9%"
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 
 from hbeu_dash import schema
 from hbeu_dash.loaders import load_dataset, read_dataset
+from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError
 from tests.conftest import edit_rows, read_rows, set_cell, write_rows
 
@@ -63,6 +64,11 @@ def _rows(edit: Callable[[list[list[str]]], None]) -> Callable[[Path], None]:
     return lambda path: edit_rows(path, edit)
 
 
+def _appended_row(file: str) -> int:
+    """The Excel row a line appended to data/<file> lands on: after its header and every row it has now."""
+    return len(read_rows(DATA_DIR / file)) + 1
+
+
 def _empty(path: Path) -> None:
     path.write_bytes(b"")
 
@@ -111,8 +117,23 @@ BAD_TABLES = [
         "value_text",
         "value_text_not_in_evidence",
     ),
-    ("duplicate-id", "indicators.csv", _rows(_append_copy_of(2)), 42, "indicator_id", "duplicate_key"),
-    ("duplicate-composite-key", "events.csv", _rows(_append_copy_of(3)), 18, "event_id", "duplicate_key"),
+    # the copy is the duplicate named, at the end of the file
+    (
+        "duplicate-id",
+        "indicators.csv",
+        _rows(_append_copy_of(2)),
+        _appended_row("indicators.csv"),
+        "indicator_id",
+        "duplicate_key",
+    ),
+    (
+        "duplicate-composite-key",
+        "events.csv",
+        _rows(_append_copy_of(3)),
+        _appended_row("events.csv"),
+        "event_id",
+        "duplicate_key",
+    ),
     ("dangling-source-id", "figures.csv", _cell(4, "source_id", "people-daily"), 4, "source_id", "dangling_ref"),
     ("dangling-indicator-id", "figures.csv", _cell(10, "indicator_id", "gdp"), 10, "indicator_id", "dangling_ref"),
     ("dangling-event-id", "figures.csv", _cell(2, "event_id", "meeting-9"), 2, "event_id", "dangling_ref"),
@@ -249,8 +270,9 @@ def test_bom_file_loads_like_a_plain_one(data_dir: Path) -> None:
 
 def test_blank_trailing_rows_are_ignored(data_dir: Path) -> None:
     path = data_dir / "sources.csv"
+    rows = len(read_rows(path)) - 1  # counted by the csv module before the blank rows go in
     path.write_bytes(path.read_bytes() + b",,,,,,,,,\n\n")
-    assert len(load_dataset(data_dir)["sources"]) == 2
+    assert len(load_dataset(data_dir)["sources"]) == rows
 
 
 def test_message_shows_bad_value_and_expected_values(data_dir: Path) -> None:

@@ -360,9 +360,10 @@ def test_project_tooltip_fields(tables: dict[str, pd.DataFrame]) -> None:
     lines = arc["details"].splitlines()
     assert lines[0] == "高速公路 · 呼和浩特–鄂尔多斯"
     assert lines[1] == "状态: 前期工作"
-    assert "来源: 青橙融媒 · 2025-02-01" in lines  # cited by name, never by id
-    assert not any("0471tv-2025-02-01" in line for line in lines)
-    assert lines[-1] == "截至: 2025年2月"
+    # The latest report: northnews-20250807 (内蒙古日报, 2025-08-07; row 38 of projects.csv, as of 2025-08).
+    assert "来源: 内蒙古日报 · 2025-08-07" in lines  # cited by name, never by id
+    assert not any("northnews-20250807" in line for line in lines)
+    assert lines[-1] == "截至: 2025年8月"
 
 
 def test_one_tooltip_template_for_every_pickable_layer(tables: dict[str, pd.DataFrame]) -> None:
@@ -508,8 +509,8 @@ def test_figure_hover_texts_match_the_deck_tooltips(tables: dict[str, pd.DataFra
     (preliminary,) = [t for t in link_traces(fig) if t.legendgroup == "preliminary_work"]
     s27 = next(text for text in preliminary.hovertext if text and "S27" in text)
     assert s27.startswith("<b>S27呼和浩特至鄂尔多斯高速公路</b><br>高速公路 · 呼和浩特–鄂尔多斯<br>状态: 前期工作")
-    assert "<br>来源: 青橙融媒 · 2025-02-01<br>" in s27  # cited by name, as in the deck's tooltip
-    assert s27.endswith("<br>截至: 2025年2月")
+    assert "<br>来源: 内蒙古日报 · 2025-08-07<br>" in s27  # its latest report, by name, as in the deck's tooltip
+    assert s27.endswith("<br>截至: 2025年8月")
 
 
 def test_figure_escapes_names_in_hover_text(tables: dict[str, pd.DataFrame]) -> None:

@@ -14,6 +14,7 @@ from hbeu_dash.paths import ROOT
 from hbeu_dash.store import CsvStore
 from hbeu_dash.views.registry import PAGES as REGISTRY
 from tests.conftest import set_cell
+from tests.real_data import csv_rows
 
 APP = str(ROOT / "app.py")
 BY_NAME = {p.url_path: p for p in REGISTRY}
@@ -24,6 +25,8 @@ FILTERS = {"all": {}, "ordos": {"city": "ordos"}, "empty": {"city": "none"}}
 SOURCE_IDS = ("meeting8-interviews", "0471tv-2025-02-01")
 # What a page opened by its link is asked for: the reader's paragraphs of Hohhot's 561 items (figures.csv).
 PAGE_PARAMS = {"evidence": {"fig": "hohhot-service-items-a"}}
+# Rows of data/figures.csv, counted by the csv module: what the explorer lists unfiltered.
+FIGURE_ROWS = len(csv_rows("figures"))
 # A link column's addresses are not shown (the column shows the words 'In the source'): left out of the text checks.
 LINK_COLUMNS = ["原文段落", "In the source"]
 
@@ -91,8 +94,8 @@ KEY_FIGURES = {
     ("timeline", "en"): ["7 Dec 2024", "8th Mayors' Joint Meeting", "60 items", "Oct 2021"],
     ("quality", "zh"): ["数据校验", "561 / 1412项", "推导关系核对"],
     ("quality", "en"): ["Data validation", "561 / 1,412 items", "Derived identities"],
-    ("explorer", "zh"): ["共 49 行"],
-    ("explorer", "en"): ["49 rows"],
+    ("explorer", "zh"): [f"共 {FIGURE_ROWS} 行"],
+    ("explorer", "en"): [f"{FIGURE_ROWS} rows"],
     ("present", "zh"): ["关键数字", "117班次/日", "561 / 1412项", "5批"],  # the headline slide
     ("present", "en"): ["Key figures", "117 trains per day", "561 / 1,412 items", "5 batches"],
     ("evidence", "zh"): ["原文段落", "呼和浩特 · “四城通办”事项数 · 561项", "以首府为例,通办事项已达561项"],
@@ -154,7 +157,7 @@ def test_page_charts_and_map_are_drawn() -> None:
 def test_explorer_lists_every_figure_with_sources() -> None:
     at = open_page("explorer", {"lang": "en"})
     table = at.dataframe[0].value
-    assert len(table) == 49  # every row of data/figures.csv
+    assert len(table) == FIGURE_ROWS  # every row of data/figures.csv
     assert {"Source", "Evidence", "Unit"} <= set(table.columns)
     buttons = at.get("download_button")
     assert len(buttons) == 2
@@ -498,8 +501,8 @@ def test_the_project_tracker_links_each_report_to_its_paragraph() -> None:
     tracker = next(f.value for f in at.dataframe if "In the source" in f.value.columns and "Status" in f.value.columns)
     links = list(tracker["In the source"])
     assert links and all(link.startswith("evidence?project=") and "&from=transport" in link for link in links)
-    # S27 Hohhot–Ordos expressway: its latest report is 0471tv-2025-02-01's (row 28 of projects.csv)
-    assert any(link.startswith("evidence?project=s27-hohhot-ordos:0471tv-2025-02-01&") for link in links), links
+    # S27 Hohhot–Ordos expressway: its latest report is northnews-20250807's (row 38 of projects.csv, 2025-08)
+    assert any(link.startswith("evidence?project=s27-hohhot-ordos:northnews-20250807&") for link in links), links
 
 
 def test_a_projects_link_shows_every_speakers_report_of_that_source() -> None:

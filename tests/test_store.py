@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hbeu_dash.store import CsvStore, Store
 from tests.conftest import set_cell
+from tests.real_data import csv_rows
 
 
 def test_version_is_a_short_hex_hash_and_stable(data_dir: Path) -> None:
@@ -41,4 +42,4 @@ def test_read_returns_the_version_it_read(data_dir: Path) -> None:
     store: Store = CsvStore(data_dir)
     version, result = store.read()
     assert version == store.data_version()
-    assert not result.problems and len(result.tables["figures"]) == 49  # rows of data/figures.csv
+    assert not result.problems and len(result.tables["figures"]) == len(csv_rows("figures"))  # a copy of data/

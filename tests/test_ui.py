@@ -7,6 +7,7 @@ import pytest
 
 from hbeu_dash import paths
 from hbeu_dash.ui import data, widgets
+from tests.conftest import read_rows
 
 
 def test_memo_reuses_and_recomputes_after_a_content_change(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,11 +82,18 @@ def test_an_event_card_asks_for_its_reports_and_figures_paragraphs() -> None:
     figures = join_figures(tables["figures"], tables["indicators"], tables["sources"])
     timeline = build_timeline(tables["events"], tables["sources"], ("hohhot", "baotou", "ordos", "ulanqab"))
     cards = build_event_cards(timeline, tables["events"], tables["sources"], figures, "zh")
-    # mayors-meeting-8: reported by both sources; the figures signed there include the 4 and 10 agreements
+    # mayors-meeting-8: every report of it (three sources, in the order of data/events.csv) and every figure linked
+    # to it (the 4 and 10 agreements among them), read here from the CSV files with the csv module.
     [card] = [c for c in cards if c.event_id == "mayors-meeting-8"]
     params = card.request.params()
-    assert params["event"].split(",") == ["mayors-meeting-8:meeting8-interviews", "mayors-meeting-8:0471tv-2025-02-01"]
-    assert "meeting8-edition-a" in params["fig"].split(",")
+    header, *rows = read_rows(DATA_DIR / "events.csv")
+    reports = [r[header.index("source_id")] for r in rows if r[header.index("event_id")] == "mayors-meeting-8"]
+    assert reports[:2] == ["meeting8-interviews", "0471tv-2025-02-01"]
+    assert params["event"].split(",") == [f"mayors-meeting-8:{source}" for source in reports]
+    header, *rows = read_rows(DATA_DIR / "figures.csv")
+    linked = {r[header.index("figure_id")] for r in rows if r[header.index("event_id")] == "mayors-meeting-8"}
+    assert {"meeting8-edition-a", "gov-agreements-meeting8", "dept-agreements-meeting8"} <= linked
+    assert set(params["fig"].split(",")) == linked
 
 
 def test_tables_read_at_another_version_are_never_cached_under_this_one(data_dir) -> None:
@@ -111,7 +119,7 @@ def test_a_run_whose_data_moved_on_goes_on_at_the_version_it_read(data_dir, monk
     monkeypatch.setattr(data._RUN, "key", (folder, "0ld0ld0"), raising=False)
     monkeypatch.setattr(data._RUN, "setting", data._setting(), raising=False)
     built = data.memo(("moved-test",), lambda: len(data.get_data().tables["figures"]))
-    assert built == 49
+    assert built == len(read_rows(data_dir / "figures.csv")) - 1  # every row of the copy's figures.csv
     assert data.data_version() == actual
     assert (folder, "0ld0ld0", "moved-test") not in data._MEMO  # not kept under the version it is not
 

@@ -15,13 +15,28 @@ def cards(lang: str, cities: tuple[str, ...] = schema.CITY_IDS) -> dict[str, eve
 
 
 def test_meeting_card_heading_sources_and_signed_figures() -> None:
+    # data/events.csv: three reports of the 8th meeting (meeting interviews, Qingcheng Media, People's Daily Online),
+    # cited in the meta line in citation order and each quoted on the card.
     card = cards("zh")["mayors-meeting-8"]
     assert card.heading.startswith("2024年12月7日 · 第八届呼包鄂乌一体化发展市长联席会议")
-    assert card.meta.endswith("来源: 第八届市长联席会议专访 · 2024-12; 青橙融媒 · 2025-02-01")
-    assert {r.source for r in card.reports} == {"第八届市长联席会议专访 · 2024-12", "青橙融媒 · 2025-02-01"}
-    signed = {f.name: f.value for f in cards("en")["mayors-meeting-8"].figures}
-    assert signed["Agreements signed by the four city governments"] == "4 agreements"
-    assert signed["Agreements signed by city departments"] == "10 agreements"
+    assert card.meta.endswith(
+        "来源: 人民网-内蒙古频道 · 2024-12-07; 第八届市长联席会议专访 · 2024-12; 青橙融媒 · 2025-02-01"
+    )
+    assert sorted(r.source for r in card.reports) == [
+        "人民网-内蒙古频道 · 2024-12-07",
+        "第八届市长联席会议专访 · 2024-12",
+        "青橙融媒 · 2025-02-01",
+    ]
+    # data/figures.csv links 10 figures of 6 indicators to it: the card shows each indicator once (the agreements,
+    # 4 and 10, are reported by Qingcheng Media and People's Daily Online alike; the shares by the latter only).
+    signed = {f.name: (f.value, f.source) for f in cards("en")["mayors-meeting-8"].figures}
+    people = "People's Daily Online, Inner Mongolia · 2024-12-07"
+    assert len(signed) == 6
+    assert signed["Agreements signed by the four city governments"][0] == "4 agreements"
+    assert signed["Agreements signed by city departments"][0] == "10 agreements"
+    assert signed["Four cities' share of the region's land area"][1] == people
+    assert signed["Four cities' share of the region's population"][1] == people
+    assert signed["Four cities' share of the region's economy"][1] == people
 
 
 def test_notes_follow_the_language() -> None:
@@ -54,6 +69,7 @@ def test_timeline_lists_citations_per_event() -> None:
     timeline = events.build_timeline(t["events"], t["sources"], schema.CITY_IDS).set_index("event_id")
     assert (
         timeline.loc["mayors-meeting-8", "sources_en"]
-        == "8th Mayors' Meeting interviews · 2024-12; Qingcheng Media · 2025-02-01"
+        == "8th Mayors' Meeting interviews · 2024-12; People's Daily Online, Inner Mongolia · 2024-12-07; "
+        "Qingcheng Media · 2025-02-01"
     )
     assert pd.isna(timeline.loc["ordos-task-plan", "sort_date"])
