@@ -35,6 +35,8 @@ SERVICES_CARDS: list[CardRequest] = [
     ("cross_city_cases_to_date", "baotou"),
     ("hb_service_items", "hohhot;baotou"),
     ("hb_service_channels", "hohhot;baotou"),
+    ("four_city_uniform_items", "region"),
+    ("four_city_uniform_item_departments", "region"),
 ]
 SCIENCE_CARDS: list[CardRequest] = [
     ("mengkeju_subcentres", "region"),
@@ -56,6 +58,13 @@ TRANSPORT_CARDS: list[CardRequest] = [
     ("daily_trains_from_hohhot", "hohhot"),
     ("car_commute_hours", "hohhot;baotou"),
     ("base_stations_5g", "hohhot"),
+    # issue 17's sources: the rail links among the four cities and to Beijing, the first high-speed line
+    ("four_city_emu_pairs_daily", "region"),
+    ("cluster_emu_pairs_added", "region"),
+    ("hohhot_baotou_beijing_pairs_daily", "hohhot;baotou"),
+    ("hohhot_ulanqab_hsr_minutes", "hohhot;ulanqab"),
+    ("hohhot_ulanqab_hsr_speed", "hohhot;ulanqab"),
+    ("hohhot_ulanqab_hsr_km", "hohhot;ulanqab"),
 ]
 
 
