@@ -132,6 +132,7 @@ TEST_INDICATORS = pd.DataFrame(
         ("charging_piles", "充电桩", "个", "count_to_date"),
         ("new_jobs", "新增就业人数", "人", "count_in_period"),
         ("graduates_employed", "高校毕业生就业人数", "人", "count_in_period"),
+        ("region_tech_firms", "自治区入驻科技企业", "家", "count_to_date"),
     ],
     columns=["indicator_id", "name_zh", "unit_zh", "measure"],
 )
@@ -146,6 +147,8 @@ TEST_INDICATORS = pd.DataFrame(
         ("今年高校毕业生就业3500人。", "graduates_employed"),
         ("建成充电站560座。", ""),  # 座 fits 5G stations, but the name does not
         ("新建线路全长120km。", ""),  # no indicator in km
+        ("平台已有320个科技企业入驻。", "region_tech_firms"),  # 个 for 家: what it counts shares the name
+        ("内蒙古自治区已与全国27个省区市互联互通。", ""),  # 个 for 家, but it counts provinces, not firms
     ],
 )
 def test_indicator_by_unit_and_name(text: str, indicator_id: str) -> None:

@@ -68,6 +68,8 @@ def match_indicator(
         share = min(1.0, (hits + len(key.pairs & noun)) / len(key.pairs))
         if hits < min(MIN_PAIRS, len(key.pairs)) or share < MIN_NAME_SHARE:
             continue
+        if fit < 1.0 and not key.pairs & noun:
+            continue  # 个 counts anything: what it counts must share a word with the name (27个省区市 ≠ 创新联合体)
         score = fit * share + 0.01 * hits + (0.05 if in_period == (key.measure == "count_in_period") else 0.0)
         if score > best_score:
             best, best_score = key.indicator_id, score
