@@ -105,6 +105,8 @@ MEASURE_NAMES = {
     "duration": ("时长", "duration"),
     "share": ("占比", "share"),
     "growth": ("增速", "growth rate"),
+    "length": ("长度", "length"),
+    "speed": ("速度", "speed"),
 }
 IDENTITY_STATUS_NAMES = {
     "holds": ("成立", "holds"),

@@ -34,6 +34,8 @@ MEASURES = (
     "duration",
     "share",
     "growth",
+    "length",
+    "speed",
 )
 PROJECT_KINDS = (
     "expressway",

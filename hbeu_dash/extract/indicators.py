@@ -283,6 +283,10 @@ def _sector(proposal: _Proposal, evidence: str) -> str:
     return UNIT_SECTORS.get(proposal.unit, "")
 
 
+SPEED_UNITS = ("公里/小时", "千米/小时")
+LENGTH_UNITS = ("公里", "千米", "米", "km", "m")
+
+
 def _measure(proposal: _Proposal, period: str, daily: bool) -> str:
     """What kind of number it is, from its unit and the words around it (schema.MEASURES)."""
     context = proposal.before + proposal.counted
@@ -298,6 +302,10 @@ def _measure(proposal: _Proposal, period: str, daily: bool) -> str:
         return "target"
     if proposal.unit in TIME_UNITS:
         return "duration"
+    if proposal.unit in SPEED_UNITS:
+        return "speed"
+    if proposal.unit in LENGTH_UNITS:
+        return "length"
     if period:
         return "count_in_period"
     if any(w in context for w in TO_DATE_WORDS):
