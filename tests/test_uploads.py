@@ -21,6 +21,11 @@ def workbook_bytes(rows: list[list[object]], extra: dict[str, bytes] | None = No
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
+    return saved(wb, extra)
+
+
+def saved(wb: openpyxl.Workbook, extra: dict[str, bytes] | None = None) -> bytes:
+    """A workbook's bytes, with extra ZIP members added when asked (hostile files made in code)."""
     buf = io.BytesIO()
     wb.save(buf)
     if not extra:

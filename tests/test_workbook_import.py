@@ -9,7 +9,6 @@ The rows quote sentences of our own, added to a data copy's source text (tests.c
 
 import io
 import json
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +20,7 @@ from hbeu_dash.intake import UPLOAD_TABLES, rows_from_workbook
 from hbeu_dash.uploads import MAX_SHEETS, read_workbook
 from tests.conftest import extend_source_text
 from tests.test_import_cli import assert_untouched, snapshot
+from tests.test_uploads import saved
 
 SOURCE = "0471tv-2025-02-01"
 # Sentences of our own (no article says them), added to the data copy's text of SOURCE.
@@ -81,17 +81,7 @@ def book(sheets: dict[str, list[list[object]]], extra: dict[str, bytes] | None =
         ws = wb.create_sheet(title)
         for row in rows:
             ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    if not extra:
-        return buf.getvalue()
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            dst.writestr(item, src.read(item.filename))
-        for name, data in extra.items():
-            dst.writestr(name, data)
-    return out.getvalue()
+    return saved(wb, extra)
 
 
 def good_book() -> bytes:
