@@ -7,8 +7,9 @@ PORT ?= 8501
 REPLICAS ?= 2
 PROXY_PORT ?= 8500
 STORE ?= postgres
+OUT ?= out
 
-.PHONY: help install run archive cluster test lint format validate verify bench clean
+.PHONY: help install run archive cluster test lint format validate verify briefing bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +47,11 @@ validate: $(STAMP) ## validate data/
 
 verify: $(STAMP) ## prove every row against its own source's archived text (filled from ../shared first)
 	$(PY) -m hbeu_dash verify-sources ../shared/seeds ../shared/sources
+
+briefing: $(STAMP) ## the offline briefing, zh and en, HTML and PDF (all cities and sectors), into $(OUT)/
+	mkdir -p $(OUT)
+	$(PY) -m hbeu_dash briefing --lang zh --html $(OUT) --pdf $(OUT)
+	$(PY) -m hbeu_dash briefing --lang en --html $(OUT) --pdf $(OUT)
 
 bench: $(STAMP) ## benchmark against budgets (not part of test): writes bench/results.json
 	$(PY) -m bench

@@ -1,19 +1,22 @@
-"""Overview / 总览: the headline figures, service items by city and projects by status."""
+"""Overview / 总览: the headline band, the figures by sector, one trend and one comparison."""
 
 import streamlit as st
 
-from hbeu_dash.ui import chrome, data, widgets
+from hbeu_dash.i18n import t
+from hbeu_dash.ui import chrome, data, trends, widgets
 from hbeu_dash.views import cards, charts
 
-filters = chrome.begin_page("app_title", intro_key="page_overview")
+filters = chrome.begin_page("app_title")
 lang = filters.lang
-widgets.render_kpis(cards.OVERVIEW_CARDS, filters)
+trends.render_headline(filters)
+widgets.render_kpi_groups(cards.OVERVIEW_GROUPS, filters)
 selected = data.selected_figures(filters)
-projects = data.selected_projects(filters)
-left, right = st.columns(2)
-with left:
-    if selected is not None:
-        widgets.render_chart("ov-items", lambda: charts.service_items_chart(selected, lang), filters)
-with right:
-    if projects is not None:
-        widgets.render_chart("ov-status", lambda: charts.status_chart(projects[1], lang), filters)
+if selected is not None:
+    st.subheader(t("overview_trend_heading", lang))
+    left, right = st.columns(2)
+    with left:
+        widgets.render_chart("ov-trend", lambda: charts.trend_chart(selected, cards.OVERVIEW_TREND, lang), filters)
+    with right:
+        widgets.render_chart(
+            "ov-cities", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang), filters
+        )

@@ -1,4 +1,5 @@
-"""Government services / 政务服务: items and cases by city, the Hohhot–Baotou batches, the disagreeing sources."""
+"""Government services / 政务服务: items in the four cities side by side, the Hohhot–Baotou batches, the disagreeing
+sources."""
 
 import streamlit as st
 
@@ -17,7 +18,7 @@ identities = data.get_table("identities")
 widgets.render_kpis(cards.SERVICES_CARDS, filters)
 left, right = st.columns(2)
 with left:
-    widgets.render_chart("sv-items", lambda: charts.service_items_chart(selected, lang, by_source=True), filters)
+    widgets.render_chart("sv-items", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang), filters)
 with right:
     if identities is not None:
         widgets.render_chart(

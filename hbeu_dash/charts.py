@@ -394,6 +394,215 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
     return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited, refs)
 
 
+def _start_day(when: str) -> str:
+    """A partial date drawn at its first day: 2024 → 2024-01-01, 2024-12 → 2024-12-01."""
+    parts = when.split("-")
+    return "-".join([*parts, *(["01"] * (3 - len(parts)))])
+
+
+def make_trend_figure(
+    rows: pd.DataFrame, conflicts: list[bool], lang: str, title: str, filename: str, step: bool
+) -> Chart:
+    """One indicator over time: a line (steps when a value holds until the next report) per place in its colour,
+    every report a marker carrying its source and evidence; reports that disagree stand side by side (⚠), and the
+    line does not pass through them. `rows`: one indicator's reports in time order with their `when`."""
+    rows = rows.reset_index(drop=True)
+    fig = go.Figure()
+    if rows.empty:
+        return Chart(_layout(fig, title, lang), t("no_data", lang), rows, "", filename, title)
+    unit = _unit(rows.iloc[0], lang)
+    records = rows.to_dict("records")
+    days = [pd.Timestamp(_start_day(r["when"])) for r in records]
+    span = max((max(days) - min(days)).days, 30)
+    shift = pd.Timedelta(days=max(1, round(span / 60)))  # reports that disagree at one time, side by side
+    by_city: dict[str, list[int]] = {}
+    for position, record in enumerate(records):
+        by_city.setdefault(str(record["city"]), []).append(position)
+    parts = []
+    for order, (city, positions) in enumerate(by_city.items()):
+        name, color = city_label(city, lang), city_color(city)
+        points: dict[str, set[float]] = {}  # the line passes through the times whose reports agree
+        for p in positions:
+            points.setdefault(records[p]["when"], set()).add(float(records[p]["value"]))
+        disputed = {records[p]["when"] for p in positions if conflicts[p]}
+        agreed = [(w, next(iter(v))) for w, v in points.items() if len(v) == 1 and w not in disputed]
+        if len(agreed) > 1:
+            fig.add_scatter(
+                x=[pd.Timestamp(_start_day(w)) for w, _ in agreed],
+                y=[v for _, v in agreed],
+                mode="lines",
+                line={"color": color, "width": 3, "shape": "hv" if step else "linear"},
+                name=name,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        seen: dict[str, int] = {}
+        xs = []
+        for p in positions:
+            k = seen.get(records[p]["when"], 0) if conflicts[p] else 0
+            if conflicts[p]:
+                seen[records[p]["when"]] = k + 1
+            xs.append(days[p] + shift * k)
+        fig.add_scatter(
+            customdata=positions,
+            x=xs,
+            y=[records[p]["value"] for p in positions],
+            mode="markers+text",
+            marker={
+                "color": color,
+                "size": 12,
+                "symbol": ["diamond" if conflicts[p] else "circle" for p in positions],
+                "line": {"color": "white", "width": 1},
+            },
+            text=[_label_text(_value(records[p], lang)) + (" ⚠" if conflicts[p] else "") for p in positions],
+            textposition="top center" if order % 2 == 0 else "bottom center",  # two places' labels apart
+            name=name,
+            hovertext=[
+                f"{name}: {_label_text(_value(records[p], lang))}<br>{format_date(records[p]['when'], lang)}"
+                f"<br>{t('source', lang)}: {html.escape(records[p][col('cite', lang)])}"
+                f"<br>{html.escape(_quote(records[p], lang))}"
+                for p in positions
+            ],
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+        values = [records[p] for p in positions]
+        first, last = values[0], values[-1]
+        flag = f" ({t('conflict', lang)})" if any(conflicts[p] for p in positions) else ""
+        if len({r["value"] for r in values}) == 1:
+            parts.append(f"{name} {format_number(last['value'], lang)}{flag}")
+        else:
+            parts.append(
+                f"{name} {format_number(first['value'], lang)} ({format_date(first['when'], lang)}) → "
+                f"{format_number(last['value'], lang)} ({format_date(last['when'], lang)}){flag}"
+            )
+    fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), rangemode="tozero")
+    months = (max(days) - min(days)).days / 30.4
+    dtick = "M1" if months <= 8 else "M3" if months <= 24 else "M12" if months <= 120 else "M24"
+    yearly = dtick in ("M12", "M24")
+    fig.update_xaxes(type="date", dtick=dtick, tick0="2000-01-01")
+    fig.update_xaxes(tickformat=t("year_axis_format" if yearly else "date_axis_format", lang))
+    if months < 1:  # one month or less: give the axis a month either side
+        fig.update_xaxes(range=[min(days) - pd.Timedelta(days=45), max(days) + pd.Timedelta(days=45)])
+    _layout(fig, title, lang)
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, showlegend=len(by_city) > 1)
+    summary = t("summary_trend", lang, name=_name(rows.iloc[0], lang), unit=unit, parts=join(parts, lang, "clause_sep"))
+    twin = _twin(rows, lang)
+    twin.insert(5, t("trend_when", lang), [format_date(r["when"], lang) for r in records])
+    return Chart(
+        fig, summary, twin, source_line(rows, lang), filename, title, latest_citations(rows, lang), figure_refs(rows)
+    )
+
+
+def make_city_slots_figure(slots: list, lang: str, title: str, filename: str) -> Chart:
+    """One row per city, always four (then the region when reported), as horizontal bars so long names stay level:
+    each report a bar in its city's colour; two reports of one city two labelled sub-bars inside its row, each with
+    its value, its source and ⚠ when they disagree; an empty row is a dotted box saying "not reported".
+    `slots`: hbeu_dash.views.trends.Slot, in order."""
+    fig = go.Figure()
+    reported = [r for slot in slots for r in slot.reports]
+    rows = pd.DataFrame(reported)
+    width = 0.72
+    tickvals, ticktext, parts = [], [], []
+    unit = _unit(reported[0], lang) if reported else ""
+    top = max((float(r["value"]) for r in reported), default=1.0) or 1.0
+    position = 0  # each report's row in the table twin (reports first, in slot order; then the empty places)
+    for index, slot in enumerate(slots):
+        name = city_label(slot.city, lang)
+        tickvals.append(index)
+        ticktext.append(name)
+        n = len(slot.reports)
+        if n == 0:
+            fig.add_shape(
+                type="rect",
+                y0=index - width / 2,
+                y1=index + width / 2,
+                x0=0,
+                x1=top * 0.12,
+                line={"color": "#767676", "dash": "dot", "width": 1},
+                fillcolor="rgba(0,0,0,0)",
+            )
+            fig.add_annotation(
+                y=index,
+                x=top * 0.12,
+                text=t("not_reported", lang),
+                showarrow=False,
+                xanchor="left",
+                xshift=6,
+                font={"color": "#595959", "size": 13},
+            )
+            parts.append(f"{name} {t('not_reported', lang)}")
+            continue
+        sub = width / n
+
+        def label_of(record: dict, slot: object = slot, n: int = n) -> str:
+            text = _label_text(_value(record, lang)) + (" ⚠" if slot.conflict else "")
+            outlet = record[col("cite", lang)].split(transforms.CITATION_SEP)[0]
+            return f"{text} · {_label_text(outlet)}" if n > 1 else text
+
+        fig.add_bar(
+            customdata=list(range(position, position + n)),
+            orientation="h",
+            y=[index - width / 2 + sub * (k + 0.5) for k in range(n)],
+            x=[r["value"] for r in slot.reports],
+            width=[sub * 0.88] * n,
+            name=name,
+            marker={"color": city_color(slot.city), "line": {"color": "#333333", "width": 2 if slot.conflict else 0}},
+            text=[label_of(r) for r in slot.reports],
+            textposition="outside",
+            textfont={"size": 13},
+            constraintext="none",
+            hovertext=[
+                f"{name}: {_label_text(_value(r, lang))}<br>{t('as_of', lang)} {format_date(r['as_of'], lang)}"
+                f"<br>{t('source', lang)}: {html.escape(r[col('cite', lang)])}<br>{html.escape(_quote(r, lang))}"
+                for r in slot.reports
+            ],
+            hoverinfo="text",
+            cliponaxis=False,
+        )
+        position += n
+        shown = " / ".join(format_number(v, lang) for v in sorted({r["value"] for r in slot.reports}))
+        flag = f" ({t('conflict', lang)})" if slot.conflict else ""
+        parts.append(f"{name} {shown}{flag}")
+    fig.update_yaxes(
+        tickvals=tickvals, ticktext=ticktext, range=[len(slots) - 0.5, -0.5], showgrid=False, automargin=True
+    )
+    fig.update_xaxes(title_text=t("unit_axis", lang, unit=unit) if unit else "", range=[0, top * 1.9])
+    _layout(fig, title, lang)
+    fig.update_layout(showlegend=False, bargap=0.2, height=max(300, 90 + 62 * len(slots)))
+    indicator = _name(reported[0], lang) if reported else title
+    summary = t("summary_city_slots", lang, name=indicator, parts=join(parts, lang, "clause_sep"))
+    twin = _slots_twin(slots, lang)
+    refs = figure_refs(rows) if reported else ()
+    refs = (*refs, *(() for slot in slots if not slot.reports))  # an empty place's row stands for no data row
+    citations = latest_citations(rows, lang) if reported else {}
+    return Chart(fig, summary, twin, source_line(rows, lang) if reported else "", filename, title, citations, refs)
+
+
+def _slots_twin(slots: list, lang: str) -> pd.DataFrame:
+    """The comparison's table: a row per report (with whether its place's reports disagree), then a row saying
+    "not reported" for each empty place."""
+    records = [r for slot in slots for r in slot.reports]
+    table = _twin(pd.DataFrame(records), lang) if records else pd.DataFrame(columns=_twin_columns(lang))
+    flags = [t("yes", lang) if slot.conflict else "" for slot in slots for _ in slot.reports]
+    table[t("conflict", lang)] = flags
+    empty = [slot for slot in slots if not slot.reports]
+    if empty:
+        blank = dict.fromkeys(table.columns, "")
+        extra = [
+            {**blank, t("city", lang): city_label(s.city, lang), t("value_text", lang): t("not_reported", lang)}
+            for s in empty
+        ]
+        table = pd.concat([table, pd.DataFrame(extra, columns=table.columns)], ignore_index=True)
+        table[t("value", lang)] = pd.to_numeric(table[t("value", lang)], errors="coerce")
+    return table
+
+
+def _twin_columns(lang: str) -> list[str]:
+    keys = ["indicator", "city", "value", "unit", "value_text", "period", "as_of", "source"]
+    return [t(k, lang) for k in keys] + [t(c, lang) for c in original_columns("evidence", lang)]
+
+
 _CHAR = re.compile(r"&#?\w+;|.", re.S)
 
 

@@ -14,7 +14,7 @@ MAX_PARAM_CHARS = 200
 VIEW_PARAMS = ("v", "slide", "theme", "every")
 # The parameters of one page, read and checked by that page: the rows whose paragraphs the reader's page (/evidence)
 # shows, and the page its link was followed from (hbeu_dash.views.citations).
-PAGE_PARAMS = ("fig", "project", "event", "from")
+PAGE_PARAMS = ("fig", "project", "event", "from", "indicator")
 VERSION_PATTERN = re.compile(r"[0-9a-f]{7}")
 THEMES = ("light", "dark")
 ADVANCE_SECONDS = (0, 10, 15, 20, 30, 60)  # 0 = no auto-advance

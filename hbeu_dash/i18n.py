@@ -448,6 +448,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_science": ("科技创新", "Science & innovation"),
     "page_transport": ("交通", "Transport & map"),
     "page_timeline": ("合作进程", "Cooperation timeline"),
+    "page_trends": ("趋势与对比", "Trends & comparison"),
     "page_explorer": ("数据", "Data explorer"),
     "page_quality": ("来源与数据质量", "Sources & data quality"),
     # sidebar
@@ -521,6 +522,55 @@ STRINGS: dict[str, tuple[str, str]] = {
     "conflict": ("来源不一致", "Sources disagree"),
     "conflict_marker": ("⚠ 来源不一致:{values}", "⚠ Sources disagree: {values}"),
     "agree": ("{n} 条报告一致", "{n} reports agree"),
+    # change over time (hbeu_dash/views/trends.py): a card's change, its staleness, the trend and four-city views
+    "change_text": (
+        "{earlier}（{earlier_when}）→ {latest}（{latest_when}）",
+        "{earlier} ({earlier_when}) → {latest} ({latest_when})",
+    ),
+    "stale_note": ("数据截至{as_of}，已逾一年", "Data as of {as_of}, over a year old"),
+    "stale_note_years": ("数据截至{as_of}，已逾{years}年", "Data as of {as_of}, over {years} years old"),
+    "not_reported": ("未报告", "not reported"),
+    "trend_link": ("趋势与对比", "Trend and comparison"),
+    "trend_when": ("时点", "When"),
+    "trends_intro": (
+        "一个指标随时间的变化（每个点是一份报告，附来源与原文），以及四市并列对比；未报告的城市标为“未报告”。",
+        "One indicator over time (each point a report, with its source and words) and the four cities side by side; "
+        "a city without a report is marked “not reported”.",
+    ),
+    "trend_unknown_indicator": (
+        "网址中的指标“{value}”不在所选城市和领域的数据中，已改为显示下面的指标。",
+        "The indicator “{value}” in the address is not in the data of the selected cities and sectors; "
+        "showing the one below instead.",
+    ),
+    "trend_not_per_city": (
+        "“{name}”只有全区或跨市的数字，没有按单个城市报告，无法四市对比。",
+        "“{name}” is reported only for the region or across cities, not per city: no four-city comparison.",
+    ),
+    "trend_column": ("趋势", "Trend"),
+    "trend_short": ("趋势", "Trend"),
+    "name_in_place": ("{name}（{city}）", "{name} ({city})"),
+    "headline_band": ("要点", "Headlines"),
+    "conflict_brief": ("⚠ 来源不一致（{n}份报告）", "⚠ Sources disagree ({n} reports)"),
+    "headline_more": ("详见数据质量", "Data quality"),
+    "overview_trend_heading": ("随时间变化与四市对比", "Over time and across the four cities"),
+    "headline_change_label": ("变化最大", "Biggest change"),
+    "headline_change": ("{name}（{city}）：{change}", "{name} ({city}): {change}"),
+    "headline_newest_label": ("最新报告", "Newest report"),
+    "headline_newest": ("截至{as_of}：{name}（{city}）{value}{more}", "As of {as_of}: {name} ({city}) {value}{more}"),
+    "headline_newest_more": ("，另有{n}项同期数字", "; {n} more figures of that date"),
+    "headline_conflicts_label": ("待核冲突", "Open conflicts"),
+    "headline_conflicts": ("{n}处来源不一致，待核：{what}", "Disagreements between sources still open: {n} — {what}"),
+    "headline_no_conflicts": ("各来源之间没有不一致", "No disagreement between sources"),
+    "headline_meeting_label": ("最近一次会议", "Latest meeting"),
+    "headline_meeting": ("{meeting}（{date}）：{signed}", "{meeting} ({date}): {signed}"),
+    "headline_meeting_nothing": (
+        "{meeting}（{date}）：数据中没有当日签署的协议",
+        "{meeting} ({date}): the data holds no agreement signed that day",
+    ),
+    "chart_trend": ("{name}：随时间变化", "{name} over time"),
+    "chart_city_slots": ("{name}：四市对比", "{name}: the four cities side by side"),
+    "summary_trend": ("{name}（{unit}）随时间变化：{parts}。", "{name} ({unit}) over time: {parts}."),
+    "summary_city_slots": ("{name}，四市对比：{parts}。", "{name}, the four cities side by side: {parts}."),
     "no_data": ("暂无数据", "No data"),
     "undated": ("未注明日期", "Undated"),
     "download_csv": ("下载 CSV", "Download CSV"),
@@ -571,6 +621,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary_year_only": ("空心点只知年份。", "Hollow markers: only the year is known."),
     "year_only_hover": ("(仅知年份,标在年初)", "(year only; placed at 1 January)"),
     "date_axis_format": ("%Y年%-m月", "%b %Y"),
+    "year_axis_format": ("%Y年", "%Y"),
     "unit_axis": ("单位:{unit}", "Unit: {unit}"),
     "projects_axis": ("数量(个项目)", "Count (projects)"),
     # map
@@ -590,6 +641,53 @@ STRINGS: dict[str, tuple[str, str]] = {
         "⚠ sources name different stages; see all reports below.",
     ),
     "every_project_report": ("全部项目报告({n})", "Every project report ({n})"),
+    # targets against measurements (hbeu_dash/views/targets.py, hbeu_dash/target_chart.py, hbeu_dash/ui/targets.py)
+    "targets_title": ("目标与实测", "Targets against measurements"),
+    "targets_intro": (
+        "数据中的目标（如1小时铁路经济圈、2小时公路经济圈）与同一范围内最新的实测行程时间对照，单位换算为目标的单位。"
+        "原文中的“多”“以上”“超过”读作多于，“约”“左右”读作大约：多于2小时对照2小时的目标，即超出目标。",
+        "The targets the data holds (the 1-hour rail and 2-hour road economic circles) beside the latest travel time "
+        "measured over the same scope, in the target's unit. The sources' words of bound are kept: 'more than two "
+        "hours' stays more than, 'about 40 minutes' about, so more than 2 hours against a 2-hour target is over it.",
+    ),
+    "targets_none": ("数据中没有与实测对照的目标。", "The data holds no target that a measurement is set against."),
+    "targets_evidence": ("依据原文", "Evidence"),
+    "target_cited": ("{what}：{citation}", "{what}: {citation}"),
+    "chart_target": ("{name}（{value}）与实测", "{name} ({value}) against measurements"),
+    "target_line": ("{name}：{value}。", "{name}: {value}."),
+    "target_measured": ("实测：{pairs}。", "Measured: {pairs}."),
+    "target_nothing_measured": ("数据中没有这一范围的实测。", "The data holds no measurement of this scope."),
+    "target_missing": ("没有实测数据的城市对：{pairs}。", "No measurement reported for: {pairs}."),
+    "target_clause_sep": ("；", "; "),
+    "target_then": ("{before}{after}", "{before} {after}"),
+    "target_pair": ("{scope}{value}（{when}；{name}），{verdict}", "{scope} {value} ({when}; {name}), {verdict}"),
+    "target_pair_converted": (
+        "{scope}{value}（{converted}，{when}；{name}），{verdict}",
+        "{scope} {value} ({converted}, {when}; {name}), {verdict}",
+    ),
+    "target_value_when": ("{value}（{when}）", "{value} ({when})"),
+    "target_earlier": ("，此前为{values}", "; earlier {values}"),
+    "scope_via": ("{ends}（途经{via}）", "{ends} (via {via})"),
+    "bound_about": ("约{value}", "about {value}"),
+    "bound_more": ("多于{value}", "more than {value}"),
+    "bound_less": ("不到{value}", "under {value}"),
+    "verdict_met": ("在目标之内", "within the target"),
+    "verdict_over": ("超出目标", "over the target"),
+    "verdict_about": ("与目标大致相当", "about at the target"),
+    "verdict_unknown": ("无法判断是否达标", "cannot tell against the target"),
+    "target_scope": ("范围", "Scope"),
+    "target_kind": ("类别", "Kind"),
+    "target_kind_target": ("目标", "Target"),
+    "target_kind_latest": ("最新实测", "Latest measurement"),
+    "target_kind_earlier": ("此前实测", "Earlier measurement"),
+    "target_kind_missing": ("无实测", "No measurement"),
+    "target_not_measured": ("没有实测数据", "no measurement reported"),
+    "target_reads": ("读作", "Reads as"),
+    "target_in_unit": ("折合（{unit}）", "In {unit}"),
+    "target_verdict": ("对照目标", "Against the target"),
+    "target_when": ("时点", "When"),
+    "target_axis": ("行程时间（{unit}）", "Travel time ({unit})"),
+    "target_mark": ("目标：{value}", "Target: {value}"),
     # explorer
     "explorer_search": ("搜索(名称、原文、说明)", "Search (names, evidence, notes)"),
     "all_indicators": ("全部指标", "All indicators"),
@@ -652,6 +750,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "advance_seconds": ("每 {n} 秒", "Every {n} s"),
     "open_presenter": ("演示模式(大屏)", "Presenter mode (big screen)"),
     "leave_presenter": ("退出演示", "Leave presenter mode"),
+    # slides: change over time
+    "slide_change": ("随时间变化", "Change over time"),
+    "slide_cities": ("四市对比", "The four cities side by side"),
+    "slide_target_rail": ("目标与实测：铁路经济圈", "Targets against measurements: the rail circle"),
+    "slide_target_road": ("目标与实测：公路经济圈", "Targets against measurements: the road circle"),
     # login (hbeu_dash/ui/auth.py)
     "login_analyst": ("分析员登录", "Analyst login"),
     "login_name": ("用户名", "User name"),
@@ -718,6 +821,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_figure_sep": ("；", "; "),
     "briefing_read": ("存档原文", "Archived text"),
     "briefing_read_unknown": ("读取日期和出处未记录", "when and where it was read is not recorded"),
+    # briefing: summary (views/briefing.py BriefingSummary: the opening two pages)
+    "briefing_summary": ("摘要", "Summary"),
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -932,6 +1037,11 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "measure": (
         "必填,类型:" + "、".join(schema.MEASURES),
         "required, measure: " + ", ".join(schema.MEASURES),
+    ),
+    "target_id": (
+        "可留空：本指标对照的目标指标 id（measure 为 target，单位可换算，如分钟对小时）",
+        "optional: the id of the target this indicator is measured against (measure target, a unit that converts, "
+        "e.g. minutes to hours)",
     ),
     # analyst's source texts (ui/entry.py, ui/article.py): filled in when a text is attached in the app
     "text_sha256": (

@@ -231,6 +231,12 @@ def merge_rows(table: str, current: bytes, rows: list[Row], label: str) -> tuple
     header, existing = parse_rows(current) if current else (list(spec.columns), [])
     if not header:
         header = list(spec.columns)
+    # A file written before an optional column existed gains it when a row fills it (indicators' target_id), at the
+    # end; its other rows read as empty there, as they did without it.
+    added = [c for c in spec.optional_columns if c not in header and any(r.get(c, "") for _, r in rows)]
+    if added:
+        header = [*header, *added]
+        existing = [[*cells, *[""] * len(added)] for cells in existing]
     position = {c: i for i, c in enumerate(header)}
     key_at = [position.get(k) for k in spec.key]
 

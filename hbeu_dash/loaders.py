@@ -12,7 +12,7 @@ import pyarrow
 from pyarrow import compute as pc
 from pyarrow import csv as pa_csv
 
-from hbeu_dash import schema
+from hbeu_dash import schema, units
 from hbeu_dash.numerals import NumeralError, parse_written_number
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError, Problem
@@ -391,6 +391,34 @@ def validate_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def validate_targets(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """An indicator's `target_id` names a target (measure `target`), not itself a target, whose unit its own unit
+    converts to (hbeu_dash.units: hours ↔ minutes). A target id not in the file is a dangling reference, told by
+    validate_references."""
+    indicators = frames.get("indicators")
+    if indicators is None or not _has(indicators, "indicator_id", "target_id", "measure", "unit_en"):
+        return []
+    linked = indicators[indicators["target_id"] != ""]
+    if linked.empty:
+        return []
+    by_id = indicators.drop_duplicates("indicator_id").set_index("indicator_id")
+    file, problems = schema.INDICATORS.file, []
+    for excel_row, row in linked.iterrows():
+        target_id = row["target_id"]
+        if target_id not in by_id.index:
+            continue
+        target = by_id.loc[target_id]
+        params = {"target": target_id, "measure": target["measure"], "unit": row["unit_en"]}
+        params |= {"target_unit": target["unit_en"], "units": ", ".join(units.CONVERSIONS)}
+        if row["measure"] == schema.TARGET_MEASURE:
+            problems.append(Problem(file, "target_of_target", excel_row, "target_id", target_id, params))
+        elif target["measure"] != schema.TARGET_MEASURE:
+            problems.append(Problem(file, "target_not_target", excel_row, "target_id", target_id, params))
+        elif not units.convertible(row["unit_en"], target["unit_en"]):
+            problems.append(Problem(file, "target_unit", excel_row, "target_id", target_id, params))
+    return problems
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split(schema.LIST_SEP) if p.strip()]
 
@@ -421,7 +449,7 @@ def read_dataset(data_dir: Path = DATA_DIR) -> LoadResult:
             )
             frames[spec.name] = frame
         problems += found
-    problems += validate_references(frames)
+    problems += validate_references(frames) + validate_targets(frames)
     result = LoadResult(problems=problems)
     broken = result.broken
     result.tables = {

@@ -15,3 +15,6 @@ SOURCE_TEXT_DIRS = (SEEDS_DIR, SOURCES_DIR)
 ASSETS_DIR = ROOT / "hbeu_dash" / "assets"
 CONTEXT_FILE = ASSETS_DIR / "context.geojson"
 CONTEXT_NOTE = ASSETS_DIR / "CONTEXT.md"
+# plotly.js with only the briefing's trace types, embedded in the offline briefing (scripts/build_plotly_bundle.py).
+PLOTLY_BUNDLE = ASSETS_DIR / "plotly-partial.min.js"
+PLOTLY_NOTE = ASSETS_DIR / "PLOTLY.md"

@@ -140,6 +140,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在 {ref_file} 的 {ref_column} 中找不到",
         "is not a {ref_column} in {ref_file}",
     ),
+    # an indicator measured against a target (indicators.csv `target_id`; hbeu_dash.units converts the units)
+    "target_not_target": (
+        "不是目标指标（它的 measure 为 {measure}，应为 target）；请填写一个目标指标的 id，或留空",
+        "is not a target (its measure is {measure}, not target); name a target indicator, or leave the cell empty",
+    ),
+    "target_of_target": (
+        "本行本身是目标（measure 为 target），不能再对照另一个目标；请留空",
+        "this row is itself a target (measure target) and cannot be measured against another; leave the cell empty",
+    ),
+    "target_unit": (
+        "无法对照：本行单位 {unit} 不能换算成目标 {target} 的单位 {target_unit}（可互相换算的单位：{units}）",
+        "cannot be compared: this row's unit, {unit}, does not convert to {target_unit}, the unit of target "
+        "{target} (units that convert: {units})",
+    ),
     "value_text_not_in_evidence": (
         "未出现在 evidence 中;请按来源原文抄写数字",
         "does not occur in the evidence; copy the number exactly as the source writes it",

@@ -24,6 +24,18 @@ def as_of_end(value: str) -> date:
     return date(parts[0], 12, 31)
 
 
+def conflict_members(reports: list[tuple[object, str, float, str]], window_days: int = CONFLICT_WINDOW_DAYS) -> set:
+    """The keys of the reports, (key, period, value, as_of), that conflict: the same period, different values, as-ofs
+    within `window_days`. The rule of `find_conflicts`, on plain tuples (a card's few reports)."""
+    members = set()
+    ends = [(key, period, value, as_of_end(as_of)) for key, period, value, as_of in reports]
+    for i, (key_a, period_a, value_a, end_a) in enumerate(ends):
+        for key_b, period_b, value_b, end_b in ends[i + 1 :]:
+            if period_a == period_b and value_a != value_b and abs((end_a - end_b).days) <= window_days:
+                members.update((key_a, key_b))
+    return members
+
+
 def find_conflicts(figures: pd.DataFrame, window_days: int = CONFLICT_WINDOW_DAYS) -> pd.DataFrame:
     """Figures for the same indicator, city and period whose values differ, reported within `window_days`.
 
@@ -37,13 +49,8 @@ def find_conflicts(figures: pd.DataFrame, window_days: int = CONFLICT_WINDOW_DAY
     for (indicator, city, period), group in figures.groupby(["indicator_id", "city", "period"], sort=True):
         if group["value"].nunique() < 2:
             continue
-        ends = group["as_of"].map(as_of_end)
-        members = set()
-        rows = list(zip(group.index, group["value"], ends, strict=False))
-        for i, (idx_a, val_a, end_a) in enumerate(rows):
-            for idx_b, val_b, end_b in rows[i + 1 :]:
-                if val_a != val_b and abs((end_a - end_b).days) <= window_days:
-                    members.update((idx_a, idx_b))
+        rows = zip(group.index, group["period"], group["value"], group["as_of"], strict=True)
+        members = conflict_members(list(rows), window_days)
         if members:
             part = figures.loc[sorted(members)].copy()
             part["conflict_id"] = f"{indicator}|{city}|{period}"

@@ -64,6 +64,8 @@ PROJECT_STATUSES = (
 STAGELESS_STATUS = "promoted"
 # The sector a project belongs to, for the sector filter.
 PROJECT_KIND_SECTOR = {kind: "transport" for kind in PROJECT_KINDS} | {"data": "digital", "platform": "digital"}
+# The measure of a target (the 1-hour rail circle): other indicators name it in `target_id` to be measured against it.
+TARGET_MEASURE = "target"
 EVENT_KINDS = ("plan", "policy", "meeting", "agreement", "launch", "target")
 IDENTITY_KINDS = ("sum", "part_of")
 LANGUAGES = ("zh", "en")
@@ -286,9 +288,13 @@ INDICATORS = TableSpec(
             "unit_en": _text(),
             "measure": _text(_vocab(MEASURES, "measure")),
             **_notes(),
+            # The target indicator (measure `target`, a unit its own converts to) this one is measured against:
+            # the Hohhot–Ulanqab HSR's minutes against the 1-hour rail circle (hbeu_dash.views.targets).
+            "target_id": _text(ID, required=False),
         }
     ),
     translated=(NOTE,),
+    optional_columns=("target_id",),
 )
 FIGURES = TableSpec(
     "figures",
@@ -393,6 +399,7 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 # (table, column, referenced table, referenced column, is a ';' list)
 REFERENCES: tuple[tuple[str, str, str, str, bool], ...] = (
     ("figures", "indicator_id", "indicators", "indicator_id", False),
+    ("indicators", "target_id", "indicators", "indicator_id", False),
     ("figures", "source_id", "sources", "source_id", False),
     ("figures", "event_id", "events", "event_id", False),
     ("projects", "source_id", "sources", "source_id", False),

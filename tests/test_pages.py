@@ -28,7 +28,7 @@ PAGE_PARAMS = {"evidence": {"fig": "hohhot-service-items-a"}}
 # Rows of data/figures.csv, counted by the csv module: what the explorer lists unfiltered.
 FIGURE_ROWS = len(csv_rows("figures"))
 # A link column's addresses are not shown (the column shows the words 'In the source'): left out of the text checks.
-LINK_COLUMNS = ["原文段落", "In the source"]
+LINK_COLUMNS = ["原文段落", "In the source", "趋势", "Trend"]
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
@@ -53,7 +53,7 @@ def test_every_page_file_is_registered_and_every_registered_page_is_tested() -> 
 
 def kpi_cards(at: AppTest) -> list[str]:
     """The HTML of each KPI card on the page."""
-    return [card for h in at.html for card in h.proto.body.split('<div class="kpi-card">')[1:]]
+    return [card for h in at.html for card in re.split(r'<div class="kpi-card[ "]', h.proto.body)[1:]]
 
 
 def texts(at: AppTest) -> str:
@@ -94,6 +94,9 @@ KEY_FIGURES = {
     ("timeline", "en"): ["7 Dec 2024", "8th Mayors' Joint Meeting", "60 items", "Oct 2021"],
     ("quality", "zh"): ["数据校验", "561 / 1412项", "推导关系核对"],
     ("quality", "en"): ["Data validation", "561 / 1,412 items", "Derived identities"],
+    # the trend page opens on the indicator reported at the most times: the service items, Hohhot's in dispute
+    ("trends", "zh"): ["561 / 1412项", "587项", "鄂尔多斯 未报告", "乌兰察布 未报告", "来源不一致"],
+    ("trends", "en"): ["561 / 1,412 items", "587 items", "Ordos not reported", "Ulanqab not reported", "disagree"],
     ("explorer", "zh"): [f"共 {FIGURE_ROWS} 行"],
     ("explorer", "en"): [f"{FIGURE_ROWS} rows"],
     ("present", "zh"): ["关键数字", "117班次/日", "561 / 1412项", "5批"],  # the headline slide
@@ -250,7 +253,7 @@ def test_markup_in_a_unit_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.M
     evil = '<img src="http://evil.example/x.png">![x](http://evil.example/x.png)'
     set_cell(data / "indicators.csv", 2, "unit_en", evil)  # service_batches
     monkeypatch.setattr(paths, "DATA_DIR", data)
-    at = open_page("overview", {"lang": "en"})
+    at = open_page("services", {"lang": "en"})
     card = next(c for c in kpi_cards(at) if "&lt;img" in c)
     assert "<img" not in card  # the unit is text in the card, never an element that fetches
     assert 'kpi-value">5 &lt;img src=&quot;http://evil.example/x.png&quot;&gt;' in card

@@ -76,7 +76,7 @@ def sql(url: str, statement: str, params: tuple = ()) -> list[tuple]:
 
 
 def test_the_code_expects_the_newest_migration() -> None:
-    assert migrations.head() == SCHEMA_REVISION == "0003"
+    assert migrations.head() == SCHEMA_REVISION == "0004"
 
 
 def test_migrations_create_every_table_on_an_empty_database_and_run_once(pg_empty_url: str) -> None:
@@ -85,7 +85,7 @@ def test_migrations_create_every_table_on_an_empty_database_and_run_once(pg_empt
         SqlStore(pg_empty_url).data_version()
     assert main(["db", "init", "--url", pg_empty_url]) == 0
     assert main(["db", "init", "--url", pg_empty_url]) == 0  # idempotent
-    assert migrations.current(pg_empty_url) == "0003"
+    assert migrations.current(pg_empty_url) == "0004"
     columns = sql(
         pg_empty_url,
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
@@ -120,16 +120,18 @@ def test_two_upgrades_started_at_once_queue_instead_of_racing(pg_empty_url: str)
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
-    assert migrations.current(pg_empty_url) == "0003"
+    assert migrations.current(pg_empty_url) == "0004"
     assert sql(pg_empty_url, "SELECT count(*) FROM hbeu_state") == [(1,)]
 
 
 def old_form(folder: Path, target: Path) -> Path:
-    """A copy of the folder's tables as revision 0002 held them: sources without the archive's three columns."""
+    """A copy of the folder's tables as revision 0002 held them: sources without the archive's three columns,
+    indicators without the target they are measured against (0004)."""
     target.mkdir()
     for spec in schema.TABLES:
         header, rows = parse_rows((folder / spec.file).read_bytes())
-        keep = [i for i, c in enumerate(header) if c not in ("text_sha256", "retrieved", "retrieved_from")]
+        later = ("text_sha256", "retrieved", "retrieved_from", "target_id")
+        keep = [i for i, c in enumerate(header) if c not in later]
         (target / spec.file).write_bytes(write_rows([header[i] for i in keep], [[r[i] for i in keep] for r in rows]))
     return target
 
@@ -142,16 +144,17 @@ def test_migrating_from_the_previous_revision_keeps_the_data(pg_url: str, tmp_pa
     version = store.data_version()
     migrations.downgrade(pg_url, "0001")
     dispose_engines()
-    with pytest.raises(StoreUnavailable, match="revision 0001, this code needs 0003"):
+    with pytest.raises(StoreUnavailable, match="revision 0001, this code needs 0004"):
         SqlStore(pg_url).read()
     assert sql(pg_url, "SELECT indexname FROM pg_indexes WHERE indexname = 'hbeu_commits_time'") == []
     assert main(["db", "upgrade", "--url", pg_url]) == 0
-    assert migrations.current(pg_url) == "0003"
+    assert migrations.current(pg_url) == "0004"
     dispose_engines()
     store = SqlStore(pg_url)
     assert store.data_version() == version
     assert snapshot(store)["figures"] == data_files(old)["figures"] + FIGURE_LINE.encode()
     assert snapshot(store)["sources"] == data_files(old)["sources"]  # the new columns are read as empty
+    assert snapshot(store)["indicators"] == data_files(old)["indicators"]
     assert store.read()[1].problems == []
     assert [r.commit_id for r in store.history()] == [commit.commit_id, imported.commit_id]
     assert sql(pg_url, "SELECT indexname FROM pg_indexes WHERE indexname = 'hbeu_commits_time'") != []
@@ -161,6 +164,18 @@ def test_migrating_from_the_previous_revision_keeps_the_data(pg_url: str, tmp_pa
     assert sql(pg_url, "SELECT count(*) FROM hbeu_texts") == [(0,)]
     store.undo(commit.commit_id, "ben")  # the history written before the upgrade still undoes
     assert snapshot(store) == data_files(old)
+
+
+def test_downgrading_below_0004_refuses_while_indicators_name_their_targets(pg_url: str, tmp_path: Path) -> None:
+    store = SqlStore(pg_url)
+    load(store)  # data/indicators.csv names the targets its travel times are measured against
+    assert "target_id" in parse_rows(snapshot(store)["indicators"])[0]
+    refused = "cannot downgrade below 0004: the indicators table has the column target_id"
+    with pytest.raises(RuntimeError, match=refused):
+        migrations.downgrade(pg_url, "0003")
+    assert migrations.current(pg_url) == "0004"
+    dispose_engines()
+    assert SqlStore(pg_url).read()[1].problems == []  # nothing was dropped
 
 
 # --- db import / db export ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from hbeu_dash import paths
-from hbeu_dash.ui import data, widgets
+from hbeu_dash.ui import card_html, data, widgets
 from tests.conftest import read_rows
 
 
@@ -49,7 +49,7 @@ def test_kpi_card_html_escapes_every_text() -> None:
         evidence=('青橙融媒 · 2025-02-01 (2025年2月): “实现"1412"项”',),
         conflict="⚠ <script>",
     )
-    card = widgets.make_kpi_html(kpi)
+    card = card_html.make_kpi_html(kpi)
     assert "<img" not in card and "<script" not in card and "<b>" not in card
     assert 'title="青橙融媒 · 2025-02-01 (2025年2月): “实现&quot;1412&quot;项”"' in card
     assert '<div class="kpi-conflict">⚠ &lt;script&gt;</div>' in card

@@ -104,16 +104,25 @@ def test_a_shared_deck_serialises_as_the_deck_and_once() -> None:
 
 
 def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
-    """Two sessions of the overview: each gets the chart and its table twin (with a link per row to the row's
-    paragraph, the overview's view kept) as Streamlit would serialise them fresh."""
+    """Two sessions of the overview: each gets the four-city chart and its table twin (with a link per row to the
+    row's paragraph, the overview's view kept; none for a city not reported) as Streamlit would serialise them."""
     result = read_dataset()
-    chart = chart_views.service_items_chart(Scope(result, join_all(result), ALL_ZH, "test").selected, "zh")
+    selected = Scope(result, join_all(result), ALL_ZH, "test").selected
+    chart = chart_views.cities_chart(selected, "four_city_service_items", "zh")
     carried = {"v": CsvStore(paths.DATA_DIR).data_version(), "from": "overview"}
-    links = [citation_views.evidence_href(request_of(refs), carried, "evidence") for refs in chart.row_refs]
+    links = [
+        citation_views.evidence_href(request_of(refs), carried, "evidence") if refs else None
+        for refs in chart.row_refs
+    ]
     twin = citation_views.with_link_column(chart.table, links, t("evidence_column", "zh"), t("value_text", "zh"))
-    assert list(twin[t("evidence_column", "zh")]) == [
-        f"evidence?fig={figure}&v={carried['v']}&from=overview"
-        for figure in ("baotou-service-items", "hohhot-service-items-a", "hohhot-service-items-b")
+    shown = [None if pd.isna(link) else link for link in twin[t("evidence_column", "zh")]]
+    assert shown == [
+        *(
+            f"evidence?fig={figure}&v={carried['v']}&from=overview"
+            for figure in ("hohhot-service-items-a", "hohhot-service-items-b", "baotou-service-items")
+        ),
+        None,  # Ordos: not reported
+        None,  # Ulanqab
     ]
     for _session in range(2):
         at = AppTest.from_file(APP, default_timeout=60).run()

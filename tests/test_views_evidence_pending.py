@@ -17,10 +17,10 @@ from hbeu_dash import exports, i18n, quality
 from hbeu_dash.filters import Filters
 from hbeu_dash.markup import quote_html
 from hbeu_dash.report.html import render_html
+from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.citations import make_citation_html
 from hbeu_dash.ui.present import make_blocks_html
 from hbeu_dash.ui.sections import make_event_card_html
-from hbeu_dash.ui.widgets import make_kpi_html
 from hbeu_dash.views import cards, explorer, projects, slides
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views

@@ -14,10 +14,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hbeu_dash import schema
+from hbeu_dash import schema, transforms
 from hbeu_dash.__main__ import main
 from hbeu_dash.intake import UPLOAD_TABLES, rows_from_workbook
+from hbeu_dash.loaders import read_dataset
+from hbeu_dash.store.diff import parse_rows, write_rows
 from hbeu_dash.uploads import MAX_SHEETS, read_workbook
+from hbeu_dash.views.targets import build_target_checks
 from tests.conftest import extend_source_text
 from tests.test_import_cli import assert_untouched, snapshot
 from tests.test_uploads import saved
@@ -52,8 +55,9 @@ FIGURE = {
     "evidence_en": "Ordos has built 85 km of new intercity roads",
     "note_zh": "",
     "note_en": "",
+    "target_id": "",
 }
-INDICATOR_LINE = "intercity_road_km,transport,新建城际公路,New intercity roads,公里,km,count,,\n"
+INDICATOR_LINE = "intercity_road_km,transport,新建城际公路,New intercity roads,公里,km,count,,,\n"
 FIGURE_LINE = (
     f"ordos-intercity-road-t,intercity_road_km,ordos,85,85,,2025-02,{SOURCE},,,,"
     "鄂尔多斯市新建城际公路85公里,Ordos has built 85 km of new intercity roads,,\n"
@@ -71,6 +75,12 @@ def sheet(table: str, *rows: dict) -> list[list[object]]:
     """A sheet's cells: the table's header and one line per row (in the header's order)."""
     columns = schema.TABLES_BY_NAME[table].columns
     return [columns, *[[row.get(c, "") for c in columns] for row in rows]]
+
+
+def without(column: str, cells: list[list[object]]) -> list[list[object]]:
+    """A sheet's cells with one column taken out."""
+    at = cells[0].index(column)
+    return [[*row[:at], *row[at + 1 :]] for row in cells]
 
 
 def book(sheets: dict[str, list[list[object]]], extra: dict[str, bytes] | None = None) -> bytes:
@@ -131,6 +141,57 @@ def test_chinese_sheet_names_and_a_header_only_sheet(data_dir: Path, tmp_path: P
     assert run(path, data_dir) == 0
     assert (data_dir / "indicators.csv").read_text(encoding="utf-8").endswith(INDICATOR_LINE)
     assert audit_lines(data_dir)[0]["files"] == ["figures.csv", "indicators.csv"], "the empty events sheet adds nothing"
+
+
+def test_a_travel_time_measured_against_a_target_adds_the_column_to_a_file_written_before_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # An indicators.csv of before `target_id` (revision 0003's data) takes a new indicator that names its target:
+    # the header gains the column at its end, every other row reads empty there and counts as unchanged.
+    path = data_dir / "indicators.csv"
+    header, rows = parse_rows(path.read_bytes())
+    at = header.index("target_id")
+    path.write_bytes(write_rows([c for c in header if c != "target_id"], [[*r[:at], *r[at + 1 :]] for r in rows]))
+    old = path.read_bytes()
+    extend_source_text(data_dir, SOURCE, "包头至鄂尔多斯城际公交单程约90分钟")
+    bus = {
+        "indicator_id": "baotou_ordos_bus_minutes",
+        "sector": "transport",
+        "name_zh": "包头至鄂尔多斯城际公交单程时长",
+        "name_en": "Intercity bus, Baotou–Ordos, one way",
+        "unit_zh": "分钟",
+        "unit_en": "minutes",
+        "measure": "duration",
+        "target_id": "road_circle_target_hours",
+    }
+    figure = FIGURE | {
+        "figure_id": "baotou-ordos-bus-t",
+        "indicator_id": "baotou_ordos_bus_minutes",
+        "city": "baotou;ordos",
+        "value": "90",
+        "value_text": "90分钟",
+        "evidence": "包头至鄂尔多斯城际公交单程约90分钟",
+        "evidence_en": "the intercity bus from Baotou to Ordos takes about 90 minutes one way",
+    }
+    book_path = tmp_path / "book.xlsx"
+    book_path.write_bytes(book({"indicators": sheet("indicators", bus), "figures": sheet("figures", figure)}))
+    assert run(book_path, data_dir) == 0
+    new_header, new_rows = parse_rows(path.read_bytes())
+    assert new_header == [*[c for c in header if c != "target_id"], "target_id"]
+    assert write_rows(new_header[:-1], [r[:-1] for r in new_rows[:-1]]) == old  # the other rows as they were
+    assert new_rows[-1][-1] == "road_circle_target_hours" and {r[-1] for r in new_rows[:-1]} == {""}
+    assert audit_lines(data_dir)[0]["tables"]["indicators"] == {"added": 1, "changed": 0, "removed": 0}
+    result = read_dataset(data_dir)
+    assert result.problems == []
+    # the road circle now has its first Ordos measurement: about 90 minutes, within 2 hours
+    t = result.tables
+    figures = transforms.join_figures(t["figures"], t["indicators"], t["sources"])
+    road = {c.target_id: c for c in build_target_checks(figures, t["indicators"], t["cities"])}[
+        "road_circle_target_hours"
+    ]
+    bus_pair = next(p for p in road.pairs if p.ends == ("baotou", "ordos"))
+    assert (bus_pair.reads("en"), bus_pair.verdict) == ("about 90 minutes", "met")
+    assert ("baotou", "ordos") not in road.missing
 
 
 def test_an_indicators_csv_imports_by_table_too(data_dir: Path, tmp_path: Path) -> None:
@@ -214,10 +275,23 @@ BAD = [
     (
         "a missing column in one sheet",
         lambda: book(
-            {"indicators": [c[:-1] for c in sheet("indicators", INDICATOR)], "figures": sheet("figures", FIGURE)}
+            {"indicators": without("note_en", sheet("indicators", INDICATOR)), "figures": sheet("figures", FIGURE)}
         ),
         "book.xlsx [indicators], row 1, column note_en: this column is missing",
         "book.xlsx [indicators] 第 1 行 “note_en”列:缺少此列",
+    ),
+    (
+        "a new indicator measured against something that is not a target",
+        lambda: book(
+            {
+                "indicators": sheet("indicators", INDICATOR | {"target_id": "car_commute_hours"}),
+                "figures": sheet("figures", FIGURE),
+            }
+        ),
+        "book.xlsx [indicators], row 2, column target_id: 'car_commute_hours' is not a target (its measure is "
+        "duration, not target)",
+        "book.xlsx [indicators] 第 2 行 “target_id”列:“car_commute_hours” 不是目标指标（它的 measure 为 duration，"
+        "应为 target）",
     ),
     (
         "an empty sheet",

@@ -397,5 +397,5 @@ def propose_indicators(
         ids = ", ".join(i for i in cited[record["indicator_id"]] if i)
         record["note_zh"], record["note_en"] = note("proposed_indicator", words=words, source=source_id, figures=ids)
     columns = schema.INDICATORS.columns
-    indicators = pd.DataFrame(list(rows.values()), columns=columns).fillna("").astype(str)
+    indicators = pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows.values()], columns=columns).astype(str)
     return out, indicators

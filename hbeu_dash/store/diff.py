@@ -57,9 +57,14 @@ def diff_tables(table: str, old: bytes, new: bytes) -> RowDiff:
     after = keyed(*_safe_rows(new), key)
     return RowDiff(
         added=[k for k in after if k not in before],
-        changed=[k for k in after if k in before and after[k] != before[k]],
+        changed=[k for k in after if k in before and not same_row(before[k], after[k])],
         removed=[k for k in before if k not in after],
     )
+
+
+def same_row(old: dict[str, str], new: dict[str, str]) -> bool:
+    """The same row: a column one version lacks reads as empty (a file gaining an optional column changes no row)."""
+    return all(old.get(c, "") == new.get(c, "") for c in old.keys() | new.keys())
 
 
 def _safe_rows(content: bytes) -> tuple[list[str], list[list[str]]]:

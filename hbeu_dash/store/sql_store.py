@@ -36,10 +36,10 @@ from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
 from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.csv_store import CommitRecord, ConflictError, UnknownCommit, hash_contents
-from hbeu_dash.store.diff import RowDiff, keyed, parse_rows, write_rows
+from hbeu_dash.store.diff import RowDiff, keyed, parse_rows, same_row, write_rows
 from hbeu_dash.store.errors import StoreUnavailable, mask_url
 
-SCHEMA_REVISION = "0003"  # the migration this code reads and writes (tests check it is the scripts' head)
+SCHEMA_REVISION = "0004"  # the migration this code reads and writes (tests check it is the scripts' head)
 ROW = "hbeu_row"
 POOL_SIZE = 2  # a Streamlit process runs one script at a time per session; a few connections serve them all
 MAX_OVERFLOW = 4
@@ -169,7 +169,7 @@ def _counts(table: str, old: Content | None, new: Content | None) -> dict[str, i
     after = keyed(new.header, new.rows, key) if new else {}
     diff = RowDiff(
         added=[k for k in after if k not in before],
-        changed=[k for k in after if k in before and after[k] != before[k]],
+        changed=[k for k in after if k in before and not same_row(before[k], after[k])],
         removed=[k for k in before if k not in after],
     )
     return diff.counts

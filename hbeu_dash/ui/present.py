@@ -11,7 +11,8 @@ from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
 from hbeu_dash.markup import quote_html
 from hbeu_dash.ui import citations, data, state
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
-from hbeu_dash.ui.widgets import SharedFigure, make_kpi_html, share_figure
+from hbeu_dash.ui.card_html import make_kpi_html
+from hbeu_dash.ui.widgets import SharedFigure, share_figure
 from hbeu_dash.views import slides as slide_views
 from hbeu_dash.views.registry import PAGES, PRESENT
 

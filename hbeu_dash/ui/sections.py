@@ -10,6 +10,7 @@ from hbeu_dash.i18n import original_columns, t
 from hbeu_dash.markup import quote_html
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import citations, data
+from hbeu_dash.ui.card_html import trend_href
 from hbeu_dash.ui.widgets import SharedDeck, escape_md, render_chart, render_downloads, render_table
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
@@ -182,8 +183,12 @@ def render_explorer(filters: Filters) -> None:
     else:
         shown = data.memo(
             ("explorer-links", filters, query.strip()[:100], tuple(picked)),
-            lambda: citations.link_table(
-                explorer_views.shown_table(table, lang), [figures_request([f]) for f in table["figure_id"]], filters
+            lambda: explorer_views.with_trend_links(
+                citations.link_table(
+                    explorer_views.shown_table(table, lang), [figures_request([f]) for f in table["figure_id"]], filters
+                ),
+                [trend_href(i, filters) for i in explorer_views.indicators_of(selected, table["figure_id"])],
+                lang,
             ),
         )
         render_table(
@@ -201,6 +206,9 @@ def render_explorer(filters: Filters) -> None:
                 "url": st.column_config.LinkColumn("URL", display_text="↗"),
                 t("source", lang): st.column_config.TextColumn(t("source", lang), width="medium"),
                 **citations.link_column_config(lang),
+                t("trend_column", lang): st.column_config.LinkColumn(
+                    t("trend_column", lang), display_text=t("trend_link", lang) + " →", width="medium"
+                ),
             },
             key="figures-table",
         )

@@ -6,11 +6,11 @@ wire form, which Streamlit would otherwise redo on every run of every session: a
 """
 
 import dataclasses
-import html
 import re
 import threading
 import weakref
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,8 +24,9 @@ from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import citations, data
+from hbeu_dash.ui.card_html import groups_html, kpis_html
 from hbeu_dash.views import cards as card_views
-from hbeu_dash.views.citations import figures_request, request_of
+from hbeu_dash.views.citations import request_of
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -124,59 +125,44 @@ class SharedDeck(pdk.Deck):
         return spec
 
 
-def make_kpi_html(kpi: card_views.Kpi, short_conflict: str | None = None, link: tuple[str, str] | None = None) -> str:
-    """One KPI card as HTML (every text escaped): name, place, value, the line beneath, and the evidence of each
-    report on hover or focus of the ⓘ mark; a disagreement between sources in red (only `short_conflict`, e.g. on a
-    slide whose conflicts slide gives the detail, when given); `link` (address, words): to the paragraphs."""
-    evidence = html.escape("\n\n".join(kpi.evidence))
-    note = ""
-    if kpi.conflict:
-        note = f'<div class="kpi-conflict">{html.escape(short_conflict or kpi.conflict)}</div>'
-    elif kpi.agree:
-        note = f'<div class="kpi-agree">✓ {html.escape(kpi.agree)}</div>'
-    return (
-        '<div class="kpi-card">'
-        f'<div class="kpi-name">{html.escape(kpi.name)}</div>'
-        f'<div class="kpi-city">{html.escape(kpi.city)} '
-        f'<span class="kpi-help" tabindex="0" role="note" title="{evidence}" aria-label="{evidence}">ⓘ</span></div>'
-        f'<div class="kpi-value">{html.escape(kpi.value)}</div>'
-        f'<div class="kpi-meta">{html.escape(kpi.meta)}</div>{note}{_kpi_link(link)}</div>'
-    )
-
-
-def _kpi_link(link: tuple[str, str] | None) -> str:
-    if link is None:
-        return ""
-    href, words = (html.escape(part, quote=True) for part in link)
-    return f'<a class="kpi-source" href="{href}" target="_blank" rel="noopener">{words} ↗</a>'
-
-
-def kpi_link(kpi: card_views.Kpi, filters: Filters, origin: str) -> tuple[str, str] | None:
-    """The card's link to the paragraphs of its reports (None without any)."""
-    request = figures_request(kpi.figure_ids)
-    return (citations.evidence_href(request, filters, origin), t("evidence_link", filters.lang)) if request else None
-
-
 def render_kpis(cards: list[card_views.CardRequest], filters: Filters, per_row: int = 4) -> None:
     """A grid of KPI cards, keeping only those of the selected cities and sectors.
 
     The grid is one HTML element: a dozen cards as Streamlit containers, columns and metrics cost the browser
-    about 70 ms on every filter change (bench), a single element a fraction of it.
+    about 70 ms on every filter change (bench), a single element a fraction of it. Made once a day per data
+    version and filters (a card's staleness counts from today).
     """
     figures = data.get_figures()
     if figures is None:
         return
     origin = citations.current_page()
+    today = date.today()
 
     def build() -> str:
-        kpis = card_views.build_kpis(figures, cards, filters)
-        body = "".join(make_kpi_html(k, link=kpi_link(k, filters, origin)) for k in kpis)
-        grid = f'<div class="kpi-grid" style="--kpi-per-row: {per_row}">{body}</div>'
-        return citations.CSS + grid if kpis else ""
+        grid = kpis_html(card_views.build_kpis(figures, cards, filters, today), filters, origin, per_row)
+        return citations.CSS + grid if grid else ""
 
-    grid = data.memo(("kpis", tuple(cards), filters, per_row, origin), build)
+    grid = data.memo(("kpis", tuple(cards), filters, per_row, origin, today), build)
     if grid:
         st.html(grid)
+
+
+def render_kpi_groups(groups: list[tuple[str, list[card_views.CardRequest]]], filters: Filters) -> None:
+    """The overview's figures grouped by sector (one HTML element, made once a day per data version and filters)."""
+    figures = data.get_figures()
+    if figures is None:
+        return
+    origin = citations.current_page()
+    today = date.today()
+
+    def build() -> str:
+        grouped = card_views.build_groups(figures, groups, filters, today)
+        body = groups_html(grouped, filters, origin)
+        return citations.CSS + body if body else ""
+
+    body = data.memo(("kpi-groups", filters, origin, today), build)
+    if body:
+        st.html(body)
 
 
 def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, *extra: object) -> None:

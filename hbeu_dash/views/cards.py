@@ -1,31 +1,48 @@
 """KPI cards: one indicator in one city, from every report of it, with its citations and evidence."""
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from hbeu_dash import transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, join, label, quote_evidence, t
+from hbeu_dash.views import trends
 
 # What a page asks for: (indicator_id, city cell), e.g. ("four_city_service_items", "hohhot").
 CardRequest = tuple[str, str]
 
 # The cards each page asks for, (indicator_id, city cell), in the order shown.
-OVERVIEW_CARDS: list[CardRequest] = [
-    ("daily_trains_from_hohhot", "hohhot"),
-    ("four_city_service_items", "hohhot"),
-    ("four_city_service_items", "baotou"),
-    ("service_batches", "region"),
-    ("cross_city_cases_in_period", "hohhot"),
-    ("cross_city_cases_to_date", "baotou"),
-    ("mengkeju_subcentres", "region"),
-    ("mengkeju_registered_people", "ulanqab"),
-    ("mengkeju_registered_orgs", "ulanqab"),
-    ("gov_agreements_signed", "region"),
-    ("dept_agreements_signed", "region"),
-    ("rail_circle_target_hours", "region"),
+# The overview's figures by sector, the most important of each first (drawn larger), in the order shown.
+OVERVIEW_GROUPS: list[tuple[str, list[CardRequest]]] = [
+    (
+        "government_services",
+        [
+            ("four_city_service_items", "hohhot"),
+            ("four_city_service_items", "baotou"),
+            ("cross_city_cases_in_period", "hohhot"),
+        ],
+    ),
+    (
+        "transport",
+        [
+            ("daily_trains_from_hohhot", "hohhot"),
+            ("hohhot_ulanqab_hsr_minutes", "hohhot;ulanqab"),
+            ("rail_circle_target_hours", "region"),
+        ],
+    ),
+    (
+        "science_innovation",
+        [
+            ("mengkeju_registered_people", "ulanqab"),
+            ("mengkeju_subcentres", "region"),
+            ("mengkeju_registered_orgs", "ulanqab"),
+        ],
+    ),
+    ("cooperation_planning", [("gov_agreements_signed", "region"), ("dept_agreements_signed", "region")]),
 ]
+OVERVIEW_CARDS: list[CardRequest] = [card for _, cards in OVERVIEW_GROUPS for card in cards]
 SERVICES_CARDS: list[CardRequest] = [
     ("service_batches", "region"),
     ("four_city_service_items", "hohhot"),
@@ -65,6 +82,10 @@ TRANSPORT_CARDS: list[CardRequest] = [
     ("hohhot_ulanqab_hsr_minutes", "hohhot;ulanqab"),
     ("hohhot_ulanqab_hsr_speed", "hohhot;ulanqab"),
     ("hohhot_ulanqab_hsr_km", "hohhot;ulanqab"),
+    # the series in time: each card says what changed, from when to when
+    ("jining_baotou_emu_minutes", "hohhot;baotou;ulanqab"),
+    ("hohhot_bureau_local_train_pairs", "region"),
+    ("beijing_north_terminating_trains", "region"),
 ]
 
 
@@ -75,7 +96,7 @@ class Kpi:
     indicator_id: str
     name: str
     city: str
-    value: str
+    value: str  # the latest value; every value when the reports disagree ('561 / 1412项')
     period: str
     as_of: str  # '截至 2024年12月' / 'As of Dec 2024'
     sources: str  # '来源:青橙融媒 · 2025-02-01' / 'Source: Qingcheng Media · 2025-02-01'
@@ -83,6 +104,14 @@ class Kpi:
     conflict: str | None = None
     agree: str | None = None
     figure_ids: tuple[str, ...] = ()  # the reports behind the card (figures.csv ids), in the order of `evidence`
+    change: str | None = None  # '144分钟(2015年1月8日)→ 134分钟(2016年1月24日)' where an earlier point differs
+    spark: tuple[float, ...] = ()  # one value per point in time, oldest first (a sparkline from two points)
+    stale: str | None = None  # '数据截至2024年12月,已逾一年' when the latest as-of is over a year old
+    city_id: str = ""  # the city cell ('hohhot', 'hohhot;baotou', 'region')
+    sector: str = ""
+    change_size: float = 0.0  # the change relative to the earlier value (to rank changes), 0 without one
+    direction: int = 0  # +1 the latest value is higher than the earlier one, -1 lower, 0 no change shown
+    outlets: str = ""  # '来源:青橙融媒' — the sources by name only (the overview's smaller cards)
 
     @property
     def meta(self) -> str:
@@ -90,12 +119,15 @@ class Kpi:
         return " · ".join([self.period, self.as_of, self.sources])
 
 
-def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
-    """The card of one indicator in one city from all its reports (oldest first), or None without any."""
+def make_kpi(records: list[dict], city: str, lang: str, today: date | None = None) -> Kpi | None:
+    """The card of one indicator in one city from all its reports, or None without any: the latest value and its
+    change since an earlier point, or every value when the reports disagree; stale when over a year old."""
     if not records:
         return None
-    first = records[-1]
-    values = sorted({r["value"] for r in records})
+    history = trends.read_history(records)
+    records = list(history.records)
+    latest = history.latest
+    first = latest[-1]
     cite = col("cite", lang)
     evidence = tuple(
         t(
@@ -109,36 +141,61 @@ def make_kpi(records: list[dict], city: str, lang: str) -> Kpi | None:
     )
     period = format_date(first["period"], lang) if first["period"] else label("measure", first["measure"], lang)
     conflict = None
-    if len(values) > 1:
+    if history.is_conflict:
         detail = join(
-            [t("value_of_source", lang, value=format_number(r["value"], lang), source=r[cite]) for r in records],
+            [
+                t("value_of_source", lang, value=format_number(r["value"], lang), source=r[cite])
+                for r in history.conflicting
+            ],
             lang,
             "clause_sep",
         )
         conflict = t("conflict_marker", lang, values=detail)
+        values = sorted({r["value"] for r in history.conflicting} | {r["value"] for r in latest})
+    else:
+        values = sorted({r["value"] for r in latest})
+    change = history.change(lang)
+    as_of = max(r["as_of"] for r in records)
+    since = trends.time_key(trends.when_of(history.earlier)) if history.earlier else None
+    agreeing = [
+        r
+        for r in records
+        if r["value"] == first["value"] and (since is None or trends.time_key(trends.when_of(r)) > since)
+    ]
+    outlets = {str(r[cite]).split(transforms.CITATION_SEP)[0] for r in records}
     return Kpi(
         indicator_id=first["indicator_id"],
         name=first[col("indicator", lang)],
         city=city_label(city, lang),
         value=format_values(values, first["unit_zh"], first["unit_en"], lang),
         period=period,
-        as_of=f"{t('as_of', lang)} {format_date(max(r['as_of'] for r in records), lang)}",
+        as_of=f"{t('as_of', lang)} {format_date(as_of, lang)}",
         sources=t("labelled", lang, label=t("source", lang), value=join(sorted({r[cite] for r in records}), lang)),
+        outlets=t("labelled", lang, label=t("source", lang), value=join(sorted(outlets), lang)),
         evidence=evidence,
         conflict=conflict,
-        agree=t("agree", lang, n=len(records)) if len(values) == 1 and len(records) > 1 else None,
+        agree=t("agree", lang, n=len(agreeing)) if not conflict and len(agreeing) > 1 else None,
         figure_ids=tuple(str(r["figure_id"]) for r in records),
+        change=change.text(lang) if change else None,
+        spark=history.spark if change else (),
+        stale=trends.stale_note(as_of, today or date.today(), lang),
+        city_id=city,
+        sector=str(first.get("sector", "")),
+        change_size=change.relative if change else 0.0,
+        direction=(change.latest > change.earlier) - (change.latest < change.earlier) if change else 0,
     )
 
 
-def build_kpis(figures: pd.DataFrame, cards: list[CardRequest], filters: Filters) -> list[Kpi]:
+def build_kpis(
+    figures: pd.DataFrame, cards: list[CardRequest], filters: Filters, today: date | None = None
+) -> list[Kpi]:
     """The cards of the selected cities and sectors, in the order asked; cards without a report are left out."""
     keep = transforms.filter_figures(figures, filters.cities, filters.sectors)
     wanted = keep[keep["indicator_id"].isin([i for i, _ in cards])].sort_values(["as_of", "source_id"])
     reports: dict[tuple, list[dict]] = {}
     for record in wanted.to_dict("records"):  # one pass instead of a filter per card
         reports.setdefault((record["indicator_id"], record["city"]), []).append(record)
-    kpis = (make_kpi(reports.get((i, c), []), c, filters.lang) for i, c in cards)
+    kpis = (make_kpi(reports.get((i, c), []), c, filters.lang, today) for i, c in cards)
     return [k for k in kpis if k is not None]
 
 
@@ -153,5 +210,18 @@ HEADLINE_CARDS: list[CardRequest] = [
     ("gov_agreements_signed", "region"),
     ("rail_circle_target_hours", "region"),
 ]
+# The overview's one trend and one comparison: the service items, over time and in the four cities side by side.
+OVERVIEW_TREND = "four_city_service_items"
+OVERVIEW_COMPARISON = "four_city_service_items"
+
+
+def build_groups(
+    figures: pd.DataFrame, groups: list[tuple[str, list[CardRequest]]], filters: Filters, today: date | None = None
+) -> list[tuple[str, list[Kpi]]]:
+    """The cards of each sector group under the filters (a group with none left is left out), most important first."""
+    built = [(sector, build_kpis(figures, cards, filters, today)) for sector, cards in groups]
+    return [(sector, kpis) for sector, kpis in built if kpis]
+
+
 # Every card of every page once, in page order: the briefing's key figures.
 ALL_CARDS: list[CardRequest] = list(dict.fromkeys([*OVERVIEW_CARDS, *SERVICES_CARDS, *SCIENCE_CARDS, *TRANSPORT_CARDS]))

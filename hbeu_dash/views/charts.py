@@ -4,7 +4,8 @@ import pandas as pd
 
 from hbeu_dash import charts, quality, transforms
 from hbeu_dash.charts import Chart
-from hbeu_dash.i18n import t
+from hbeu_dash.i18n import col, t
+from hbeu_dash.views import trends
 
 # Figures shown together in one breakdown chart (figures.csv ids), in the order shown.
 CONSORTIA = ("ulanqab-consortia", "ulanqab-consortia-major", "ulanqab-major-special-leads")
@@ -61,3 +62,25 @@ def ordos_plan_chart(selected: pd.DataFrame, lang: str) -> Chart | None:
 def timeline_chart(timeline: pd.DataFrame, lang: str) -> Chart:
     """Dated events on a time axis."""
     return charts.make_timeline_figure(timeline, lang, t("chart_timeline", lang), f"hbeu-timeline-{lang}")
+
+
+def trend_chart(figures: pd.DataFrame, indicator_id: str, lang: str) -> Chart | None:
+    """One indicator over time, every place in its colour (None when the figures hold no report of it)."""
+    rows = trends.indicator_rows(figures, indicator_id)
+    if rows.empty:
+        return None
+    first = rows.iloc[0]
+    title = t("chart_trend", lang, name=first[col("indicator", lang)])
+    step = trends.is_step(str(first["measure"]))
+    filename = f"hbeu-trend-{indicator_id}-{lang}"
+    return charts.make_trend_figure(rows, trends.conflict_flags(rows), lang, title, filename, step)
+
+
+def cities_chart(figures: pd.DataFrame, indicator_id: str, lang: str) -> Chart | None:
+    """The four cities side by side on one indicator, empty places labelled (None without a report of one city)."""
+    rows = figures[figures["indicator_id"] == indicator_id]
+    if rows.empty or not rows["city"].isin(trends.CITY_SLOTS).any():
+        return None
+    title = t("chart_city_slots", lang, name=rows.iloc[0][col("indicator", lang)])
+    slots = list(trends.city_slots(figures, indicator_id))
+    return charts.make_city_slots_figure(slots, lang, title, f"hbeu-cities-{indicator_id}-{lang}")

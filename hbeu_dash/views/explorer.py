@@ -5,6 +5,7 @@ import pandas as pd
 from hbeu_dash import transforms
 from hbeu_dash.charts import evidence_columns, mark_pending_evidence
 from hbeu_dash.i18n import city_label, col, format_date, label, t
+from hbeu_dash.views.citations import with_link_column
 
 search_figures = transforms.search_figures
 
@@ -45,3 +46,14 @@ def shown_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The explorer's table as a reader sees it: an English rendering not written yet reads 'English evidence
     pending' (the download keeps the cell empty)."""
     return mark_pending_evidence(table, lang)
+
+
+def indicators_of(figures: pd.DataFrame, figure_ids: pd.Series) -> list[str]:
+    """The indicator of each of these figure ids, in order."""
+    by_id = dict(zip(figures["figure_id"].astype(str), figures["indicator_id"].astype(str), strict=True))
+    return [by_id[str(f)] for f in figure_ids]
+
+
+def with_trend_links(table: pd.DataFrame, links: list[str], lang: str) -> pd.DataFrame:
+    """The shown table with a link per row to its indicator's trend and four-city comparison, after the indicator."""
+    return with_link_column(table, links, t("trend_column", lang), t("indicator", lang))

@@ -28,6 +28,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("science.py", "page_science", ":material/science:", "science"),
     PageSpec("transport.py", "page_transport", ":material/train:", "transport"),
     PageSpec("timeline.py", "page_timeline", ":material/timeline:", "timeline"),
+    PageSpec("trends.py", "page_trends", ":material/trending_up:", "trends"),
     PageSpec("explorer.py", "page_explorer", ":material/table:", "explorer"),
     PageSpec("quality.py", "page_quality", ":material/fact_check:", "quality"),
     PageSpec("present.py", "page_present", ":material/slideshow:", "present", hidden=True),
@@ -37,3 +38,5 @@ PAGES: tuple[PageSpec, ...] = (
 )
 PRESENT = "present"  # the url_path of the presenter's slides: no sidebar, no navigation, big type
 EVIDENCE = "evidence"  # the url_path of the reader's paragraphs: opened by the links of cards, charts, tables, slides
+TRENDS = "trends"  # the url_path of one indicator over time and across the four cities, opened from every card
+TREND_PARAM = "indicator"  # its URL parameter: the indicator shown
