@@ -18,5 +18,5 @@ if selected is not None:
         widgets.render_chart("ov-trend", lambda: charts.trend_chart(selected, cards.OVERVIEW_TREND, lang), filters)
     with right:
         widgets.render_chart(
-            "ov-cities", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang), filters
+            "ov-cities", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities), filters
         )

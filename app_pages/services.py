@@ -18,7 +18,9 @@ identities = data.get_table("identities")
 widgets.render_kpis(cards.SERVICES_CARDS, filters)
 left, right = st.columns(2)
 with left:
-    widgets.render_chart("sv-items", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang), filters)
+    widgets.render_chart(
+        "sv-items", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities), filters
+    )
 with right:
     if identities is not None:
         widgets.render_chart(

@@ -418,6 +418,8 @@ def make_trend_figure(
     by_city: dict[str, list[int]] = {}
     for position, record in enumerate(records):
         by_city.setdefault(str(record["city"]), []).append(position)
+    places = {c: i for i, c in enumerate((*schema.CITY_IDS, schema.REGION))}  # the usual order: Hohhot first
+    by_city = dict(sorted(by_city.items(), key=lambda item: (places.get(item[0], len(places)), item[0])))
     parts = []
     for order, (city, positions) in enumerate(by_city.items()):
         name, color = city_label(city, lang), city_color(city)
@@ -468,13 +470,16 @@ def make_trend_figure(
         )
         values = [records[p] for p in positions]
         first, last = values[0], values[-1]
-        flag = f" ({t('conflict', lang)})" if any(conflicts[p] for p in positions) else ""
-        if len({r["value"] for r in values}) == 1:
-            parts.append(f"{name} {format_number(last['value'], lang)}{flag}")
+        disputed_values = {records[p]["value"] for p in positions if conflicts[p]}
+        if disputed_values:  # a disagreement is told as one, never as a change
+            shown = " / ".join(format_number(v, lang) for v in sorted(disputed_values | {last["value"]}))
+            parts.append(f"{name} {shown} ({t('conflict', lang)})")
+        elif len({r["value"] for r in values}) == 1:
+            parts.append(f"{name} {format_number(last['value'], lang)}")
         else:
             parts.append(
                 f"{name} {format_number(first['value'], lang)} ({format_date(first['when'], lang)}) → "
-                f"{format_number(last['value'], lang)} ({format_date(last['when'], lang)}){flag}"
+                f"{format_number(last['value'], lang)} ({format_date(last['when'], lang)})"
             )
     fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), rangemode="tozero")
     months = (max(days) - min(days)).days / 30.4
@@ -513,6 +518,7 @@ def make_city_slots_figure(slots: list, lang: str, title: str, filename: str) ->
         ticktext.append(name)
         n = len(slot.reports)
         if n == 0:
+            empty = t("not_reported" if slot.selected else "not_selected", lang)
             fig.add_shape(
                 type="rect",
                 y0=index - width / 2,
@@ -525,13 +531,13 @@ def make_city_slots_figure(slots: list, lang: str, title: str, filename: str) ->
             fig.add_annotation(
                 y=index,
                 x=top * 0.12,
-                text=t("not_reported", lang),
+                text=empty,
                 showarrow=False,
                 xanchor="left",
                 xshift=6,
                 font={"color": "#595959", "size": 13},
             )
-            parts.append(f"{name} {t('not_reported', lang)}")
+            parts.append(f"{name} {empty}")
             continue
         sub = width / n
 
@@ -590,7 +596,11 @@ def _slots_twin(slots: list, lang: str) -> pd.DataFrame:
     if empty:
         blank = dict.fromkeys(table.columns, "")
         extra = [
-            {**blank, t("city", lang): city_label(s.city, lang), t("value_text", lang): t("not_reported", lang)}
+            {
+                **blank,
+                t("city", lang): city_label(s.city, lang),
+                t("value_text", lang): t("not_reported" if s.selected else "not_selected", lang),
+            }
             for s in empty
         ]
         table = pd.concat([table, pd.DataFrame(extra, columns=table.columns)], ignore_index=True)

@@ -530,6 +530,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stale_note": ("数据截至{as_of}，已逾一年", "Data as of {as_of}, over a year old"),
     "stale_note_years": ("数据截至{as_of}，已逾{years}年", "Data as of {as_of}, over {years} years old"),
     "not_reported": ("未报告", "not reported"),
+    "not_selected": ("未选择（筛选）", "not selected (filter)"),
     "trend_link": ("趋势与对比", "Trend and comparison"),
     "trend_when": ("时点", "When"),
     "trends_intro": (

@@ -51,7 +51,9 @@ def render_trends(filters: Filters) -> None:
         if selected["city"].isin(trend_views.CITY_SLOTS).any() and indicator in data.memo(
             ("city-indicators", filters), lambda: set(transforms.indicators_with_city_values(selected))
         ):
-            render_chart("cities", lambda: chart_views.cities_chart(selected, indicator, lang), filters, indicator)
+            cities = filters.cities
+            build = lambda: chart_views.cities_chart(selected, indicator, lang, cities)  # noqa: E731
+            render_chart("cities", build, filters, indicator)
         else:
             st.info(t("trend_not_per_city", lang, name=names[indicator]))
 

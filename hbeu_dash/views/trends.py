@@ -108,21 +108,35 @@ class History:
 
 
 def read_history(records: list[dict]) -> History:
-    """The history of one indicator in one place from its reports (any order)."""
+    """The history of one indicator in one place from its reports (any order).
+
+    A conflict is the latest point's: the latest reports and every report that disagrees with one of them (quality's
+    rule) stand side by side, and no change is read. An older conflict, settled by a later report, is the quality
+    page's to show: the latest report stands, and a disputed point is never the start of a change."""
     ordered = sorted(records, key=lambda r: (time_key(when_of(r)), r["as_of"], str(r["source_id"])))
-    keyed = [(i, r["period"], float(r["value"]), r["as_of"]) for i, r in enumerate(ordered)]
-    members = quality.conflict_members(keyed)
-    conflicting = tuple(r for i, r in enumerate(ordered) if i in members)
     if not ordered:
         return History((), (), (), None)
+    keyed = [(i, r["period"], float(r["value"]), r["as_of"]) for i, r in enumerate(ordered)]
+    members = quality.conflict_members(keyed)
     last_when = time_key(when_of(ordered[-1]))
-    if members:  # the latest report and every report it disagrees with stand side by side
-        latest = tuple(r for i, r in enumerate(ordered) if i in members or time_key(when_of(r)) == last_when)
+    last = [i for i, r in enumerate(ordered) if time_key(when_of(r)) == last_when]
+    touching = {i for i in last if i in members}
+    for i in members - set(last):
+        if i in quality.conflict_members([keyed[j] for j in last] + [keyed[i]]):
+            touching.add(i)
+    if touching:  # the latest report and every report it disagrees with stand side by side
+        conflicting = tuple(r for i, r in enumerate(ordered) if i in touching)
+        latest = tuple(r for i, r in enumerate(ordered) if i in touching or i in last)
         return History(tuple(ordered), conflicting, latest, None)
-    latest = tuple(r for r in ordered if time_key(when_of(r)) == last_when)
+    latest = tuple(ordered[i] for i in last)
     value = float(latest[-1]["value"])
     earlier = next(
-        (r for r in reversed(ordered) if time_key(when_of(r)) < last_when and float(r["value"]) != value), None
+        (
+            r
+            for i, r in reversed(list(enumerate(ordered)))
+            if time_key(when_of(r)) < last_when and float(r["value"]) != value and i not in members
+        ),
+        None,
     )
     return History(tuple(ordered), (), latest, earlier)
 
@@ -131,7 +145,8 @@ def stale_note(as_of: str, today: date, lang: str) -> str | None:
     """'数据截至2024年12月，已逾一年' when the as-of ended more than a year before today, else None."""
     if not as_of or (today - quality.as_of_end(as_of)).days <= quality.STALE_AFTER_DAYS:
         return None
-    years = (today - quality.as_of_end(as_of)).days // 365
+    end = quality.as_of_end(as_of)
+    years = today.year - end.year - ((today.month, today.day) <= (end.month, end.day))  # whole years strictly past
     return t("stale_note" if years < 2 else "stale_note_years", lang, as_of=format_date(as_of, lang), years=years)
 
 
@@ -166,10 +181,12 @@ class Slot:
     city: str  # 'hohhot' … or 'region'
     reports: tuple[dict, ...]  # () when the place has no report: an empty, labelled slot
     conflict: bool
+    selected: bool = True  # False: the reader's city filter leaves it out (labelled so, not "not reported")
 
 
-def city_slots(figures: pd.DataFrame, indicator_id: str) -> tuple[Slot, ...]:
-    """The four cities, always, in order, then the region when it has reports: each with its latest reports."""
+def city_slots(figures: pd.DataFrame, indicator_id: str, shown: tuple[str, ...] = CITY_SLOTS) -> tuple[Slot, ...]:
+    """The four cities, always, in order, then the region when it has reports: each with its latest reports; a city
+    outside `shown` (the city filter) keeps its place, marked as not selected."""
     rows = figures[figures["indicator_id"] == indicator_id]
     by_city: dict[str, list[dict]] = {}
     for record in rows.to_dict("records"):
@@ -178,7 +195,8 @@ def city_slots(figures: pd.DataFrame, indicator_id: str) -> tuple[Slot, ...]:
     slots = []
     for city in places:
         history = read_history(by_city.get(city, []))
-        slots.append(Slot(city, history.latest, history.is_conflict))
+        selected = city == schema.REGION or city in shown
+        slots.append(Slot(city, history.latest, history.is_conflict, selected))
     return tuple(slots)
 
 

@@ -26,7 +26,7 @@ WORDS = {
     },
 }
 SEARCH = {"zh": "搜索(名称、原文、说明)", "en": "Search (names, evidence, notes)"}
-LINK_COLUMN = 8  # in the explorer: figure_id, sector, indicator, its trend, city, value, unit, as written, then the link
+LINK_COLUMN = 8  # in the explorer: figure_id, sector, indicator, its trend, city, value, unit, as written, the link
 
 
 def marked(page: object) -> list[str]:
