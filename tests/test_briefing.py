@@ -15,7 +15,7 @@ from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.report import pdf
-from hbeu_dash.report.html import CHART_WIDTH_PX, render_html
+from hbeu_dash.report.html import CHART_WIDTH_PX, SUMMARY_FITS, SUMMARY_GAP_PX, render_html
 from hbeu_dash.store import CsvStore
 from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT
 from hbeu_dash.views.briefing import Briefing, briefing_filename, build_briefing, mark_paragraph, paragraph_bounds
@@ -201,6 +201,165 @@ def test_map_markers_are_sized_only_by_a_figure_in_scope() -> None:
     assert briefing(Filters(lang="en")).map_note == "City markers are sized by: Four-city service items"
 
 
+# ---------------------------------------------------------------- the summary: the opening two pages
+
+# The headline statements, in order, by hand (tests/test_views_headline.py reads them the same way): the biggest
+# change is northnews-202012-beijing-north-before/-after (trains terminating at Beijing North, 8 → 10 from the
+# timetable of 20 January 2021); the newest report is of Aug 2025 (northnews-20250807, Inner Mongolia Daily: 547 items);
+# the one open conflict is Hohhot's four-city items (561 / 1412); the latest meeting is the 8th mayors' meeting.
+SUMMARY_LABELS = {
+    "zh": ["变化最大", "最新报告", "待核冲突", "最近一次会议"],
+    "en": ["Biggest change", "Newest report", "Open conflicts", "Latest meeting"],
+}
+SUMMARY_CHANGE = {
+    "zh": "终到北京北站的内蒙古列车数（四市）：8趟（2020年12月）→ 10趟（2021年1月20日）",
+    "en": (
+        "Inner Mongolia trains terminating at Beijing North (Four cities): 8 trains (Dec 2020) → 10 trains "
+        "(20 Jan 2021)"
+    ),
+}
+SUMMARY_CHARTS = {
+    "zh": [
+        "终到北京北站的内蒙古列车数：随时间变化",
+        "“四城通办”事项数：四市对比",
+        "铁路经济圈目标时长（1小时）与实测",
+        "公路经济圈目标时长（2小时）与实测",
+    ],
+    "en": [
+        "Inner Mongolia trains terminating at Beijing North over time",
+        "Four-city service items: the four cities side by side",
+        "Rail economic circle target (1 hour) against measurements",
+        "Road economic circle target (2 hours) against measurements",
+    ],
+}
+# The targets against what was measured, by hand from figures.csv: the 1-hour rail circle (0471tv-2025-02-01, the
+# latest report of it) against ce-20170804-hsr-minutes (40分钟) and people-20170803-hsr-minutes (40分鐘左右, about
+# 40), both of 3 Aug 2017, earlier people-20170803-rail-hours-before (一個多小時, more than an hour); and against the
+# Jining South–Baotou EMUs through Hohhot (xinhua-20160122: 2小时14分 = 134 minutes from 24 Jan 2016, earlier
+# 2小时24分 = 144). The 2-hour road circle against hb-drive-hours (两个多小时, more than two hours, Feb 2025).
+TARGET_SUMMARIES = {
+    "zh": [
+        "铁路经济圈目标时长：1小时。实测：呼和浩特–乌兰察布40分钟 / 约40分钟（0.67小时 / 约0.67小时，2017年8月3日；"
+        "呼和浩特东至乌兰察布高铁运行时间），在目标之内，此前为多于1小时（2017年8月）；包头–乌兰察布（途经呼和浩特）"
+        "134分钟（2.23小时，2016年1月24日；集宁南至包头动车全程运行时间），超出目标，此前为144分钟（2015年1月8日）。"
+        "没有实测数据的城市对：呼和浩特–包头、呼和浩特–鄂尔多斯、包头–鄂尔多斯、鄂尔多斯–乌兰察布。",
+        "公路经济圈目标时长：2小时。实测：呼和浩特–包头多于2小时（2025年2月；呼包两城驾车单程时长(动车开通前)），"
+        "超出目标。没有实测数据的城市对：呼和浩特–鄂尔多斯、呼和浩特–乌兰察布、包头–鄂尔多斯、包头–乌兰察布、"
+        "鄂尔多斯–乌兰察布。",
+    ],
+    "en": [
+        "Rail economic circle target: 1 hour. Measured: Hohhot–Ulanqab 40 minutes / about 40 minutes (0.67 hours / "
+        "about 0.67 hours, 3 Aug 2017; HSR journey time, Hohhot East–Ulanqab), within the target; earlier more than "
+        "1 hour (Aug 2017); Baotou–Ulanqab (via Hohhot) 134 minutes (2.23 hours, 24 Jan 2016; EMU journey time, "
+        "Jining South–Baotou), over the target; earlier 144 minutes (8 Jan 2015). No measurement reported for: "
+        "Hohhot–Baotou, Hohhot–Ordos, Baotou–Ordos, Ordos–Ulanqab.",
+        "Road economic circle target: 2 hours. Measured: Hohhot–Baotou more than 2 hours (Feb 2025; Hohhot–Baotou "
+        "drive, one way (before EMU trains)), over the target. No measurement reported for: Hohhot–Ordos, "
+        "Hohhot–Ulanqab, Baotou–Ordos, Baotou–Ulanqab, Ordos–Ulanqab.",
+    ],
+}
+# The quoted words of each target's lines: the target's report (0471tv-2025-02-01), then each pair's latest.
+TARGET_QUOTES = [
+    ["一小时铁路经济圈、两小时公路经济圈", "全长126公里,运行时间40分钟", "40分鐘左右", "全程运行时间仅需2小时14分"],
+    ["一小时铁路经济圈、两小时公路经济圈", "单程需两个多小时"],
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_s_statements_in_order_each_cited(lang: str) -> None:
+    summary = briefing(Filters(lang=lang)).summary
+    assert summary is not None and summary.heading == {"zh": "摘要", "en": "Summary"}[lang]
+    assert [s.label for s in summary.statements] == SUMMARY_LABELS[lang]
+    assert summary.statements[0].text == SUMMARY_CHANGE[lang]
+    cites = citations_by_source(lang)
+    assert summary.statements[0].sources.endswith(cites["northnews-202012"])
+    assert cites["northnews-20250807"] in summary.statements[1].sources
+    assert cites["meeting8-interviews"] in summary.statements[2].sources
+    assert cites["0471tv-2025-02-01"] in summary.statements[2].sources
+    assert all(s.sources for s in summary.statements)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_s_charts_the_trend_the_four_cities_and_the_targets(lang: str) -> None:
+    summary = briefing(Filters(lang=lang)).summary
+    assert [c.title for c in summary.charts] == SUMMARY_CHARTS[lang]
+    trend, cities = summary.comparison
+    # the biggest change's indicator over time: the two northnews-202012 figures, 8 then 10
+    assert {tuple(trace.y) for trace in trend.figure.data if trace.y is not None} == {(8, 10)}
+    # the four cities side by side: Hohhot's 561 and 1412, Baotou's 587, Ordos and Ulanqab not reported
+    not_reported = {"zh": "未报告", "en": "not reported"}[lang]
+    names = {"zh": ("鄂尔多斯", "乌兰察布"), "en": ("Ordos", "Ulanqab")}[lang]
+    twin = cities.table
+    empty = twin[twin[t("value_text", lang)] == not_reported][t("city", lang)].tolist()
+    assert empty == list(names)
+    assert [a.text for a in cities.figure.layout.annotations].count(not_reported) == 2
+    for name in names:
+        assert f"{name} {not_reported}" in cities.summary
+    assert [target.chart.summary for target in summary.targets] == TARGET_SUMMARIES[lang]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_s_targets_quote_their_reports(lang: str) -> None:
+    summary = briefing(Filters(lang=lang)).summary
+    cites = citations_by_source(lang)
+    for target, quotes in zip(summary.targets, TARGET_QUOTES, strict=True):
+        assert len(target.evidence) == len(quotes)
+        for line, words in zip(target.evidence, quotes, strict=True):
+            assert words in line.quote and words not in line.lead
+        assert target.evidence[0].lead.startswith({"zh": "目标：", "en": "Target: "}[lang])
+        assert cites["0471tv-2025-02-01"] in target.evidence[0].lead
+    rail = [str(line) for line in summary.targets[0].evidence]
+    assert (
+        cites["ce-20170804"] in rail[1] and cites["people-20170803"] in rail[2] and cites["xinhua-20160122"] in rail[3]
+    )
+    if lang == "en":  # the English rendering beside the words
+        assert "(126 km long, with a journey time of 40 minutes)" in rail[1]
+
+
+@pytest.mark.parametrize("filters", [Filters(lang="zh"), Filters(lang="en"), ULANQAB])
+def test_every_row_of_the_summary_s_charts_is_cited(filters: Filters) -> None:
+    b = briefing(filters)
+    by_id = {r["figure_id"]: r for r in figure_rows()}
+    cited = {(f.evidence, f.source) for g in b.citations for f in g.figures}
+    cites = citations_by_source(filters.lang)
+    shown = [ref for c in b.summary.charts for table, ids in c.refs if table == "figures" for ref in ids]
+    assert len(shown) > 5
+    for figure_id in shown:
+        row = by_id[figure_id]
+        assert (row["evidence"], cites[row["source_id"]]) in cited, figure_id
+    assert all(c.sources for c in b.summary.charts)  # and each chart has its source line
+
+
+def test_a_ulanqab_summary_names_only_the_unmeasured_pairs_of_ulanqab() -> None:
+    summary = briefing(ULANQAB).summary
+    # no four-city items for Ulanqab: the trend stands alone; the targets' unmeasured pairs are Ulanqab's
+    assert [c.title for c in summary.comparison] == ["终到北京北站的内蒙古列车数：随时间变化"]
+    rail, road = (target.chart.summary for target in summary.targets)
+    assert rail.endswith("没有实测数据的城市对：鄂尔多斯–乌兰察布。")
+    assert "呼和浩特–包头" not in road  # hb-drive-hours is Hohhot–Baotou's: not in a briefing on Ulanqab
+    assert road.endswith("没有实测数据的城市对：呼和浩特–乌兰察布、包头–乌兰察布、鄂尔多斯–乌兰察布。")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_opens_the_html_with_the_contents_beside_it(lang: str) -> None:
+    page = rendered(Filters(lang=lang))
+    summary = briefing(Filters(lang=lang)).summary
+    start, end = page.index('<section id="summary"'), page.index('<nav class="contents"')
+    section = html.unescape(re.sub(r"<[^>]+>", "", page[start:end]))
+    places = [section.index(s.text) for s in summary.statements]
+    assert places == sorted(places)
+    for s in summary.statements:  # each with its source line
+        assert squash(s.text + s.sources) in squash(section), s.label
+    for chart in summary.charts:
+        assert chart.title in section and chart.sources in section and chart.summary in section
+    assert page.index('<section class="title-page"') < start < end < page.index('<section id="kpis">')
+    assert re.search(r'<ol>\s*<li><a href="#summary">' + summary.heading + "</a></li>", page)
+    if lang == "en":  # the sources' own words marked as Chinese, beside their English
+        assert '“<span lang="zh">全长126公里,运行时间40分钟</span>” (126 km long' in page[start:end]
+    else:
+        assert 'lang="zh"' not in page[start:end]
+
+
 @pytest.mark.parametrize(
     ("lang", "version", "extension", "name"),
     [
@@ -289,11 +448,14 @@ def test_plotly_js_is_embedded_once_in_the_head_and_every_chart_is_drawn_by_it(f
     found = resources(page)
     big = [s for s in found.scripts if s[1] > 1_000_000]
     assert len(big) == 1 and big[0][0], "plotly.js, once, in <head>"
-    n_charts = len(briefing(filters).charts) + 1  # and the map
-    assert page.count("Plotly.newPlot(") == n_charts == 8
+    n_charts = len(briefing(filters).all_charts) + 1  # the summary's, the pages' and the map
+    assert page.count("Plotly.newPlot(") == n_charts == 4 + 8
     assert page.count('class="plotly-graph-div"') == n_charts
     widths = re.findall(r'<div style="height:\d+px; width:(\d+)px;">\s*<div id="[\w-]+" class="plotly-graph-div"', page)
-    assert widths == [str(CHART_WIDTH_PX)] * n_charts  # fixed widths: the printed page shows the same layout
+    # fixed widths: the printed page shows the same layout; the summary's trend and four cities side by side
+    narrow, wide = SUMMARY_FITS["narrow"]["width"], SUMMARY_FITS["wide"]["width"]
+    assert narrow + wide + SUMMARY_GAP_PX == CHART_WIDTH_PX
+    assert widths == [str(w) for w in (narrow, wide, *[CHART_WIDTH_PX] * (n_charts - 2))]
     assert '"displaylogo": false' in page
 
 

@@ -530,7 +530,7 @@ def test_a_card_whose_reports_disagree_shows_both_and_no_change() -> None:
     assert zh.stale == "数据截至2025年2月，已逾一年"
     assert en.stale == "Data as of Feb 2025, over a year old"
     assert zh.outlets == "来源: 第八届市长联席会议专访、青橙融媒"
-    assert en.outlets == "Source: 8th Mayors' Meeting interviews, Qingcheng Media"
+    assert en.outlets == "Sources: 8th Mayors' Meeting interviews, Qingcheng Media"
 
 
 def test_a_card_within_a_year_of_today_is_not_stale() -> None:

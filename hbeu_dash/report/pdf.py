@@ -25,6 +25,8 @@ CHARTS_DRAWN_JS = """() => {
     return charts.every(c => c.querySelector('.main-svg') !== null);
 }"""
 TIMEOUT_MS = 60_000
+# What the PDF needs from Debian: Chromium, and the TrueType fonts the briefing is set in (report/html.py FONTS).
+APT_HINT = "apt-get install -y chromium fonts-wqy-microhei fonts-liberation fonts-dejavu-core"
 
 
 class PdfError(RuntimeError):
@@ -36,7 +38,7 @@ def chromium_path() -> str:
     candidate = os.environ.get("CHROMIUM") or CHROMIUM
     found = candidate if Path(candidate).exists() else shutil.which("chromium")
     if found is None:
-        raise PdfError(f"Chromium not found at {candidate} (apt-get install -y chromium fonts-noto-cjk)")
+        raise PdfError(f"Chromium not found at {candidate} ({APT_HINT})")
     return found
 
 
@@ -53,8 +55,8 @@ def render_pdf(html: str) -> bytes:
 
 def _print(html: str, executable: str) -> bytes:
     """Print the HTML from a temporary file."""
-    # Opened from a file: page.set_content() sends the 5 MB document through the DevTools protocol and takes
-    # 1.5-3 s longer on the 2-core machine.
+    # Opened from a file: page.set_content() sends the whole document (1.6 MB, 5 MB with the full plotly.js) through
+    # the DevTools protocol, which took 1.5-3 s longer on the 2-core machine.
     with tempfile.TemporaryDirectory(prefix="hbeu-briefing-") as folder:
         path = Path(folder) / "briefing.html"
         path.write_text(html, encoding="utf-8")

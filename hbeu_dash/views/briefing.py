@@ -1,14 +1,15 @@
-"""The offline briefing: a title page, the key figures, every chart, the map, the tracker, the timeline, the
+"""The offline briefing: a title page, a two-page summary (the headline statements, a trend, the four cities side by
+side, the targets against their measurements), the key figures, every chart, the map, the tracker, the timeline, the
 conflicts, a citation for every figure of the scope and, in its sources appendix, the paragraph of each source's
 archived text that holds the figures' fragments.
 
-Built only from the view models the pages and slides use (cards, chart specs, map view, tracker table, event
-cards, conflict blocks, citations): nothing is built twice. Plain text and numbers: the HTML renderer escapes them
-and marks the fragments.
+Built only from the view models the pages and slides use (headline statements, cards, chart specs, target checks,
+map view, tracker table, event cards, conflict blocks, citations): nothing is built twice. Plain text and numbers:
+the HTML renderer escapes them and marks the fragments.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -31,11 +32,15 @@ from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup, paragr
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views
+from hbeu_dash.views import headline as headline_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import slides
+from hbeu_dash.views import targets as target_views
+from hbeu_dash.views import trends as trend_views
 from hbeu_dash.views.cards import Kpi
 from hbeu_dash.views.citations import FOUND, NO_TEXT, Citation, make_citation
 from hbeu_dash.views.events import EventCard
+from hbeu_dash.views.headline import Statement
 from hbeu_dash.views.scope import Scope
 from hbeu_dash.views.slides import Block, MapView, TextTable
 
@@ -52,6 +57,45 @@ class TitlePage:
     version: str  # '数据版本 6a17c53'
     generated: str  # '生成日期:2026年11月26日'
     problems: str | None  # broken data files and what is left out, or None
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    """One line citing a report: what and where ('目标：青橙融媒 · 2025-02-01 (2025年2月): '), then its words quoted
+    (with their English rendering on an English briefing), kept apart so a renderer can mark their language."""
+
+    lead: str
+    quote: str  # a hbeu_dash.i18n.Quoted, or '' when the line could not be split (the lead then holds it all)
+
+    def __str__(self) -> str:
+        return self.lead + self.quote
+
+
+@dataclass(frozen=True)
+class SummaryTarget:
+    """One target against its measurements, as the summary shows it: the chart, and the reports it stands on quoted
+    one to a line (the target's, then each pair's latest; views/targets.py TargetCheck.citations)."""
+
+    chart: Chart
+    evidence: tuple[QuotedLine, ...]
+
+
+@dataclass(frozen=True)
+class BriefingSummary:
+    """The briefing's opening, two pages with the contents beside it: the headline statements (each with its source
+    line), then the charts that tell them — the trend of the biggest change beside the four cities (as on the
+    overview), each target against its measurements — each chart with its source line and summary, its rows cited
+    in the citations."""
+
+    heading: str  # '摘要' / 'Summary' (in the contents too)
+    statements: tuple[Statement, ...]  # views/headline.py: what changed, what is newest, what is open, what was signed
+    comparison: tuple[Chart, ...]  # the trend and the four cities side by side (either left out when it has nothing)
+    targets: tuple[SummaryTarget, ...]
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Every chart of the summary, in reading order."""
+        return (*self.comparison, *(target.chart for target in self.targets))
 
 
 @dataclass(frozen=True)
@@ -144,11 +188,18 @@ class Briefing:
     citations: tuple[CitationGroup, ...]
     citations_intro: str
     sources: tuple[SourceText, ...] = ()  # the appendix: each cited source and the paragraphs quoted from it
+    summary: BriefingSummary | None = None  # the opening two pages; None when the scope has nothing to say
 
     @property
     def charts(self) -> tuple[Chart, ...]:
-        """Every plotly chart of the briefing (the map aside), in reading order."""
+        """Every plotly chart of the pages in the briefing's body (the summary's and the map aside), in reading
+        order."""
         return (*self.services, *self.science, *(c for c in (self.status, self.timeline) if c is not None))
+
+    @property
+    def all_charts(self) -> tuple[Chart, ...]:
+        """Every plotly chart of the briefing (the map aside), in reading order: the summary's, then the body's."""
+        return (*(self.summary.charts if self.summary else ()), *self.charts)
 
     @property
     def n_figures(self) -> int:
@@ -232,6 +283,52 @@ def build_science_charts(scope: Scope) -> tuple[Chart, ...]:
         chart_views.talent_chart(selected, scope.lang),
         chart_views.ordos_plan_chart(selected, scope.lang),
     )
+
+
+def summary_trend(scope: Scope, statements: Sequence[Statement]) -> Chart | None:
+    """The trend of the biggest change's indicator (the trends page's default when nothing changed)."""
+    selected = scope.selected
+    if selected is None or selected.empty:
+        return None
+    indicator = next((s.indicator_id for s in statements if s.kind == "change" and s.indicator_id), None)
+    indicator = indicator or trend_views.default_indicator(selected)
+    return chart_views.trend_chart(selected, indicator, scope.lang) if indicator else None
+
+
+def summary_targets(scope: Scope) -> list[target_views.TargetCheck]:
+    """Each target against what the scope's figures measure; of the pairs nothing measures, only those touching a
+    chosen city are named (a briefing on Ulanqab does not say Hohhot–Baotou is unmeasured: its figures are not in
+    it). Every figure shown is one of the scope's, so cited in the citations."""
+    selected, indicators = scope.selected, scope.table("indicators")
+    if selected is None or indicators is None:
+        return []
+    checks = target_views.build_target_checks(selected, indicators, scope.table("cities"))
+    chosen = set(scope.filters.cities)
+    return [replace(c, missing=tuple(p for p in c.missing if chosen & set(p))) for c in checks]
+
+
+def quoted_lines(check: target_views.TargetCheck, lang: str) -> tuple[QuotedLine, ...]:
+    """The check's citation lines (TargetCheck.citations: the target's reports, then each pair's latest), each split
+    into its lead and the report's quoted words (every line ends with them)."""
+    reports = [*check.target, *(c for pair in check.pairs for c in pair.latest)]
+    lines = []
+    for line, report in zip(check.citations(lang), reports, strict=True):
+        quote = report.quote(lang)
+        lines.append(QuotedLine(line[: -len(quote)], quote) if line.endswith(quote) else QuotedLine(line, ""))
+    return tuple(lines)
+
+
+def build_summary(scope: Scope) -> BriefingSummary | None:
+    """The opening: the headline statements, the biggest change's trend beside the four cities on the overview's
+    comparison, each target against its measurements; None when there is nothing of them to show."""
+    lang, selected = scope.lang, scope.selected
+    statements = headline_views.build_headline(scope)
+    cities = None if selected is None else chart_views.cities_chart(selected, card_views.OVERVIEW_COMPARISON, lang)
+    comparison = _keep(summary_trend(scope, statements), cities)
+    targets = tuple(SummaryTarget(c.chart(lang), quoted_lines(c, lang)) for c in summary_targets(scope))
+    if not (statements or comparison or targets):
+        return None
+    return BriefingSummary(t("briefing_summary", lang), statements, comparison, targets)
 
 
 def build_briefing_map(scope: Scope) -> tuple[MapView | None, str]:
@@ -472,4 +569,5 @@ def build_briefing(scope: Scope, generated: datetime | date) -> Briefing:
         citations=citations,
         citations_intro=t("citations_intro", lang, version=scope.version),
         sources=sources,
+        summary=build_summary(scope),
     )

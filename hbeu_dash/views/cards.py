@@ -163,6 +163,7 @@ def make_kpi(records: list[dict], city: str, lang: str, today: date | None = Non
         if r["value"] == first["value"] and (since is None or trends.time_key(trends.when_of(r)) > since)
     ]
     outlets = {str(r[cite]).split(transforms.CITATION_SEP)[0] for r in records}
+    outlet_label = "source" if len(outlets) == 1 else "sources"
     return Kpi(
         indicator_id=first["indicator_id"],
         name=first[col("indicator", lang)],
@@ -171,7 +172,7 @@ def make_kpi(records: list[dict], city: str, lang: str, today: date | None = Non
         period=period,
         as_of=f"{t('as_of', lang)} {format_date(as_of, lang)}",
         sources=t("labelled", lang, label=t("source", lang), value=join(sorted({r[cite] for r in records}), lang)),
-        outlets=t("labelled", lang, label=t("source", lang), value=join(sorted(outlets), lang)),
+        outlets=t("labelled", lang, label=t(outlet_label, lang), value=join(sorted(outlets), lang)),
         evidence=evidence,
         conflict=conflict,
         agree=t("agree", lang, n=len(agreeing)) if not conflict and len(agreeing) > 1 else None,

@@ -1,5 +1,7 @@
 """The briefing in headless Chromium: opened from file:// with every other request aborted it makes none and draws
-every chart; its PDF (printed by the machine's Chromium) holds the key figures as text, on A4, fonts embedded.
+every chart with the partial plotly.js (the summary's trend and four cities side by side); its text is set in
+TrueType fonts; its PDF (printed by the machine's Chromium) holds the key figures as text, on A4, fonts embedded
+(tests/test_briefing_files.py: no Type 3 font; the summary on pages 1-2).
 
 Without pdftotext / pdffonts (poppler-utils) the PDF tests are skipped, except when CI is set: there they fail.
 """
@@ -17,18 +19,21 @@ import pytest
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
-from hbeu_dash.report.html import render_html
+from hbeu_dash.report.html import SUMMARY_FITS, bundle_traces, render_html
 from hbeu_dash.report.pdf import PdfError, render_pdf
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.scope import load_scope
 from tests.conftest import blank_evidence_en, copy_data
 from tests.e2e.conftest import ARTIFACTS
 from tests.test_briefing import CASES, cited_figure, figure_row, hostile_scope, lines_of, squash
+from tests.test_briefing_files import require_briefing_fonts
 
 GENERATED = date(2026, 11, 26)
-# 7 charts (service items, the Hohhot–Baotou identity, consortia, talent, Ordos' plan, projects by status, the
-# timeline) and the map: every chart of the pages, for all cities and sectors.
-N_CHARTS = 8
+# The summary's 4 (the biggest change's trend, the four cities, the rail and the road targets), then 7 charts (service
+# items, the Hohhot–Baotou identity, consortia, talent, Ordos' plan, projects by status, the timeline) and the map:
+# every chart of the pages, for all cities and sectors.
+N_SUMMARY_CHARTS = 4
+N_CHARTS = N_SUMMARY_CHARTS + 8
 DRAWN_JS = """() => {
     const charts = [...document.querySelectorAll('.plotly-graph-div')];
     return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));
@@ -54,7 +59,9 @@ def _write(lang: str, folder: Path) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def briefings(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
-    """The HTML briefing of all cities and sectors, per language, on disk: (path, data version)."""
+    """The HTML briefing of all cities and sectors, per language, on disk: (path, data version); set in the
+    TrueType fonts, which must be installed."""
+    require_briefing_fonts()
     folder = tmp_path_factory.mktemp("briefing")
     return {lang: _write(lang, folder) for lang in ("zh", "en")}
 
@@ -102,26 +109,59 @@ def test_opened_from_a_file_it_makes_no_request_and_draws_every_chart(
     assert seen["aborted"] == [] and seen["errors"] == []
     drawn = page.evaluate("() => document.querySelectorAll('.plotly-graph-div .main-svg').length")
     charts = page.evaluate("() => document.querySelectorAll('.plotly-graph-div').length")
-    assert charts == N_CHARTS and drawn >= N_CHARTS
+    # the summary's charts, the pages' charts and the map
+    assert path.read_text(encoding="utf-8").count("Plotly.newPlot(") == charts == N_CHARTS and drawn >= charts
+    summary = page.evaluate("() => document.querySelectorAll('#summary .plotly-graph-div .main-svg').length")
+    assert summary >= N_SUMMARY_CHARTS
     widths = page.evaluate("() => [...document.querySelectorAll('.plotly-graph-div')].map(d => d.offsetWidth)")
-    assert widths == [680] * N_CHARTS
+    # the trend and the four cities side by side, every other chart 680 px wide
+    assert widths == [SUMMARY_FITS["narrow"]["width"], SUMMARY_FITS["wide"]["width"]] + [680] * (charts - 2)
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('#summary .summary-pair .chart')].map(f => f.getBoundingClientRect().top)"
+    )
+    assert len(boxes) == 2 and boxes[0] == boxes[1]  # side by side, not one under the other
+    # The vendored partial plotly.js registers the trace types its header lists (the header is what the briefing
+    # and tests/test_briefing_files.py read).
+    registered = page.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert registered == sorted(bundle_traces()), registered
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"briefing-{lang}.png"), full_page=True)
 
 
+# Where the briefing's text is set, per language: (selector, the font its words are set in). Chinese in WenQuanYi
+# Micro Hei, English in Liberation Sans: TrueType outlines, embedded in the PDF as CID TrueType fonts (Chromium prints
+# the CFF-outline Noto Sans CJK as Type 3 glyphs). The charts' SVG text too (report/html.py overrides their fonts).
+TEXT_FONTS = {
+    "zh": [
+        ("h1", "WenQuanYi Micro Hei"),
+        (".kpi-name", "WenQuanYi Micro Hei"),
+        ("#citations .cited dd", "WenQuanYi Micro Hei"),
+        ("#chart-1 .main-svg .xtick text", "WenQuanYi Micro Hei"),
+    ],
+    "en": [
+        ("h1", "Liberation Sans"),
+        (".kpi-name", "Liberation Sans"),
+        ('#citations .cited dd[lang="zh"]', "WenQuanYi Micro Hei"),
+        ("#chart-1 .main-svg .xtick text", "Liberation Sans"),
+    ],
+}
+TRUETYPE_FONTS = {"WenQuanYi Micro Hei", "Liberation Sans", "DejaVu Sans"}
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_its_text_is_set_in_noto_sans_cjk(
+def test_its_text_is_set_in_truetype_fonts(
     briefings: dict[str, tuple[Path, str]], offline_page: object, lang: str
 ) -> None:
     page, _ = offline_page(briefings[lang][0].as_uri())
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    for selector in ("h1", ".kpi-name", "#citations .cited dd"):
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    for selector, font in TEXT_FONTS[lang]:
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-        assert fonts and all(f["familyName"].startswith("Noto Sans CJK") for f in fonts), (selector, fonts)
+        assert node, selector
+        names = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+        assert font in names and names <= TRUETYPE_FONTS, (selector, names)
 
 
 def test_hostile_data_stays_text_in_the_browser(offline_page: object, tmp_path: Path) -> None:
@@ -186,10 +226,8 @@ def test_the_pdf_is_a4_with_every_font_embedded(pdfs: dict[str, Path], lang: str
     # Columns from the right: emb sub uni object-id generation. Every font is embedded and maps back to Unicode
     # (so the Chinese text can be searched and copied).
     assert all(r[-5] == "yes" and r[-3] == "yes" for r in rows), rows
-    # Chromium's PDF backend (Skia) embeds CFF-outline OpenType fonts, as Debian's Noto Sans CJK is, as Type 3
-    # glyph programs without the font's name (skia issue 40031251); TrueType fonts keep theirs (DejaVu Sans Mono
-    # of the URLs). The glyphs come from Noto Sans CJK: test_its_text_is_set_in_noto_sans_cjk.
-    assert any(r[0] == "[none]" and r[1:3] == ["Type", "3"] for r in rows)
+    # Real fonts, no Type 3 glyph programs (what Chromium makes of CFF-outline fonts and of synthesized bold).
+    assert not [r for r in rows if r[1:3] == ["Type", "3"]], rows
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
