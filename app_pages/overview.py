@@ -15,8 +15,13 @@ if selected is not None:
     st.subheader(t("overview_trend_heading", lang))
     left, right = st.columns(2)
     with left:
-        widgets.render_chart("ov-trend", lambda: charts.trend_chart(selected, cards.OVERVIEW_TREND, lang), filters)
+        widgets.render_chart(
+            "ov-trend", lambda: charts.trend_chart(selected, cards.OVERVIEW_TREND, lang), filters, lazy_twin=True
+        )
     with right:
         widgets.render_chart(
-            "ov-cities", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities), filters
+            "ov-cities",
+            lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities),
+            filters,
+            lazy_twin=True,
         )

@@ -104,12 +104,13 @@ def test_a_shared_deck_serialises_as_the_deck_and_once() -> None:
 
 
 def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
-    """Two sessions of the overview: each gets the four-city chart and its table twin (with a link per row to the
-    row's paragraph, the overview's view kept; none for a city not reported) as Streamlit would serialise them."""
+    """Two sessions of the services page: each gets the four-city chart and its table twin (with a link per row to
+    the row's paragraph, the page's view kept; none for a city not reported) as Streamlit would serialise them. (The
+    overview sends its twins only when opened: tests/e2e/test_overview.py.)"""
     result = read_dataset()
     selected = Scope(result, join_all(result), ALL_ZH, "test").selected
     chart = chart_views.cities_chart(selected, "four_city_service_items", "zh")
-    carried = {"v": CsvStore(paths.DATA_DIR).data_version(), "from": "overview"}
+    carried = {"v": CsvStore(paths.DATA_DIR).data_version(), "from": "services"}
     links = [
         citation_views.evidence_href(request_of(refs), carried, "evidence") if refs else None
         for refs in chart.row_refs
@@ -118,7 +119,7 @@ def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
     shown = [None if pd.isna(link) else link for link in twin[t("evidence_column", "zh")]]
     assert shown == [
         *(
-            f"evidence?fig={figure}&v={carried['v']}&from=overview"
+            f"evidence?fig={figure}&v={carried['v']}&from=services"
             for figure in ("hohhot-service-items-a", "hohhot-service-items-b", "baotou-service-items")
         ),
         None,  # Ordos: not reported
@@ -126,6 +127,7 @@ def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
     ]
     for _session in range(2):
         at = AppTest.from_file(APP, default_timeout=60).run()
+        at.switch_page("app_pages/services.py").run()
         assert not at.exception
         specs = [c.proto.spec for c in at.get("plotly_chart")]
         assert plotly.io.to_json(chart.figure, validate=False) in specs

@@ -165,11 +165,15 @@ def render_kpi_groups(groups: list[tuple[str, list[card_views.CardRequest]]], fi
         st.html(body)
 
 
-def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, *extra: object) -> None:
+def render_chart(
+    key: str, build: Callable[[], Chart | None], filters: Filters, *extra: object, lazy_twin: bool = False
+) -> None:
     """A chart with its source line (and a link to the paragraphs it stands on), its one-sentence summary, the
     paragraphs of a point clicked, and its table twin with a link per row; nothing when `build` gives None.
 
     `build` runs once per data version, filters and `extra` (memoised); `key` names the chart on the page.
+    `lazy_twin`: the table twin is sent when its expander is opened (a rerun), not with the page — the overview's
+    first screen loads without a data grid (bench: page ready).
     """
     lang = filters.lang
     chart = data.memo(("chart", key, filters, *extra), lambda: share_chart(build()))
@@ -186,7 +190,10 @@ def render_chart(key: str, build: Callable[[], Chart | None], filters: Filters, 
     if chart.row_refs:
         st.caption(t("evidence_click_hint", lang))
     citations.render_point_citations(chart, event, filters)
-    with st.expander(t("table_twin", lang)):
+    box = st.expander(t("table_twin", lang), key=f"{key}-twin", on_change="rerun") if lazy_twin else None
+    if box is not None and not box.open:
+        return
+    with box or st.expander(t("table_twin", lang)):
         origin = citations.current_page()  # the links say where they were followed from
         twin = data.memo(("twin", key, origin, filters, *extra), lambda: twin_table(chart, filters, origin))
         render_table(twin, width="stretch", column_config=citations.link_column_config(lang))

@@ -90,3 +90,16 @@ def test_an_unknown_indicator_in_the_url_is_told_and_the_page_still_works(open_p
     assert "网址中的指标“<script>alert(1)</script>”不在所选城市和领域的数据中" in text
     assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 2
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_the_overview_sends_a_chart_s_table_only_when_it_is_opened(open_page) -> None:
+    page = open_page("/?lang=en").page
+    grids = page.locator('[data-testid="stDataFrame"]')
+    assert grids.count() == 0  # the first screen loads without a data grid
+    page.get_by_text("Chart data as a table").nth(1).click()  # the four-city comparison's
+    grids.first.wait_for(timeout=30_000)
+    wait_settled(page)
+    assert grids.count() == 1
+    # the table's rows: Hohhot's two reports, Baotou's, then Ordos and Ulanqab not reported (canvas grid: its aria)
+    cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
+    assert sum("not reported" in c for c in cells) == 2, cells
