@@ -126,9 +126,12 @@ def trend_link(kpi: card_views.Kpi, filters: Filters, origin: str) -> tuple[str,
 
 
 def kpis_html(kpis: list[card_views.Kpi], filters: Filters, origin: str, per_row: int = 4) -> str:
-    """The grid of cards, each with its two links."""
+    """The grid of cards, each with its two links (no link to the trend page on the trend page itself)."""
     body = "".join(
-        make_kpi_html(k, link=kpi_link(k, filters, origin), trend=trend_link(k, filters, origin)) for k in kpis
+        make_kpi_html(
+            k, link=kpi_link(k, filters, origin), trend=trend_link(k, filters, origin) if origin != TRENDS else None
+        )
+        for k in kpis
     )
     return f'<div class="kpi-grid" style="--kpi-per-row: {per_row}">{body}</div>' if kpis else ""
 
