@@ -66,6 +66,7 @@ def make_target_figure(check: "TargetCheck", lang: str) -> go.Figure:
             marker_color=[VERDICT_COLORS[p.verdict] for p in check.pairs],
             text=[_inert(f"{p.drawn.reads(lang)} · {p.verdict_text(lang)}") for p in check.pairs],
             textposition="outside",
+            textfont={"shadow": "auto"},  # a halo in the background's colour: legible where it crosses the target line
             cliponaxis=False,
             hovertext=[_hover(s, p.drawn, check, lang) for s, p in zip(scopes, check.pairs, strict=True)],
             hoverinfo="text",
@@ -93,7 +94,7 @@ def make_target_figure(check: "TargetCheck", lang: str) -> go.Figure:
             text=_inert(t("target_not_measured", lang)),
             showarrow=False,
             xanchor="left",
-            font={"color": MISSING_COLOR, "size": 13},
+            font={"color": MISSING_COLOR, "size": 13, "shadow": "auto"},
         )
     target_hover = "<br>".join(_inert(line) for line in check.citations(lang)[: len(check.target)])
     fig.add_scatter(

@@ -2,6 +2,7 @@
 each with its change since an earlier report (words, arrow, sparkline), its staleness, its conflict, and its links
 to the paragraphs of its reports and to its indicator's trend page. Pure functions of the view models (views/cards)."""
 
+import base64
 import html
 from urllib.parse import urlencode
 
@@ -12,10 +13,13 @@ from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import figures_request
 from hbeu_dash.views.registry import TREND_PARAM, TRENDS
 
+SPARK_COLOR = "#0072B2"  # the sparkline's blue (Okabe–Ito), readable on the light and the dark theme
+
 
 def sparkline_svg(values: tuple[float, ...], width: int = 84, height: int = 22) -> str:
-    """A small line of the values in time order (oldest left), the last point marked; decoration only (the change
-    line beside it says the same in words), so hidden from screen readers. '' for fewer than two values."""
+    """A small line of the values in time order (oldest left), the last point marked, as an SVG image in a data: URI
+    (Streamlit's HTML sanitiser drops inline <svg>; an image from data: stays on this machine). Decoration only (the
+    change line beside it says the same in words): empty alt text, hidden from screen readers. '' for < 2 values."""
     if len(values) < 2:
         return ""
     low, high = min(values), max(values)
@@ -24,11 +28,13 @@ def sparkline_svg(values: tuple[float, ...], width: int = 84, height: int = 22) 
     points = [(pad + i * step, height - pad - (v - low) / span * (height - 2 * pad)) for i, v in enumerate(values)]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     x, y = points[-1]
-    return (
-        f'<svg class="kpi-spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true" '
-        f'focusable="false"><polyline points="{line}" fill="none" stroke="currentColor" stroke-width="1.6" '
-        f'stroke-linejoin="round"/><circle cx="{x:.1f}" cy="{y:.1f}" r="2.4" fill="currentColor"/></svg>'
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f'<polyline points="{line}" fill="none" stroke="{SPARK_COLOR}" stroke-width="1.6" stroke-linejoin="round"/>'
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.4" fill="{SPARK_COLOR}"/></svg>'
     )
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return f'<img class="kpi-spark" src="{uri}" width="{width}" height="{height}" alt="" aria-hidden="true">'
 
 
 def make_kpi_html(

@@ -103,3 +103,14 @@ def test_the_overview_sends_a_chart_s_table_only_when_it_is_opened(open_page) ->
     # the table's rows: Hohhot's two reports, Baotou's, then Ordos and Ulanqab not reported (canvas grid: its aria)
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
     assert sum("not reported" in c for c in cells) == 2, cells
+
+
+def test_cards_draw_their_sparklines_and_say_what_changed(open_page) -> None:
+    page = open_page("/transport?lang=en").page
+    sparks = page.locator("img.kpi-spark")
+    # three cards of the transport page have an earlier point: the EMU journey, the local trains, Beijing North
+    assert sparks.count() == 3
+    drawn = sparks.evaluate_all("els => els.map(e => e.complete && e.naturalWidth > 0 && e.offsetWidth > 0)")
+    assert drawn == [True, True, True]
+    changes = page.locator(".kpi-change").all_inner_texts()
+    assert any("144 minutes (8 Jan 2015) → 134 minutes (24 Jan 2016)" in c for c in changes), changes
