@@ -11,6 +11,7 @@ lang = filters.lang
 trends.render_headline(filters)
 widgets.render_kpi_groups(cards.OVERVIEW_GROUPS, filters)
 selected = data.selected_figures(filters)
+in_sectors = data.get_scope(filters).in_sectors  # the comparison keeps every city's place
 if selected is not None:
     st.subheader(t("overview_trend_heading", lang))
     left, right = st.columns(2)
@@ -21,7 +22,7 @@ if selected is not None:
     with right:
         widgets.render_chart(
             "ov-cities",
-            lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities),
+            lambda: charts.cities_chart(in_sectors, cards.OVERVIEW_COMPARISON, lang, filters.cities),
             filters,
             lazy_twin=True,
         )

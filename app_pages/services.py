@@ -13,13 +13,14 @@ filters = chrome.begin_page("page_services", SECTOR)
 lang = filters.lang
 chrome.require_table("figures", lang)
 figures, selected = data.get_figures(), data.selected_figures(filters)
+in_sectors = data.get_scope(filters).in_sectors  # the comparison keeps every city's place
 identities = data.get_table("identities")
 
 widgets.render_kpis(cards.SERVICES_CARDS, filters)
 left, right = st.columns(2)
 with left:
     widgets.render_chart(
-        "sv-items", lambda: charts.cities_chart(selected, cards.OVERVIEW_COMPARISON, lang, filters.cities), filters
+        "sv-items", lambda: charts.cities_chart(in_sectors, cards.OVERVIEW_COMPARISON, lang, filters.cities), filters
     )
 with right:
     if identities is not None:

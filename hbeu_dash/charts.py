@@ -499,7 +499,7 @@ def make_trend_figure(
     )
 
 
-def make_city_slots_figure(slots: list, lang: str, title: str, filename: str) -> Chart:
+def make_city_slots_figure(slots: list, lang: str, title: str, filename: str, indicator_name: str = "") -> Chart:
     """One row per city, always four (then the region when reported), as horizontal bars so long names stay level:
     each report a bar in its city's colour; two reports of one city two labelled sub-bars inside its row, each with
     its value, its source and ⚠ when they disagree; an empty row is a dotted box saying "not reported".
@@ -571,12 +571,17 @@ def make_city_slots_figure(slots: list, lang: str, title: str, filename: str) ->
         flag = f" ({t('conflict', lang)})" if slot.conflict else ""
         parts.append(f"{name} {shown}{flag}")
     fig.update_yaxes(
-        tickvals=tickvals, ticktext=ticktext, range=[len(slots) - 0.5, -0.5], showgrid=False, automargin=True
+        tickvals=tickvals,
+        ticktext=ticktext,
+        range=[len(slots) - 0.5, -0.5],
+        showgrid=False,
+        zeroline=False,  # y = 0 is Hohhot's row: no line between its two bars
+        automargin=True,
     )
     fig.update_xaxes(title_text=t("unit_axis", lang, unit=unit) if unit else "", range=[0, top * 1.9])
     _layout(fig, title, lang)
     fig.update_layout(showlegend=False, bargap=0.2, height=max(300, 90 + 62 * len(slots)))
-    indicator = _name(reported[0], lang) if reported else title
+    indicator = _name(reported[0], lang) if reported else indicator_name or title
     summary = t("summary_city_slots", lang, name=indicator, parts=join(parts, lang, "clause_sep"))
     twin = _slots_twin(slots, lang)
     refs = figure_refs(rows) if reported else ()
@@ -773,6 +778,24 @@ def make_screen_figure(fig: go.Figure, dark: bool = False) -> go.Figure:
     for annotation in screen.layout.annotations or ():
         annotation.font.color = DARK_TEXT
     return screen
+
+
+def fit_screen_text(figure: go.Figure) -> go.Figure:
+    """What charts.make_screen_figure leaves small on a screen figure: its notes (annotations: '未报告',
+    '没有实测数据', a target's mark) at the screen's type size on the chart's background (a note crossing a target's
+    line stays legible), with room above the plot for a note standing on its top edge; a horizontal bar's label at
+    that size however thin the bar (plotly shrinks it to the bar's thickness otherwise)."""
+    notes = figure.layout.annotations or ()
+    background = figure.layout.paper_bgcolor or "white"
+    for note in notes:
+        if note.font.size is not None and note.font.size < SCREEN_FONT_PX:
+            note.font.size = SCREEN_FONT_PX
+        if note.text and note.bgcolor is None:
+            note.bgcolor = background
+    if any(n.yref == "paper" and (n.y or 0) >= 1 and n.yanchor == "bottom" for n in notes):
+        figure.update_layout(margin={"t": 2 * SCREEN_FONT_PX})
+    figure.update_traces(constraintext="none", selector={"type": "bar", "orientation": "h"})
+    return figure
 
 
 def png_config(filename: str) -> dict:

@@ -296,17 +296,17 @@ def test_presenter_has_no_sidebar_and_steps_through_every_slide_with_the_url_fol
         assert at.query_params["slide"] == str(len(titles))
         assert at.query_params["v"] == CsvStore(paths.DATA_DIR).data_version()
     assert titles[0] == "Key figures" and titles[-1] == "Figures the sources disagree on"
-    assert len(titles) == len(set(titles)) == 9
+    assert len(titles) == len(set(titles)) == 13
     at.button(key="slide-prev").click().run()
     assert slide_title(at) == titles[-2]
 
 
 def test_slide_link_opens_that_slide_in_the_dark_theme_and_keeps_the_filters() -> None:
-    at = open_page("present", {"lang": "zh", "slide": "6", "theme": "dark", "city": "ordos,baotou"})
+    at = open_page("present", {"lang": "zh", "slide": "10", "theme": "dark", "city": "ordos,baotou"})
     assert slide_title(at) == "四市位置与互联项目"
     assert any("#0f172a" in h.proto.body for h in at.html)  # the dark theme's style
     version = CsvStore(paths.DATA_DIR).data_version()
-    assert dict(at.query_params) == {"slide": "6", "theme": "dark", "city": "baotou,ordos", "v": version}
+    assert dict(at.query_params) == {"slide": "10", "theme": "dark", "city": "baotou,ordos", "v": version}
     at.switch_page(BY_NAME["overview"].path).run()  # leaving the slides keeps the cities chosen by the link
     assert at.session_state["f_cities"] == ["baotou", "ordos"]
 
@@ -525,10 +525,10 @@ def test_the_explorer_links_every_row_to_its_paragraph_and_exports_no_links() ->
 
 
 def test_a_slide_footer_links_to_the_paragraphs_of_the_slide() -> None:
-    at = open_page("present", {"lang": "en", "slide": "9"})  # the conflicts: Hohhot's 561 and 1412
+    at = open_page("present", {"lang": "en", "slide": "13"})  # the conflicts: Hohhot's 561 and 1412
     foot = next(h.proto.body for h in at.html if 'class="slide-foot"' in h.proto.body)
     href = html.unescape(re.search(r'href="([^"]+)"', foot).group(1))
     params = {k: v[-1] for k, v in parse_qs(href.split("?", 1)[1]).items()}
     assert params["fig"] == f"{HOHHOT_561},hohhot-service-items-b"
-    assert (params["from"], params["slide"], params["lang"]) == ("present", "9", "en")
+    assert (params["from"], params["slide"], params["lang"]) == ("present", "13", "en")
     assert "In the source" in foot

@@ -13,6 +13,66 @@ from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import figures_request
 from hbeu_dash.views.registry import TREND_PARAM, TRENDS
 
+# The cards', the headline band's and the overview groups' style (chrome puts it on every page).
+CSS = """<style>
+.kpi-grid { display: grid; grid-template-columns: repeat(var(--kpi-per-row, 4), minmax(0, 1fr)); gap: 1rem;
+  margin-bottom: 1rem; }
+.kpi-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; line-height: 1.4; }
+.kpi-name { font-weight: 600; margin-bottom: 0.75rem; }
+.kpi-city { font-size: 0.875rem; }
+.kpi-help { color: rgba(49, 51, 63, 0.75); cursor: help; margin-left: 0.15rem; }
+.kpi-value { font-size: 1.9rem; line-height: 1.25; margin: 0.1rem 0 0.6rem; overflow-wrap: anywhere; }
+.kpi-meta, .kpi-agree { font-size: 0.875rem; color: rgba(49, 51, 63, 0.8); }
+.kpi-agree { margin-top: 0.6rem; }
+.kpi-conflict { color: #bd4043; font-weight: 600; margin: 0.2rem 0 0.4rem; }
+.kpi-change { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.45rem; font-size: 0.875rem;
+  margin: 0.1rem 0 0.45rem; }
+.kpi-arrow { font-weight: 700; }
+.kpi-spark { color: #0072B2; flex: none; }
+.kpi-stale { font-size: 0.8rem; color: #8a5300; margin-top: 0.35rem; border-left: 3px solid #E69F00;
+  padding-left: 0.35rem; }
+.kpi-meta .kpi-stale { display: inline; border: 0; padding: 0; margin: 0; font-size: inherit; font-weight: 600; }
+.kpi-links { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+.kpi-links a { display: inline-block; margin-top: 0.5rem; font-size: 0.875rem; }
+.hl-band { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.75rem; margin-bottom: 0; }
+.hl-item { border-left: 4px solid #0072B2; background: rgba(0, 114, 178, 0.06); border-radius: 0.25rem;
+  padding: 0.5rem 0.75rem; line-height: 1.4; min-width: 0; }
+.hl-conflicts { border-left-color: #bd4043; background: rgba(189, 64, 67, 0.06); }
+.hl-label { font-size: 0.8rem; font-weight: 700; letter-spacing: 0.02em; }
+.hl-text { font-size: 0.9rem; margin: 0.1rem 0 0.15rem; display: -webkit-box; -webkit-line-clamp: 3;
+  -webkit-box-orient: vertical; overflow: hidden; }
+.hl-source { font-size: 0.75rem; color: rgba(49, 51, 63, 0.8); overflow-wrap: anywhere; display: -webkit-box;
+  -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.hl-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.6rem; align-items: baseline; }
+.hl-links { font-size: 0.78rem; }
+.hl-links a { margin-left: 0.6rem; white-space: nowrap; }
+.ov-groups { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.75rem; margin-bottom: 1rem;
+  align-items: start; }
+.ov-group { display: flex; flex-direction: column; gap: 0.35rem; min-width: 0; }
+.ov-title { font-size: 1rem; font-weight: 700; margin: 0; padding: 0 0 0.1rem; border-bottom: 2px solid #0072B2; }
+.ov-group .kpi-card { padding: 0.5rem 0.75rem; }
+.ov-group .kpi-name { margin-bottom: 0.15rem; }
+.ov-group .kpi-value { font-size: 1.5rem; margin: 0 0 0.1rem; }
+.ov-group .kpi-lead .kpi-name { font-size: 0.95rem; line-height: 1.35; }
+.ov-group .kpi-meta, .ov-group .kpi-links a, .ov-group .kpi-stale, .ov-group .kpi-change, .ov-group .kpi-conflict {
+  font-size: 0.78rem; margin-top: 0.15rem; margin-bottom: 0; }
+.kpi-compact { padding: 0.4rem 0.7rem; line-height: 1.3; }
+.ov-group .kpi-compact .kpi-name { font-size: 0.85rem; margin-bottom: 0.05rem; }
+.ov-group .kpi-compact .kpi-value { font-size: 1.15rem; margin: 0; }
+.kpi-place { font-size: 0.8rem; color: rgba(49, 51, 63, 0.8); }
+.kpi-compact .kpi-meta .kpi-source { margin-top: 0; font-size: inherit; }
+.ov-group .kpi-compact .kpi-meta, .ov-group .kpi-compact .kpi-stale, .ov-group .kpi-compact .kpi-change,
+.ov-group .kpi-compact .kpi-conflict { font-size: 0.72rem; margin-top: 0.05rem; }
+[data-testid="stApp"]:has(.hl-band) [data-testid="stMainBlockContainer"] { padding-top: 2.25rem !important; }
+[data-testid="stApp"]:has(.hl-band) [data-testid="stMain"] h1 { font-size: 1.75rem; padding-bottom: 0.6rem; }
+@media (max-width: 900px) { .kpi-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 520px) { .kpi-grid { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 1100px) { .hl-band { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 520px) { .hl-band { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 1100px) { .ov-groups { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 520px) { .ov-groups { grid-template-columns: minmax(0, 1fr); } }
+</style>"""
+
 SPARK_COLOR = "#0072B2"  # the sparkline's blue (Okabe–Ito), readable on the light and the dark theme
 
 
@@ -50,9 +110,10 @@ def make_kpi_html(
     change (only `short_conflict`, e.g. on a slide whose conflicts slide gives the detail, when given); `link`
     (address, words): to the paragraphs; `trend` (address, words): to the indicator's trend page.
 
-    `size`: 'full' (a page's grid), 'lead' (the first card of an overview group: its line beneath names the sources
-    and, when not stale, the as-of) or 'compact' (the others: the place beside the value, the name linking to the
-    trend, the sources and the paragraphs' link on one line)."""
+    `size`: 'full' (a page's grid); 'slide' (a slide's: its sources by name, the footer dates them); 'lead' (the
+    first card of an overview group: its line beneath names the sources and, when not stale, the as-of); 'compact'
+    (the others: the place beside the value, the name linking to the trend, the sources and the paragraphs' link on
+    one line)."""
     evidence = html.escape("\n\n".join(kpi.evidence))
     compact = size == "compact"
     note = ""
@@ -64,14 +125,17 @@ def make_kpi_html(
             f'<div class="kpi-change"><span class="kpi-arrow" aria-hidden="true">{arrow}</span>'
             f"<span>{html.escape(kpi.change)}</span>{sparkline_svg(kpi.spark)}</div>"
         )
-    if kpi.agree and not kpi.conflict and size == "full":
+    if kpi.agree and not kpi.conflict and size in ("full", "slide"):
         note += f'<div class="kpi-agree">✓ {html.escape(kpi.agree)}</div>'
     stale = f'<div class="kpi-stale">{html.escape(kpi.stale)}</div>' if kpi.stale else ""
     help_mark = f'<span class="kpi-help" tabindex="0" role="note" title="{evidence}" aria-label="{evidence}">ⓘ</span>'
-    if size == "full":
-        meta = kpi.meta
+    if size in ("full", "slide"):  # period · as of · sources, the as-of said as stale where it is (one line less)
+        as_of = f'<span class="kpi-stale">{html.escape(kpi.stale)}</span>' if kpi.stale else html.escape(kpi.as_of)
+        sources = kpi.outlets if size == "slide" else kpi.sources  # a slide's footer dates its sources
+        meta_html = " · ".join([html.escape(kpi.period), as_of, html.escape(sources)])
     else:
         meta = kpi.outlets if kpi.stale else f"{kpi.as_of} · {kpi.outlets}"
+        meta_html = html.escape(meta)
     if compact:
         name = html.escape(kpi.name)
         if trend is not None:
@@ -95,7 +159,7 @@ def make_kpi_html(
         place += f'<div class="kpi-value">{html.escape(kpi.value)}</div>'
     return (
         f'<div class="kpi-card kpi-{size}">{name}{place}'
-        f'{note}<div class="kpi-meta">{html.escape(meta)}</div>{stale}'
+        f'{note}<div class="kpi-meta">{meta_html}</div>{stale if size == "lead" else ""}'
         f'<div class="kpi-links">{_kpi_link(link)}{_trend_link(trend)}</div></div>'
     )
 

@@ -1,5 +1,6 @@
 """The presenter's slides: one 16:9 slide at a time in big type, arrow keys, a picker, auto-advance, dark theme."""
 
+import contextlib
 import html
 import time
 
@@ -10,8 +11,8 @@ from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
 from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
 from hbeu_dash.markup import quote_html
 from hbeu_dash.ui import citations, data, state
-from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.card_html import make_kpi_html
+from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, share_figure
 from hbeu_dash.views import slides as slide_views
 from hbeu_dash.views.registry import PAGES, PRESENT
@@ -21,6 +22,7 @@ HOME_PATH = next(p.path for p in PAGES if p.default)
 _ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change
 _ADVANCE_TO = "_advance_to"
 MENU_KEY = "slide-menu"
+NOTES_IN_ONE_COLUMN = 160  # characters of notes under a chart set in one column; more in two
 PRELOAD_FIGURE = SharedFigure(layout={"width": 10, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
 THEME_KEYS = {
     "light": "theme_light",
@@ -42,7 +44,7 @@ def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Sl
 
     def build() -> tuple[slide_views.Slide, list]:
         slide = slide_views.build_slide(data.get_scope(filters), number)
-        figures = [charts.make_screen_figure(c.figure, dark) for c in slide.charts]
+        figures = [charts.fit_screen_text(charts.make_screen_figure(c.figure, dark)) for c in slide.charts]
         if slide.map is not None:
             view = slide.map
             figure = maps.make_city_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
@@ -96,15 +98,19 @@ def _chart(key: str, title: str, figure: object) -> None:
 
 
 def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: bool) -> None:
-    """The slide's content: cards, charts side by side, the map, text blocks; or why it is empty."""
+    """The slide's content: its message, cards, charts side by side, the map, text blocks, the notes under them (the
+    words a chart is read from); or why it is empty."""
     if slide.empty:
         st.html(f'<div class="slide-empty">{html.escape(slide.empty)}</div>')
         return
+    if slide.message:
+        st.html(f'<p class="slide-message">{html.escape(slide.message)}</p>')
     if slide.kpis:
-        cards = "".join(make_kpi_html(k, short_conflict=t("conflict_short", lang)) for k in slide.kpis)
+        cards = "".join(make_kpi_html(k, short_conflict=t("conflict_short", lang), size="slide") for k in slide.kpis)
         st.html(f'<div class="slide"><div class="kpi-grid" style="--kpi-per-row: 4">{cards}</div></div>')
+    # A chart's title unless the slide's title or message already says what it shows (the message names it).
     panels: list[tuple[str, str, object]] = [
-        (f"slide-chart-{i}", "" if c.title == slide.title else c.title, f)
+        (f"slide-chart-{i}", "" if c.title == slide.title or slide.message else c.title, f)
         for i, (c, f) in enumerate(zip(slide.charts, figures, strict=False))
     ]
     if slide.map is not None:
@@ -116,7 +122,8 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
         return
     # Text blocks beside a chart get twice its width, set in two columns (the tracker's stages and their projects).
     widths = [2 if figure is None else 1 for _, _, figure in panels]
-    columns = st.columns(widths, gap="large") if len(panels) > 1 else [st.container()]
+    # One panel stands in the slide's body itself: between a message and notes it takes the height they leave.
+    columns = st.columns(widths, gap="large") if len(panels) > 1 else [contextlib.nullcontext()]
     for column, (key, title, figure) in zip(columns, panels, strict=True):
         with column:
             if figure is None:
@@ -124,6 +131,10 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
                 st.html(f'<div class="slide{split}">{make_blocks_html(slide.blocks, dark)}</div>')
             else:
                 _chart(key, title, figure)
+    if slide.notes:  # many or long: in two columns
+        split = " slide-columns" if sum(len(n) for n in slide.notes) > NOTES_IN_ONE_COLUMN else ""
+        items = "".join(f"<li>{html.escape(note)}</li>" for note in slide.notes)
+        st.html(f'<ul class="slide-notes{split}">{items}</ul>')
 
 
 def footer_link(slide: slide_views.Slide, filters: Filters, number: int) -> str:

@@ -48,11 +48,13 @@ def render_trends(filters: Filters) -> None:
     with widgets_row[0]:
         render_chart("trend", lambda: chart_views.trend_chart(selected, indicator, lang), filters, indicator)
     with widgets_row[1]:
-        if selected["city"].isin(trend_views.CITY_SLOTS).any() and indicator in data.memo(
-            ("city-indicators", filters), lambda: set(transforms.indicators_with_city_values(selected))
-        ):
+        in_sectors = data.get_scope(filters).in_sectors  # every city's place, those the filter leaves out marked
+        per_city = data.memo(
+            ("city-indicators", filters.sectors), lambda: set(transforms.indicators_with_city_values(in_sectors))
+        )
+        if indicator in per_city:
             cities = filters.cities
-            build = lambda: chart_views.cities_chart(selected, indicator, lang, cities)  # noqa: E731
+            build = lambda: chart_views.cities_chart(in_sectors, indicator, lang, cities)  # noqa: E731
             render_chart("cities", build, filters, indicator)
         else:
             st.info(t("trend_not_per_city", lang, name=names[indicator]))

@@ -321,9 +321,13 @@ def quoted_lines(check: target_views.TargetCheck, lang: str) -> tuple[QuotedLine
 def build_summary(scope: Scope) -> BriefingSummary | None:
     """The opening: the headline statements, the biggest change's trend beside the four cities on the overview's
     comparison, each target against its measurements; None when there is nothing of them to show."""
-    lang, selected = scope.lang, scope.selected
+    lang = scope.lang
     statements = headline_views.build_headline(scope)
-    cities = None if selected is None else chart_views.cities_chart(selected, card_views.OVERVIEW_COMPARISON, lang)
+    figures, shown = scope.in_sectors, scope.filters.cities
+    comparison_id = card_views.OVERVIEW_COMPARISON
+    cities = None if figures is None else chart_views.cities_chart(figures, comparison_id, lang, shown)
+    if cities is not None and not cities.refs:  # no chosen city reports it: a page says so, a summary leaves it out
+        cities = None
     comparison = _keep(summary_trend(scope, statements), cities)
     targets = tuple(SummaryTarget(c.chart(lang), quoted_lines(c, lang)) for c in summary_targets(scope))
     if not (statements or comparison or targets):

@@ -80,10 +80,12 @@ def cities_chart(
     figures: pd.DataFrame, indicator_id: str, lang: str, cities: tuple[str, ...] = trends.CITY_SLOTS
 ) -> Chart | None:
     """The four cities side by side on one indicator, empty places labelled — "not reported", or "not selected" for a
-    city outside `cities` (the reader's city filter) — (None without a report of one city)."""
+    city outside `cities` (the reader's city filter; `figures` may hold every city: Scope.in_sectors) — so that a
+    filter on Ordos still shows Ordos's empty place. None when no single city reports the indicator."""
     rows = figures[figures["indicator_id"] == indicator_id]
-    if rows.empty or not rows["city"].isin(trends.CITY_SLOTS).any():
+    if not cities or rows.empty or not rows["city"].isin(trends.CITY_SLOTS).any():
         return None
-    title = t("chart_city_slots", lang, name=rows.iloc[0][col("indicator", lang)])
+    name = rows.iloc[0][col("indicator", lang)]
     slots = list(trends.city_slots(figures, indicator_id, cities))
-    return charts.make_city_slots_figure(slots, lang, title, f"hbeu-cities-{indicator_id}-{lang}")
+    title = t("chart_city_slots", lang, name=name)
+    return charts.make_city_slots_figure(slots, lang, title, f"hbeu-cities-{indicator_id}-{lang}", name)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import quality, transforms
+from hbeu_dash import quality, schema, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.store import CsvStore, Store
@@ -44,6 +44,14 @@ class Scope:
         if self.figures is None:
             return None
         return transforms.filter_figures(self.figures, self.filters.cities, self.filters.sectors)
+
+    @cached_property
+    def in_sectors(self) -> pd.DataFrame | None:
+        """The joined figures of the selected sectors in every city: what a four-city comparison draws, its places
+        outside the city filter marked as not selected (views/charts.cities_chart)."""
+        if self.figures is None:
+            return None
+        return transforms.filter_figures(self.figures, schema.CITY_IDS, self.filters.sectors)
 
     @cached_property
     def projects(self) -> tuple[pd.DataFrame, pd.DataFrame] | None:

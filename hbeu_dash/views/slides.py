@@ -1,12 +1,14 @@
-"""The presenter's slides: headline figures, services, innovation, the map, the projects, the timeline, the conflicts.
+"""The presenter's slides: headline figures, change over time, the four cities side by side, targets against
+measurements, services, innovation, the map, the projects, the timeline, the conflicts.
 
-Each slide is built from the same view models as the pages (cards, charts, map values, conflicts), with a title and
-a citation footer (sources by name with their as-of, and the data version) and the rows it shows (`cited`: what its
-footer's link opens, each row's paragraph in its source). Plain text: each renderer escapes it.
+Each slide is built from the same view models as the pages (cards, headline, charts, targets, map values, conflicts),
+with a title, at most one message (the sentence the room should take away), and a citation footer (sources by name
+with their as-of, and the data version) and the rows it shows (`cited`: what its footer's link opens, each row's
+paragraph in its source). Plain text: each renderer escapes it.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -15,8 +17,11 @@ from hbeu_dash.charts import Chart, format_citations, latest_citations
 from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_value, join, label, quote_evidence, t
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
+from hbeu_dash.views import headline as headline_views
 from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import quality as quality_views
+from hbeu_dash.views import targets as target_views
+from hbeu_dash.views import trends as trend_views
 from hbeu_dash.views.cards import Kpi
 from hbeu_dash.views.citations import CitationRequest, figures_request, merge_requests, request_of
 from hbeu_dash.views.scope import Scope
@@ -26,6 +31,10 @@ NO_ROWS = CitationRequest()
 # Each slide's title (an i18n key).
 SLIDE_TITLE_KEYS = {
     "headline": "slide_headline",
+    "change": "slide_change",
+    "cities": "slide_cities",
+    "target_rail": "slide_target_rail",
+    "target_road": "slide_target_road",
     "service_items": "chart_service_items_by_source",
     "hb_items": "slide_hb_items",
     "consortia": "chart_consortia",
@@ -35,6 +44,9 @@ SLIDE_TITLE_KEYS = {
     "timeline": "page_timeline",
     "conflicts": "section_conflicts",
 }
+# The targets the deck checks, one slide each so that the chart, its summary and its evidence are legible on a big
+# screen (indicators.csv ids: the 1-hour rail circle, the 2-hour road circle).
+TARGET_SLIDES = {"target_rail": "rail_circle_target_hours", "target_road": "road_circle_target_hours"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,8 @@ class Slide:
     charts: tuple[Chart, ...] = ()
     map: MapView | None = None
     blocks: tuple[Block, ...] = ()
+    message: str = ""  # the one sentence above the content (the biggest change, a chart's summary), '' for none
+    notes: tuple[str, ...] = ()  # the words the content is read from, under it: a cited report with its evidence
     empty: str | None = None  # shown instead of content when the filters leave nothing for this slide
     cited: CitationRequest = NO_ROWS  # the rows the slide shows (its footer links to their paragraphs)
 
@@ -101,13 +115,21 @@ def merge_citations(*groups: Citations) -> Citations:
 
 
 def _slide(
-    scope: Scope, slide_id: str, citations: Citations, cited: CitationRequest = NO_ROWS, **content: object
+    scope: Scope,
+    slide_id: str,
+    citations: Citations,
+    cited: CitationRequest = NO_ROWS,
+    message: str = "",
+    notes: tuple[str, ...] = (),
+    **content: object,
 ) -> Slide:
     has_content = any(content.get(k) for k in ("kpis", "charts", "map", "blocks"))
     return Slide(
         slide_id=slide_id,
         title=t(SLIDE_TITLE_KEYS[slide_id], scope.lang),
         footer=footer_text(citations, scope),
+        message=message if has_content else "",
+        notes=notes if has_content else (),
         empty=None if has_content else t("slide_empty", scope.lang),
         cited=cited if has_content else NO_ROWS,
         **content,  # type: ignore[arg-type]
@@ -134,10 +156,73 @@ def headline_slide(scope: Scope) -> Slide:
     return _slide(scope, "headline", latest_citations(rows, scope.lang), cited, kpis=kpis)
 
 
-def _charts_slide(scope: Scope, slide_id: str, builders: list[Callable[[], Chart | None]]) -> Slide:
+def _charts_slide(
+    scope: Scope,
+    slide_id: str,
+    builders: list[Callable[[], Chart | None]],
+    message: str = "",
+    notes: tuple[str, ...] = (),
+) -> Slide:
     charts = tuple(c for c in (b() for b in builders) if c is not None and not c.table.empty)
     cited = request_of(ref for c in charts for ref in c.refs)
-    return _slide(scope, slide_id, merge_citations(*(c.citations for c in charts)), cited, charts=charts)
+    citations = merge_citations(*(c.citations for c in charts))
+    return _slide(scope, slide_id, citations, cited, message, notes, charts=charts)
+
+
+def change_slide(scope: Scope) -> Slide:
+    """Change over time: the headline's biggest change as the slide's message, over the trend of its indicator (the
+    trend page's default indicator, with its chart's summary, when nothing has changed)."""
+    selected = scope.selected
+    if selected is None or selected.empty:
+        return _slide(scope, "change", {})
+    statement = headline_views.biggest_change(selected, scope.lang)
+    indicator = statement.indicator_id if statement is not None else trend_views.default_indicator(selected)
+    chart = None if indicator is None else chart_views.trend_chart(selected, indicator, scope.lang)
+    if chart is None:
+        return _slide(scope, "change", {})
+    message = statement.text if statement is not None else chart.summary
+    return _charts_slide(scope, "change", [lambda: chart], message)
+
+
+def cities_slide(scope: Scope) -> Slide:
+    """The four cities side by side on the overview's comparison, as the overview draws it: always four places (one
+    with no report says so, one the city filter leaves out says that), disagreeing reports as two sub-bars, and the
+    chart's summary as the message."""
+    figures = scope.in_sectors
+    if figures is None:
+        return _slide(scope, "cities", {})
+    chart = chart_views.cities_chart(figures, card_views.OVERVIEW_COMPARISON, scope.lang, scope.filters.cities)
+    if chart is None:
+        return _slide(scope, "cities", {})
+    return _charts_slide(scope, "cities", [lambda: chart], chart.summary)
+
+
+def target_slide(scope: Scope, slide_id: str) -> Slide:
+    """One target against what the scope's figures measure (the targets page's check): the bars against the target's
+    line, its summary as the message, and under the chart the target's and each latest measurement's source with its
+    verbatim words (the verdict is read from them: '两个多小时' is more than two hours). Of the pairs nothing measures,
+    only those touching a chosen city are named, as in the briefing: every figure shown is one of the scope's."""
+    selected, indicators = scope.selected, scope.table("indicators")
+    if selected is None or indicators is None:
+        return _slide(scope, slide_id, {})
+    checks = target_views.build_target_checks(selected, indicators, scope.table("cities"))
+    check = next((c for c in checks if c.target_id == TARGET_SLIDES[slide_id]), None)
+    if check is None:
+        return _slide(scope, slide_id, {})
+    chosen = set(scope.filters.cities)
+    check = replace(check, missing=tuple(p for p in check.missing if chosen & set(p)))
+    chart, notes = check.chart(scope.lang), tuple(check.citations(scope.lang))
+    return _charts_slide(scope, slide_id, [lambda: chart], check.summary(scope.lang), notes=notes)
+
+
+def rail_target_slide(scope: Scope) -> Slide:
+    """The 1-hour rail circle against the latest rail journey times."""
+    return target_slide(scope, "target_rail")
+
+
+def road_target_slide(scope: Scope) -> Slide:
+    """The 2-hour road circle against the latest drives."""
+    return target_slide(scope, "target_road")
 
 
 def service_items_slide(scope: Scope) -> Slide:
@@ -304,6 +389,10 @@ def conflicts_slide(scope: Scope) -> Slide:
 # The slides in the order shown: (id, builder). The `slide` URL parameter counts from 1 in this order.
 SLIDES: tuple[tuple[str, Callable[[Scope], Slide]], ...] = (
     ("headline", headline_slide),
+    ("change", change_slide),
+    ("cities", cities_slide),
+    ("target_rail", rail_target_slide),
+    ("target_road", road_target_slide),
     ("service_items", service_items_slide),
     ("hb_items", hb_items_slide),
     ("consortia", consortia_slide),

@@ -186,7 +186,7 @@ class Slot:
 
 def city_slots(figures: pd.DataFrame, indicator_id: str, shown: tuple[str, ...] = CITY_SLOTS) -> tuple[Slot, ...]:
     """The four cities, always, in order, then the region when it has reports: each with its latest reports; a city
-    outside `shown` (the city filter) keeps its place, marked as not selected."""
+    outside `shown` (the city filter) keeps its place, empty, marked as not selected (`figures` may hold it)."""
     rows = figures[figures["indicator_id"] == indicator_id]
     by_city: dict[str, list[dict]] = {}
     for record in rows.to_dict("records"):
@@ -194,8 +194,8 @@ def city_slots(figures: pd.DataFrame, indicator_id: str, shown: tuple[str, ...] 
     places = [*CITY_SLOTS, *([schema.REGION] if schema.REGION in by_city else [])]
     slots = []
     for city in places:
-        history = read_history(by_city.get(city, []))
         selected = city == schema.REGION or city in shown
+        history = read_history(by_city.get(city, []) if selected else [])
         slots.append(Slot(city, history.latest, history.is_conflict, selected))
     return tuple(slots)
 
