@@ -12,17 +12,11 @@ trends.render_headline(filters)
 widgets.render_kpi_groups(cards.OVERVIEW_GROUPS, filters)
 selected = data.selected_figures(filters)
 in_sectors = data.get_scope(filters).in_sectors  # the comparison keeps every city's place
-if selected is not None:
+if selected is not None and in_sectors is not None:
     st.subheader(t("overview_trend_heading", lang))
-    left, right = st.columns(2)
-    with left:
-        widgets.render_chart(
-            "ov-trend", lambda: charts.trend_chart(selected, cards.OVERVIEW_TREND, lang), filters, lazy_twin=True
-        )
-    with right:
-        widgets.render_chart(
-            "ov-cities",
-            lambda: charts.cities_chart(in_sectors, cards.OVERVIEW_COMPARISON, lang, filters.cities),
-            filters,
-            lazy_twin=True,
-        )
+    widgets.render_chart(
+        "ov-charts",
+        lambda: charts.overview_chart(selected, in_sectors, cards.OVERVIEW_TREND, lang, filters.cities),
+        filters,
+        lazy_twin=True,
+    )

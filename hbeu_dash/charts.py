@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from hbeu_dash import schema, transforms
 from hbeu_dash.i18n import (
@@ -819,3 +820,55 @@ __all__ = [
     "png_config",
     "source_line",
 ]
+
+
+def side_by_side(left: Chart, right: Chart, lang: str, title: str, filename: str) -> Chart:
+    """Two charts as one figure of two panels (one plotly element on the page instead of two: the overview's trend
+    beside its four-city comparison), each panel under its own title; one table twin (the left chart's rows, then the
+    right's, a column naming the panel), one summary (both sentences), one source line (every source of both)."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(left.title, right.title), horizontal_spacing=0.16)
+    offset = len(left.table)
+    for col_index, chart, shift in ((1, left, 0), (2, right, offset)):
+        for trace in chart.figure.data:
+            moved = go.Figure(trace).data[0]  # a copy
+            if shift and moved.customdata is not None:
+                moved.customdata = [c + shift for c in moved.customdata]
+            moved.showlegend = bool(trace.showlegend is not False and col_index == 1)
+            fig.add_trace(moved, row=1, col=col_index)
+        suffix = "" if col_index == 1 else "2"
+        for shape in chart.figure.layout.shapes or ():
+            fig.add_shape(shape.update(xref=f"x{suffix}", yref=f"y{suffix}"))
+        for note in chart.figure.layout.annotations or ():
+            fig.add_annotation(note.update(xref=f"x{suffix}", yref=f"y{suffix}"))
+        fig.update_xaxes(chart.figure.layout.xaxis, row=1, col=col_index)
+        fig.update_yaxes(chart.figure.layout.yaxis, row=1, col=col_index)
+    for heading, axis in zip(fig.layout.annotations[:2], (fig.layout.xaxis, fig.layout.xaxis2), strict=True):
+        heading.update(font={"size": 16}, xanchor="left", x=axis.domain[0])  # each panel's title over its left edge
+    _layout(fig, "", lang, height=max(left.figure.layout.height or 380, right.figure.layout.height or 380))
+    fig.update_layout(
+        title=None,
+        margin={"t": 50},
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.2, "x": 0},
+        bargap=right.figure.layout.bargap,
+    )
+    panel = t("chart_panel", lang)
+    table = pd.concat(
+        [left.table.assign(**{panel: left.title}), right.table.assign(**{panel: right.title})], ignore_index=True
+    )
+    table = table[[panel, *[c for c in table.columns if c != panel]]]
+    text = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
+    table[text] = table[text].fillna("")  # a column only one panel has is empty in the other's rows
+    citations = {**left.citations}
+    for source, as_of in right.citations.items():
+        citations[source] = max(citations.get(source, ""), as_of)
+    return Chart(
+        fig,
+        f"{left.summary} {right.summary}",
+        table,
+        format_citations(citations, lang),
+        filename,
+        title,
+        citations,
+        (*left.row_refs, *right.row_refs),
+    )

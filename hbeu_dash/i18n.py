@@ -554,6 +554,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "conflict_brief": ("⚠ 来源不一致（{n}份报告）", "⚠ Sources disagree ({n} reports)"),
     "headline_more": ("详见数据质量", "Data quality"),
     "overview_trend_heading": ("随时间变化与四市对比", "Over time and across the four cities"),
+    "chart_panel": ("图表", "Chart"),
     "headline_change_label": ("变化最大", "Biggest change"),
     "headline_change": ("{name}（{city}）：{change}", "{name} ({city}): {change}"),
     "headline_newest_label": ("最新报告", "Newest report"),

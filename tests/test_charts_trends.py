@@ -387,3 +387,36 @@ def test_the_region_follows_the_four_cities_when_it_is_reported() -> None:
 def test_no_comparison_of_an_indicator_not_reported_per_city(indicator: str) -> None:
     # The Beijing North trains are the region's only; the EMU journey is one figure for three cities together.
     assert charts.cities_chart(joined(), indicator, "zh") is None
+
+
+# --- the overview's pair: one figure, two panels -------------------------------------------------------------------
+
+
+def test_the_overview_draws_its_trend_beside_its_comparison_in_one_figure() -> None:
+    figures = joined()
+    chart = charts.overview_chart(figures, figures, "four_city_service_items", "en", ("hohhot", "baotou", "ordos"))
+    # left panel: the trend (Hohhot's two reports, Baotou's); right panel: the comparison's bars
+    panels = [(trace.type, trace.xaxis, list(trace.customdata)) for trace in chart.figure.data]
+    assert panels == [("scatter", "x", [1, 2]), ("scatter", "x", [0]), ("bar", "x2", [3, 4]), ("bar", "x2", [5])]
+    assert [a.text for a in chart.figure.layout.annotations[:2]] == [
+        "Four-city service items over time",
+        "Four-city service items: the four cities side by side",
+    ]
+    # the empty places' notes stay on the right panel's axes
+    notes = {a.text: (a.xref, a.yref) for a in chart.figure.layout.annotations[2:]}
+    assert notes == {"not reported": ("x2", "y2"), "not selected (filter)": ("x2", "y2")}
+    table = chart.table
+    assert (
+        list(table["Chart"])
+        == ["Four-city service items over time"] * 3 + ["Four-city service items: the four cities side by side"] * 5
+    )
+    written = ["587", "561", "1412", "561", "1412", "587", "not reported", "not selected (filter)"]
+    assert list(table["As written"]) == written
+    # a point's customdata is its row, and that row's data rows are what a click opens
+    assert chart.point_refs(4) == (("figures", ("hohhot-service-items-b",)),)
+    assert chart.row_refs[6:] == ((), ())
+    assert chart.summary == (
+        "Four-city service items (items) over time: Hohhot 561 / 1,412 (Sources disagree); Baotou 587. "
+        "Four-city service items, the four cities side by side: Hohhot 561 / 1,412 (Sources disagree); Baotou 587; "
+        "Ordos not reported; Ulanqab not selected (filter)."
+    )

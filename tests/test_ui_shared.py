@@ -112,8 +112,7 @@ def test_pages_send_the_same_chart_and_table_bytes_to_every_session() -> None:
     chart = chart_views.cities_chart(selected, "four_city_service_items", "zh")
     carried = {"v": CsvStore(paths.DATA_DIR).data_version(), "from": "services"}
     links = [
-        citation_views.evidence_href(request_of(refs), carried, "evidence") if refs else None
-        for refs in chart.row_refs
+        citation_views.evidence_href(request_of(refs), carried, "evidence") if refs else None for refs in chart.row_refs
     ]
     twin = citation_views.with_link_column(chart.table, links, t("evidence_column", "zh"), t("value_text", "zh"))
     shown = [None if pd.isna(link) else link for link in twin[t("evidence_column", "zh")]]

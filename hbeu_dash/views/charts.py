@@ -89,3 +89,16 @@ def cities_chart(
     slots = list(trends.city_slots(figures, indicator_id, cities))
     title = t("chart_city_slots", lang, name=name)
     return charts.make_city_slots_figure(slots, lang, title, f"hbeu-cities-{indicator_id}-{lang}", name)
+
+
+def overview_chart(
+    selected: pd.DataFrame, in_sectors: pd.DataFrame, indicator_id: str, lang: str, cities: tuple[str, ...]
+) -> Chart | None:
+    """The overview's one trend beside its one comparison, as one figure of two panels (one chart on the page: the
+    first screen's speed); either alone when the other has nothing to show."""
+    trend = trend_chart(selected, indicator_id, lang)
+    compared = cities_chart(in_sectors, indicator_id, lang, cities)
+    if trend is None or compared is None:
+        return trend or compared
+    title = t("overview_trend_heading", lang)
+    return charts.side_by_side(trend, compared, lang, title, f"hbeu-overview-{indicator_id}-{lang}")

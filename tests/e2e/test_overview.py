@@ -96,7 +96,7 @@ def test_the_overview_sends_a_chart_s_table_only_when_it_is_opened(open_page) ->
     page = open_page("/?lang=en").page
     grids = page.locator('[data-testid="stDataFrame"]')
     assert grids.count() == 0  # the first screen loads without a data grid
-    page.get_by_text("Chart data as a table").nth(1).click()  # the four-city comparison's
+    page.get_by_text("Chart data as a table").first.click()  # the trend beside the comparison: one chart
     grids.first.wait_for(timeout=30_000)
     wait_settled(page)
     assert grids.count() == 1
