@@ -129,26 +129,28 @@ def render_kpis(cards: list[card_views.CardRequest], filters: Filters, per_row: 
     """A grid of KPI cards, keeping only those of the selected cities and sectors.
 
     The grid is one HTML element: a dozen cards as Streamlit containers, columns and metrics cost the browser
-    about 70 ms on every filter change (bench), a single element a fraction of it. Made once a day per data
-    version and filters (a card's staleness counts from today).
+    about 70 ms on every filter change (bench), a single element a fraction of it.
     """
-    figures = data.get_figures()
-    if figures is None:
-        return
-    origin = citations.current_page()
-    today = date.today()
 
-    def build() -> str:
-        grid = kpis_html(card_views.build_kpis(figures, cards, filters, today), filters, origin, per_row)
-        return citations.CSS + grid if grid else ""
+    def make(figures: pd.DataFrame, origin: str, today: date) -> str:
+        return kpis_html(card_views.build_kpis(figures, cards, filters, today), filters, origin, per_row)
 
-    grid = data.memo(("kpis", tuple(cards), filters, per_row, origin, today), build)
-    if grid:
-        st.html(grid)
+    _render_cards(("kpis", tuple(cards), per_row), make, filters)
 
 
 def render_kpi_groups(groups: list[tuple[str, list[card_views.CardRequest]]], filters: Filters) -> None:
-    """The overview's figures grouped by sector (one HTML element, made once a day per data version and filters)."""
+    """The overview's figures grouped by sector, the first of each larger (one HTML element)."""
+
+    def make(figures: pd.DataFrame, origin: str, today: date) -> str:
+        return groups_html(card_views.build_groups(figures, groups, filters, today), filters, origin)
+
+    key = tuple((sector, tuple(cards)) for sector, cards in groups)
+    _render_cards(("kpi-groups", key), make, filters)
+
+
+def _render_cards(key: tuple, make: Callable[[pd.DataFrame, str, date], str], filters: Filters) -> None:
+    """Cards as one HTML element, made once a day per data version, filters and page (a card's staleness counts
+    from today; its links say which page they were followed from); nothing when no card is left."""
     figures = data.get_figures()
     if figures is None:
         return
@@ -156,11 +158,10 @@ def render_kpi_groups(groups: list[tuple[str, list[card_views.CardRequest]]], fi
     today = date.today()
 
     def build() -> str:
-        grouped = card_views.build_groups(figures, groups, filters, today)
-        body = groups_html(grouped, filters, origin)
+        body = make(figures, origin, today)
         return citations.CSS + body if body else ""
 
-    body = data.memo(("kpi-groups", filters, origin, today), build)
+    body = data.memo((*key, filters, origin, today), build)
     if body:
         st.html(body)
 
