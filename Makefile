@@ -8,6 +8,8 @@ REPLICAS ?= 2
 PROXY_PORT ?= 8500
 STORE ?= postgres
 OUT ?= out
+AXE_VERSION := $(shell sed -n 's/^VERSION = "\(.*\)"/\1/p' scripts/fetch_axe.py)
+AXE := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
 .PHONY: help install run archive cluster test lint format validate verify briefing bench clean
 
@@ -22,6 +24,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## create .venv and install the pinned requirements
 
+$(AXE): scripts/fetch_axe.py | $(STAMP)
+	$(PY) scripts/fetch_axe.py $(dir $@)
+
 run: $(STAMP) archive ## start the dashboard on http://localhost:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
@@ -31,8 +36,8 @@ archive: $(STAMP) ## fill data/'s source archive from ../shared/seeds and ../sha
 cluster: $(STAMP) ## PostgreSQL, $(REPLICAS) replicas and nginx on http://127.0.0.1:$(PROXY_PORT) until Ctrl-C
 	$(PY) -m hbeu_dash.cluster --replicas $(REPLICAS) --port $(PROXY_PORT) --store $(STORE)
 
-test: $(STAMP) ## run every test (validation, pages, browser)
-	$(PY) -m pytest
+test: $(STAMP) $(AXE) ## run every test (validation, pages, browser; axe-core from the npm registry for the latter)
+	AXE_JS=$(AXE) $(PY) -m pytest
 
 lint: $(STAMP) ## ruff check and format check
 	$(PY) -m ruff check .

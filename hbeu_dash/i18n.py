@@ -71,7 +71,7 @@ STATUS_NAMES = {
     "main_works_completed": ("主体完工", "Main works completed"),
     "completed": ("建成", "Completed"),
     "in_operation": ("运营中", "In operation"),
-    "promoted": ("推进中(阶段未说明)", "Being promoted (stage not stated)"),
+    "promoted": ("推进中（阶段未说明）", "Being promoted (stage not stated)"),
 }
 PROJECT_KIND_NAMES = {
     "expressway": ("高速公路", "Expressway"),
@@ -141,7 +141,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "citation_read_at": ("{date} 读取自 {where}", "read on {date} at {where}"),
     "citation_date_unknown": ("日期不详", "date unknown"),
     "citation_no_text": (
-        "{source} 的原文没有存档,无法显示所在段落。",
+        "{source} 的原文没有存档，无法显示所在段落。",
         "The text of {source} is not archived: its paragraph cannot be shown.",
     ),
     "citation_not_found": (
@@ -151,7 +151,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # reader's paragraph (ui/citations.py)
     "page_evidence": ("原文段落", "In the source"),
     "evidence_intro": (
-        "数字所依据的来源原文:只显示包含摘录的那一段,摘录的文字以底色标出。段落上方是来源、日期和讲话人,"
+        "数字所依据的来源原文：只显示包含摘录的那一段，摘录的文字以底色标出。段落上方是来源、日期和讲话人，"
         "下方是原标题、网址和原文的读取时间。",
         "Where each figure stands in its source: only the paragraph holding the quoted words, which are highlighted. "
         "Above it, whose words they are and when; beneath it, the original title, the address and when the text was "
@@ -167,7 +167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This link names no figure. Follow 'In the source' from a card, a chart or a table.",
     ),
     "evidence_ignored": (
-        "链接中的 {name}={value} 在当前数据中找不到,已略去。",
+        "链接中的 {name}={value} 在当前数据中找不到，已略去。",
         "The link asks for {name}={value}, which the current data does not hold: left out.",
     ),
     "evidence_translation": ("英译", "In English"),
@@ -177,52 +177,52 @@ STRINGS: dict[str, tuple[str, str]] = {
     "evidence_no_url": ("来源没有网址", "The source has no address"),
     "evidence_read": ("存档原文", "Archived text"),
     "evidence_read_unknown": ("读取时间和出处未记录", "when and where it was read is not recorded"),
-    "evidence_whole_text": ("存档全文 · {source}(仅分析员可见)", "Whole archived text · {source} (analysts only)"),
+    "evidence_whole_text": ("存档全文 · {source}（仅分析员可见）", "Whole archived text · {source} (analysts only)"),
     "evidence_clicked": ("所点数据的原文段落", "The paragraph behind the point you clicked"),
     "evidence_click_hint": (
-        "点击图中的柱形或圆点,可查看它在原文中的段落。",
+        "点击图中的柱形或圆点，可查看它在原文中的段落。",
         "Click a bar or dot to see its paragraph in the source.",
     ),
     # data entry (app_pages/add_data.py, app_pages/history.py; hbeu_dash/ui/entry.py)
     "page_add_data": ("添加数据", "Add data"),
     "page_history": ("修改记录", "Change history"),
     "add_data_intro": (
-        "从一篇新文章中提取数字,或上传一张表。任何内容都要先通过与 data/ 相同的校验和预览,由你确认后才会提交;"
-        "每次提交都记录在修改记录中,可以撤销。",
+        "从一篇新文章中提取数字，或上传一张表。任何内容都要先通过与 data/ 相同的校验和预览，由你确认后才会提交；"
+        "每次提交都记录在修改记录中，可以撤销。",
         "Take the figures out of a new article, or upload a table. Everything passes the same validation as data/ "
         "and a preview, and is committed only when you say so; every commit is in the change history and can be "
         "undone.",
     ),
-    "article_text": ("文章正文(粘贴)", "Article text (paste it)"),
+    "article_text": ("文章正文（粘贴）", "Article text (paste it)"),
     "article_file": ("或上传 .txt / .html / .pdf 文件", "or upload a .txt / .html / .pdf file"),
     "article_source": ("来源", "Source"),
-    "article_new_source": ("新来源(在下面填写)", "A new source (fill in below)"),
-    "article_title": ("标题(原文)", "Title (as published)"),
+    "article_new_source": ("新来源（在下面填写）", "A new source (fill in below)"),
+    "article_title": ("标题（原文）", "Title (as published)"),
     "article_title_en": ("英文标题", "Title in English"),
-    "article_outlet_zh": ("媒体或发布机构(中文)", "Outlet or publisher (Chinese)"),
-    "article_outlet_en": ("媒体或发布机构(英文)", "Outlet or publisher (English)"),
-    "article_published": ("发布日期(YYYY-MM-DD)", "Published (YYYY-MM-DD)"),
-    "article_url": ("网址(可留空)", "URL (optional)"),
+    "article_outlet_zh": ("媒体或发布机构（中文）", "Outlet or publisher (Chinese)"),
+    "article_outlet_en": ("媒体或发布机构（英文）", "Outlet or publisher (English)"),
+    "article_published": ("发布日期（YYYY-MM-DD）", "Published (YYYY-MM-DD)"),
+    "article_url": ("网址（可留空）", "URL (optional)"),
     "article_source_id": ("来源 id", "Source id"),
     "article_extract": ("提取候选数字", "Propose figures"),
     "article_needs_text": ("请粘贴文章正文或上传文件。", "Paste the article's text or upload a file."),
     "article_bad_date": (
-        "发布日期“{value}”无效:请写成 YYYY-MM-DD(或 YYYY-MM)",
+        "发布日期“{value}”无效：请写成 YYYY-MM-DD（或 YYYY-MM）",
         "Published '{value}' is not a date: write YYYY-MM-DD (or YYYY-MM)",
     ),
     "article_candidates": (
-        "找到 {figures} 个候选数字和 {events} 个候选事件。逐行检查:取消“采用”即丢弃,直接修改单元格即更正;"
-        "evidence 必须仍是原文片段。evidence_en(英文译文)可以留空,以后再补:英文页面会标注“英文译文待补”。",
+        "找到 {figures} 个候选数字和 {events} 个候选事件。逐行检查：取消“采用”即丢弃，直接修改单元格即更正；"
+        "evidence 必须仍是原文片段。evidence_en（英文译文）可以留空，以后再补：英文页面会标注“英文译文待补”。",
         "Found {figures} candidate figure(s) and {events} candidate event(s). Check each row: untick 'accept' to "
         "drop it, edit a cell to fix it; the evidence must stay a fragment of the text. evidence_en (the English "
         "rendering) may stay empty until it is written: English pages mark it 'English evidence pending'.",
     ),
     "article_too_long": (
-        "文章有 {found} 个字符,最多读取 {limit} 个;请分段提取",
+        "文章有 {found} 个字符，最多读取 {limit} 个；请分段提取",
         "The article has {found} characters; at most {limit} are read: take it in parts",
     ),
     "article_truncated": (
-        "只列出前 {limit} 个候选数字;其余请分段提取",
+        "只列出前 {limit} 个候选数字；其余请分段提取",
         "Only the first {limit} candidate figures are listed; take the rest in parts",
     ),
     "article_accept": ("采用", "accept"),
@@ -232,66 +232,66 @@ STRINGS: dict[str, tuple[str, str]] = {
     "article_check": ("检查并预览", "Check and preview"),
     "article_indicators": ("候选新指标", "Proposed new indicators"),
     "article_indicators_help": (
-        "没有相符的现有指标时,助手按原文用词提议新指标:请填写英文名 name_en(助手不翻译),核对单位、领域和类型。"
-        "改动指标 id 时,引用它的候选数字随之改动;它与候选数字在同一次提交中写入。",
+        "没有相符的现有指标时，助手按原文用词提议新指标：请填写英文名 name_en（助手不翻译），核对单位、领域和类型。"
+        "改动指标 id 时，引用它的候选数字随之改动；它与候选数字在同一次提交中写入。",
         "Where no existing indicator fits, the assistant proposes a new one from the article's words: write its "
         "English name (name_en; the assistant does not translate) and check the unit, sector and measure. Renaming "
         "an indicator id renames it in the figures that cite it; it is committed with them.",
     ),
     "article_indicators_unused": (
-        "以下提议的新指标没有被采用的候选数字引用,不会提交:{ids}",
+        "以下提议的新指标没有被采用的候选数字引用，不会提交：{ids}",
         "These proposed indicators are cited by no accepted figure and are left out of the commit: {ids}",
     ),
     "entry_workbook": (
-        "工作簿(多个表,每个工作表以表名命名)",
+        "工作簿（多个表，每个工作表以表名命名）",
         "A workbook of several tables (each sheet named after its table)",
     ),
     "entry_workbook_help": (
-        "每个工作表以表名命名:{tables};所有工作表作为一次修改检查、预览和提交。",
+        "每个工作表以表名命名：{tables}；所有工作表作为一次修改检查、预览和提交。",
         "Name each sheet after its table: {tables}; all of them are checked, previewed and committed as one change.",
     ),
     "entry_template_workbook": ("模板工作簿", "Template workbook"),
     "entry_ignored_columns": (
-        "已略过助手的评分列(不写入数据):{columns}",
+        "已略过助手的评分列（不写入数据）：{columns}",
         "The assistant's score column(s) are read past, not stored: {columns}",
     ),
     "entry_needs_login": ("只有登录的分析员可以添加或修改数据。", "Only a logged-in analyst can add or change data."),
     "entry_tab_article": ("从文章提取", "From an article"),
     "entry_tab_upload": ("上传表格", "Upload a table"),
     "entry_table_choice": ("表", "Table"),
-    "entry_templates": ("空白模板(第二行说明各列):", "Blank templates (the second row explains each column):"),
+    "entry_templates": ("空白模板（第二行说明各列）：", "Blank templates (the second row explains each column):"),
     "entry_template_csv": ("模板 CSV", "Template CSV"),
     "entry_template_xlsx": ("模板 Excel", "Template Excel"),
-    "entry_upload": ("CSV(UTF-8、GB18030、UTF-16)或 .xlsx 文件", "A CSV (UTF-8, GB18030, UTF-16) or .xlsx file"),
+    "entry_upload": ("CSV（UTF-8、GB18030、UTF-16）或 .xlsx 文件", "A CSV (UTF-8, GB18030, UTF-16) or .xlsx file"),
     "entry_problems": (
-        "发现 {count} 处问题;全部解决之前不会写入任何内容:",
+        "发现 {count} 处问题；全部解决之前不会写入任何内容：",
         "{count} problem(s); nothing is written while any remains:",
     ),
     "entry_summary": (
-        "预览(数据版本 {version}):新增 {new} 行,修改 {changed} 行,与现有数据相同 {same} 行",
+        "预览（数据版本 {version}）：新增 {new} 行，修改 {changed} 行，与现有数据相同 {same} 行",
         "Preview (data version {version}): {new} new row(s), {changed} changed, {same} identical to the data",
     ),
-    "entry_new_rows": ("新增的行:{table}", "New rows: {table}"),
-    "entry_changed_rows": ("将被修改的值(旧 → 新)", "Values that change (old → new)"),
+    "entry_new_rows": ("新增的行：{table}", "New rows: {table}"),
+    "entry_changed_rows": ("将被修改的值（旧 → 新）", "Values that change (old → new)"),
     "entry_new_conflicts": (
-        "提交后将出现新的数值冲突(冲突会并列显示,不会被合并):",
+        "提交后将出现新的数值冲突（冲突会并列显示，不会被合并）：",
         "Committing brings new conflicts (they are shown side by side, never merged):",
     ),
     "entry_new_stage_conflicts": (
-        "提交后将出现新的项目阶段分歧:",
+        "提交后将出现新的项目阶段分歧：",
         "Committing brings new project stage disagreements:",
     ),
-    "entry_failing_identities": ("提交后以下恒等关系将不成立:", "Committing breaks these identities:"),
-    "entry_no_change": ("没有变化:这些行与现有数据完全相同。", "Nothing changes: these rows equal the current data."),
+    "entry_failing_identities": ("提交后以下恒等关系将不成立：", "Committing breaks these identities:"),
+    "entry_no_change": ("没有变化：这些行与现有数据完全相同。", "Nothing changes: these rows equal the current data."),
     "entry_commit": ("提交", "Commit"),
     "entry_committed": (
-        "已提交 {commit_id}:数据版本 {before} → {after}。所有页面和简报在下一次刷新时显示新数据。",
+        "已提交 {commit_id}：数据版本 {before} → {after}。所有页面和简报在下一次刷新时显示新数据。",
         "Committed {commit_id}: data version {before} → {after}. Every page and the briefing show it on their next "
         "run.",
     ),
     "entry_conflict": (
-        "未提交:预览之后数据已被修改(预览时为 {expected},现在为 {actual}),可能是另一位分析员提交了。"
-        "请重新预览,确认后再提交。",
+        "未提交：预览之后数据已被修改（预览时为 {expected}，现在为 {actual}），可能是另一位分析员提交了。"
+        "请重新预览，确认后再提交。",
         "Not committed: the data changed after this preview (it was {expected}, it is now {actual}), perhaps another "
         "analyst committed. Preview again and commit once you have checked it.",
     ),
@@ -309,78 +309,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "entry_action": ("操作", "Action"),
     "entry_rows": ("行数", "Rows"),
     "entry_rows_changed": (
-        "{table}:新增 {added},修改 {changed},删除 {removed}",
+        "{table}：新增 {added}，修改 {changed}，删除 {removed}",
         "{table}: {added} added, {changed} changed, {removed} removed",
     ),
     "entry_versions": ("数据版本", "Data version"),
     "entry_commit_id": ("提交编号", "Commit"),
     "history_intro": (
-        "每次提交和撤销都记录在这里(只追加,不可修改)。被修改文件的旧版本保存在数据文件夹的 .hbeu/history 中。",
+        "每次提交和撤销都记录在这里（只追加，不可修改）。被修改文件的旧版本保存在数据文件夹的 .hbeu/history 中。",
         "Every commit and undo is recorded here (append-only). The previous version of each changed file is kept "
         "under .hbeu/history in the data folder.",
     ),
     "history_empty": ("还没有任何提交。", "Nothing has been committed yet."),
-    "history_undo": ("撤销最近一次提交({commit_id})", "Undo the latest commit ({commit_id})"),
+    "history_undo": ("撤销最近一次提交（{commit_id}）", "Undo the latest commit ({commit_id})"),
     "history_redo": (
-        "重做:撤销最近一次撤销({commit_id})",
+        "重做：撤销最近一次撤销（{commit_id}）",
         "Redo: undo the latest undo ({commit_id})",
     ),
     "history_undone": (
-        "已撤销 {undo_of}:数据版本 {before} → {after}(这次撤销本身也已记录)",
+        "已撤销 {undo_of}：数据版本 {before} → {after}（这次撤销本身也已记录）",
         "Undid {undo_of}: data version {before} → {after} (the undo itself is recorded)",
     ),
     "history_not_latest": (
-        "无法撤销:数据在这次提交之后又有修改(现在为 {actual})。只能撤销最近一次提交。",
+        "无法撤销：数据在这次提交之后又有修改（现在为 {actual}）。只能撤销最近一次提交。",
         "Cannot undo: the data changed after that commit (it is now {actual}). Only the latest commit can be undone.",
     ),
     "history_data_changed": (
-        "数据在你打开此页之后有变化(现在为 {actual});请查看最新记录后再撤销。",
+        "数据在你打开此页之后有变化（现在为 {actual}）；请查看最新记录后再撤销。",
         "The data changed since you opened this page (it is now {actual}); check the latest entry, then undo.",
     ),
     # analyst's source texts (ui/entry.py, ui/article.py, ui/upload.py, ui/texts.py)
     "texts_heading": ("来源原文", "Source texts"),
     "texts_intro": (
-        "每一行的 evidence 都必须逐字出现在它所引来源的存档原文中。来源还没有原文时,在这里附上(粘贴,或上传 .txt、"
-        ".html、文字版 .pdf):原文与这些行在同一次提交中存档。",
+        "每一行的 evidence 都必须逐字出现在它所引来源的存档原文中。来源还没有原文时，在这里附上（粘贴，或上传 .txt、"
+        ".html、文字版 .pdf）：原文与这些行在同一次提交中存档。",
         "Every row's evidence must stand word for word in the archived text of the source it cites. When a source "
         "has no text yet, attach it here (paste it, or upload a .txt, .html or text .pdf): it is archived in the "
         "same commit as the rows.",
     ),
     "texts_needed": (
-        "这些行所引的来源没有存档原文:{sources}。请在下面附上它的原文,与这些行一起提交。",
+        "这些行所引的来源没有存档原文：{sources}。请在下面附上它的原文，与这些行一起提交。",
         "The rows cite a source with no archived text: {sources}. Attach its text below; it is committed with them.",
     ),
-    "texts_attach": ("附上一篇来源原文(粘贴或上传文件)", "Attach a source text (paste it or upload a file)"),
+    "texts_attach": ("附上一篇来源原文（粘贴或上传文件）", "Attach a source text (paste it or upload a file)"),
     "texts_source": ("附到来源", "Attach to source"),
-    "texts_source_has_text": ("{source}(已有存档原文)", "{source} (has an archived text)"),
-    "texts_source_no_text": ("{source}(没有存档原文)", "{source} (no archived text)"),
-    "texts_source_in_upload": ("{source}(上传的来源表中)", "{source} (in the uploaded sources table)"),
-    "texts_paste": ("原文(粘贴)", "Text (paste it)"),
+    "texts_source_has_text": ("{source}（已有存档原文）", "{source} (has an archived text)"),
+    "texts_source_no_text": ("{source}（没有存档原文）", "{source} (no archived text)"),
+    "texts_source_in_upload": ("{source}（上传的来源表中）", "{source} (in the uploaded sources table)"),
+    "texts_paste": ("原文（粘贴）", "Text (paste it)"),
     "texts_file": (
-        "或上传 .txt / .html / .pdf 文件(网页只取正文,不含菜单和页脚)",
+        "或上传 .txt / .html / .pdf 文件（网页只取正文，不含菜单和页脚）",
         "or upload a .txt / .html / .pdf file (from a web page only the article is kept, not its menus and footer)",
     ),
     "texts_retrieved": ("读取日期", "Read on"),
     "texts_retrieved_from": (
-        "读取网址(与来源网址不同时填写,如转载页;可留空)",
+        "读取网址（与来源网址不同时填写，如转载页；可留空）",
         "Read at (the address, when not the source's own URL, e.g. a reprint; optional)",
     ),
     "texts_read": ("读取原文", "Read the text"),
     "texts_pasted": ("粘贴的原文", "pasted text"),
     "texts_attached": (
-        "{source}:{chars} 个字符,sha256 {sha}…,{retrieved} 读取{where}",
+        "{source}：{chars} 个字符，sha256 {sha}…，{retrieved} 读取{where}",
         "{source}: {chars} characters, sha256 {sha}…, read on {retrieved}{where}",
     ),
-    "texts_attached_from": (",读取自 {url}", " at {url}"),
-    "texts_origin": ("来自:{origin}", "From: {origin}"),
-    "texts_first_lines": ("读到的开头几行:", "The first lines read:"),
+    "texts_attached_from": ("，读取自 {url}", " at {url}"),
+    "texts_origin": ("来自：{origin}", "From: {origin}"),
+    "texts_first_lines": ("读到的开头几行：", "The first lines read:"),
     "texts_replaces": (
-        "将替换 {source} 现有的存档原文(sha256 {sha}…);引用该来源的每一行都会按新原文重新核对。",
+        "将替换 {source} 现有的存档原文（sha256 {sha}…）；引用该来源的每一行都会按新原文重新核对。",
         "Replaces the archived text {source} names now (sha256 {sha}…); every row citing it is checked again "
         "against the new one.",
     ),
     "texts_remove": ("移除", "Remove"),
-    "texts_archived": ("本次提交将存档以下来源原文:", "This commit archives these source texts:"),
+    "texts_archived": ("本次提交将存档以下来源原文：", "This commit archives these source texts:"),
     "texts_col_source": ("来源", "Source"),
     "texts_col_chars": ("字符数", "Characters"),
     "texts_col_begins": ("开头", "Begins"),
@@ -389,21 +389,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "texts_already": ("已在存档中", "already archived"),
     "texts_history": ("存档原文", "Source texts"),
     "entry_committed_texts": (
-        "同一次提交存档了 {n} 篇来源原文:{shas}。",
+        "同一次提交存档了 {n} 篇来源原文：{shas}。",
         "The same commit archived {n} source text(s): {shas}.",
     ),
     "article_retrieved_from": (
-        "读取网址(与上面的网址不同时填写,如转载页;可留空)",
+        "读取网址（与上面的网址不同时填写，如转载页；可留空）",
         "Read at (the address, when not the URL above, e.g. a reprint; optional)",
     ),
     "article_text_attached": (
-        "这篇文章就是来源 {source} 的原文:它与这些行在同一次提交中存档(sha256 {sha}…,{chars} 个字符),"
+        "这篇文章就是来源 {source} 的原文：它与这些行在同一次提交中存档（sha256 {sha}…，{chars} 个字符），"
         "每一行的 evidence 都按它核对。",
         "This article is the text of source {source}: it is archived in the same commit as these rows (sha256 "
         "{sha}…, {chars} characters), and every row's evidence is checked against it.",
     ),
     "article_text_archived": (
-        "来源 {source} 已有存档原文(sha256 {sha}…):候选行按该存档原文核对,粘贴的文章不会存档。",
+        "来源 {source} 已有存档原文（sha256 {sha}…）：候选行按该存档原文核对，粘贴的文章不会存档。",
         "Source {source} already has an archived text (sha256 {sha}…): the candidates are checked against that "
         "text; the pasted article is not archived.",
     ),
@@ -419,8 +419,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "source_texts_all": ("✓ 每个来源都有存档原文。", "✓ Every source has an archived text."),
     "source_texts_missing": (
-        "以下来源没有存档原文。看板照常显示它们的数字,但无法核对其 evidence,也无法显示 evidence 所在的段落;"
-        "引用它们的新行在附上原文之前不能提交(分析员在“添加数据”页附上原文)。",
+        "以下来源没有存档原文。看板照常显示它们的数字，但无法核对其 evidence，也无法显示 evidence 所在的段落；"
+        "引用它们的新行在附上原文之前不能提交（分析员在“添加数据”页附上原文）。",
         "These sources have no archived text. The dashboard shows their figures as usual, but their evidence cannot "
         "be checked nor its paragraph shown, and new rows citing them cannot be committed until their text is "
         "attached (analysts attach it on the Add data page).",
@@ -433,8 +433,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # rows without evidence_en on the quality page (quality.find_pending_translations, views/quality.py)
     "section_pending_translations": ("英文译文待补", "English evidence pending"),
     "pending_translations_sentence": (
-        "evidence 尚无英文译文(evidence_en 为空)的行:{n}。这不是错误,数据照常有效:英文页面照原样显示中文原文,"
-        "并标注“英文译文待补”。写好忠实的英文译文并填入 evidence_en 后,标注即消失。",
+        "evidence 尚无英文译文（evidence_en 为空）的行：{n}。这不是错误，数据照常有效：英文页面照原样显示中文原文，"
+        "并标注“英文译文待补”。写好忠实的英文译文并填入 evidence_en 后，标注即消失。",
         "Rows whose evidence has no English rendering yet (evidence_en is empty): {n}. This is not an error and the "
         "data stays valid: English pages show the Chinese words as they are, marked 'English evidence pending'. The "
         "mark goes once a faithful English rendering is written into evidence_en.",
@@ -456,44 +456,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter_cities": ("城市", "Cities"),
     "filter_sectors": ("领域", "Sectors"),
     "filter_help": (
-        "筛选条件保存在网址中,复制链接即可重现当前视图。四市共同的数字始终显示。",
+        "筛选条件保存在网址中，复制链接即可重现当前视图。四市共同的数字始终显示。",
         "Filters are kept in the URL: a copied link reproduces this view. Figures for all four cities always show.",
     ),
     "reset_filters": ("重置筛选", "Reset filters"),
-    "param_ignored": ("已忽略网址参数 {name}={value}:{why}", "Ignored URL parameter {name}={value}: {why}"),
+    "param_ignored": ("已忽略网址参数 {name}={value}：{why}", "Ignored URL parameter {name}={value}: {why}"),
     "param_unknown": ("未知参数", "unknown parameter"),
     "param_bad_value": ("无效取值", "not a valid value"),
     "empty_state": (
-        "当前筛选下没有数据。请在左侧选择至少一个城市和领域,或点击“重置筛选”。",
+        "当前筛选下没有数据。请在左侧选择至少一个城市和领域，或点击“重置筛选”。",
         "Nothing matches the current filters. Pick at least one city and one sector on the left, or reset the filters.",
     ),
     "table_unavailable": (
-        "{file} 有问题,相关内容暂不显示;详见“来源与数据质量”页。",
+        "{file} 有问题，相关内容暂不显示；详见“来源与数据质量”页。",
         "{file} has problems, so this part is hidden; see Sources & data quality.",
     ),
     "store_unavailable": (
-        "暂时无法读取数据:数据库连接不上。请稍后重试;如持续出现,请联系系统管理员。",
+        "暂时无法读取数据：数据库连接不上。请稍后重试；如持续出现，请联系系统管理员。",
         "The data cannot be read right now: the database is unavailable. Try again in a moment; if it persists, "
         "tell the administrator.",
     ),
-    "store_details": ("技术细节(供系统管理员)", "Technical details (for the administrator)"),
-    "store_setting_text": ("设置的问题(原文):{why}", "What is wrong with the setting: {why}"),
+    "store_details": ("技术细节（供系统管理员）", "Technical details (for the administrator)"),
+    "store_setting_text": ("设置的问题（原文）：{why}", "What is wrong with the setting: {why}"),
     "store_details_text": (
-        "数据库:{url}\n原因(数据库驱动的原文):{reason}",
+        "数据库：{url}\n原因（数据库驱动的原文）：{reason}",
         "Database: {url}\nReason (as the driver put it): {reason}",
     ),
     "store_retry": ("重试", "Try again"),
     "entry_store_unavailable": (
-        "数据库 {url} 连接中断,无法确认这次修改是否已保存。请稍后打开“修改记录”查看,再决定是否重新提交。",
+        "数据库 {url} 连接中断，无法确认这次修改是否已保存。请稍后打开“修改记录”查看，再决定是否重新提交。",
         "The database {url} became unavailable, so it is not known whether this change was saved. In a moment, "
         "look at the change history before committing again.",
     ),
     "store_bad_setting": (
-        "数据存储的设置有误,无法读取数据。请联系系统管理员。",
+        "数据存储的设置有误，无法读取数据。请联系系统管理员。",
         "The data store setting is wrong, so the data cannot be read. Tell the administrator.",
     ),
     "data_banner": (
-        "数据文件有 {n} 处问题({files}),其余内容照常显示。",
+        "数据文件有 {n} 处问题（{files}），其余内容照常显示。",
         "{n} problem(s) in the data files ({files}); everything else works as usual.",
     ),
     # common labels
@@ -520,7 +520,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count": ("数量", "Count"),
     "table_twin": ("查看图表数据", "Chart data as a table"),
     "conflict": ("来源不一致", "Sources disagree"),
-    "conflict_marker": ("⚠ 来源不一致:{values}", "⚠ Sources disagree: {values}"),
+    "conflict_marker": ("⚠ 来源不一致：{values}", "⚠ Sources disagree: {values}"),
     "agree": ("{n} 条报告一致", "{n} reports agree"),
     # change over time (hbeu_dash/views/trends.py): a card's change, its staleness, the trend and four-city views
     "change_text": (
@@ -583,66 +583,66 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("数据版本 {version}", "Data version {version}"),
     "link_version": ("链接生成于数据版本 {linked}", "link made with data version {linked}"),
     "link_version_stale": (
-        "此链接生成于数据版本 {linked};此后数据已更新,现显示最新数据(版本 {version})。",
+        "此链接生成于数据版本 {linked}；此后数据已更新，现显示最新数据（版本 {version}）。",
         "This link was made with data version {linked}; the data has changed since. Showing the current data "
         "(version {version}).",
     ),
     "data_changed": (
-        "数据已更新(版本 {before} → {version}),现显示最新数据。",
+        "数据已更新（版本 {before} → {version}），现显示最新数据。",
         "The data has changed (version {before} → {version}); showing the current data.",
     ),
     # punctuation and sentence patterns
     "list_sep": ("、", ", "),
-    "clause_sep": (";", "; "),
+    "clause_sep": ("；", "; "),
     "sentence_end": ("。", "."),
     "quote": ("“{text}”", "“{text}”"),
-    "quote_translated": ("“{text}”({translation})", "“{text}” ({translation})"),
+    "quote_translated": ("“{text}”（{translation}）", "“{text}” ({translation})"),
     "quote_pending": ("“{text}”〔{pending}〕", "“{text}” [{pending}]"),
-    "source_as_of": ("{source}(截至 {as_of})", "{source} (as of {as_of})"),
-    "labelled": ("{label}: {value}", "{label}: {value}"),
-    "value_of_source": ("{value}({source})", "{value} ({source})"),
-    "cited_quote": ("{source} ({as_of}): {quote}", "{source} ({as_of}): {quote}"),
+    "source_as_of": ("{source}（截至 {as_of}）", "{source} (as of {as_of})"),
+    "labelled": ("{label}：{value}", "{label}: {value}"),
+    "value_of_source": ("{value}（{source}）", "{value} ({source})"),
+    "cited_quote": ("{source}（{as_of}）：{quote}", "{source} ({as_of}): {quote}"),
     # chart titles, summaries and axes
     "chart_service_items": ("各市“四城通办”事项数", "Four-city service items by city"),
-    "chart_service_items_by_source": ("各市“四城通办”事项数(按来源)", "Four-city service items, by city and source"),
-    "chart_projects_by_status": ("重点项目进展(按状态)", "Projects by status"),
+    "chart_service_items_by_source": ("各市“四城通办”事项数（按来源）", "Four-city service items, by city and source"),
+    "chart_projects_by_status": ("重点项目进展（按状态）", "Projects by status"),
     "chart_consortia": ("乌兰察布创新联合体与重大项目", "Ulanqab: innovation consortia and major projects"),
     "chart_talent": ("人才", "Talent"),
     "chart_ordos_plan": ("鄂尔多斯一体化任务分工方案", "Ordos: integration task plan, broken down"),
     "chart_timeline": ("呼包鄂乌一体化合作进程", "Integration milestones"),
-    "summary_city_reports": ("{name}({unit}):{parts}。", "{name} ({unit}): {parts}."),
+    "summary_city_reports": ("{name}（{unit}）：{parts}。", "{name} ({unit}): {parts}."),
     "summary_identity": (
-        "{parts} = {lhs},报告总数 {total}({verdict})。",
+        "{parts} = {lhs}，报告总数 {total}（{verdict}）。",
         "{parts} = {lhs}; reported total {total} ({verdict}).",
     ),
     "summary_status": (
-        "共 {total} 个项目,最多的状态是“{status}”({n} 个)。",
+        "共 {total} 个项目，最多的状态是“{status}”（{n} 个）。",
         "{total} projects; the most common status is '{status}' ({n}).",
     ),
-    "summary_timeline": ("{n} 个有日期的事件,从 {first} 到 {last}。", "{n} dated events from {first} to {last}."),
+    "summary_timeline": ("{n} 个有日期的事件，从 {first} 到 {last}。", "{n} dated events from {first} to {last}."),
     "summary_year_only": ("空心点只知年份。", "Hollow markers: only the year is known."),
-    "year_only_hover": ("(仅知年份,标在年初)", "(year only; placed at 1 January)"),
+    "year_only_hover": ("（仅知年份，标在年初）", "(year only; placed at 1 January)"),
     "date_axis_format": ("%Y年%-m月", "%b %Y"),
     "year_axis_format": ("%Y年", "%Y"),
-    "unit_axis": ("单位:{unit}", "Unit: {unit}"),
-    "projects_axis": ("数量(个项目)", "Count (projects)"),
+    "unit_axis": ("单位：{unit}", "Unit: {unit}"),
+    "projects_axis": ("数量（个项目）", "Count (projects)"),
     # map
     "map_size_by": ("地图标记大小依据", "Size city markers by"),
     "map_offline_note": (
-        "地图不加载任何外部底图(离线可用);部署方可在 settings.toml 中配置内网瓦片和边界。"
-        "河流取自自然地球 1:5000万数据(公有领域),随程序提供。",
+        "地图不加载任何外部底图（离线可用）；部署方可在 settings.toml 中配置内网瓦片和边界。"
+        "河流取自自然地球 1:5000万数据（公有领域），随程序提供。",
         "No external basemap is loaded (works offline); a deployer can configure intranet tiles and boundaries "
         "in settings.toml. Rivers: Natural Earth 1:50m (public domain), shipped with the app.",
     ),
     "yellow_river": ("黄河", "Yellow River"),
-    "status_history": ("{status}({dates})", "{status} ({dates})"),
+    "status_history": ("{status}（{dates}）", "{status} ({dates})"),
     # transport
     "tracker_title": ("项目进展跟踪", "Project tracker"),
     "tracker_disagree_note": (
-        "⚠ 各来源对该项目阶段的说法不一,见下方全部报告。",
+        "⚠ 各来源对该项目阶段的说法不一，见下方全部报告。",
         "⚠ sources name different stages; see all reports below.",
     ),
-    "every_project_report": ("全部项目报告({n})", "Every project report ({n})"),
+    "every_project_report": ("全部项目报告（{n}）", "Every project report ({n})"),
     # targets against measurements (hbeu_dash/views/targets.py, hbeu_dash/target_chart.py, hbeu_dash/ui/targets.py)
     "targets_title": ("目标与实测", "Targets against measurements"),
     "targets_intro": (
@@ -691,7 +691,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "target_axis": ("行程时间（{unit}）", "Travel time ({unit})"),
     "target_mark": ("目标：{value}", "Target: {value}"),
     # explorer
-    "explorer_search": ("搜索(名称、原文、说明)", "Search (names, evidence, notes)"),
+    "explorer_search": ("搜索（名称、原文、说明）", "Search (names, evidence, notes)"),
     "all_indicators": ("全部指标", "All indicators"),
     "base_units": ("基本单位", "base units"),
     "evidence_help": ("来源原文片段", "verbatim fragment of the source"),
@@ -716,16 +716,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_conflicts": ("没有来源不一致的数字。", "No disagreeing figures."),
     "no_stage_disagreements": ("各来源对项目阶段的说法一致。", "Every project's reports agree on its stage."),
     "conflict_explainer": (
-        "同一城市、同一指标,不同来源报告了不同的数字。两者并列显示,本看板不替读者取舍;差异可能来自统计范围或时点不同,见说明。",
+        "同一城市、同一指标，不同来源报告了不同的数字。两者并列显示，本看板不替读者取舍；差异可能来自统计范围或时点不同，见说明。",
         "Two sources report different numbers for the same city and indicator. Both are shown; the dashboard does not "
         "pick one. The difference may come from scope or timing; see the notes.",
     ),
-    "conflict_heading": ("⚠ {name} · {city}:{values}", "⚠ {name} · {city}: {values}"),
+    "conflict_heading": ("⚠ {name} · {city}：{values}", "⚠ {name} · {city}: {values}"),
     "parts_sum": ("部分之和", "Parts"),
     "total": ("总数", "Total"),
     "identity_figures": ("涉及数字", "Figures"),
     "staleness_sentence": (
-        "{n} / {total} 条数字的截至日期已超过一年(以今天 {today} 计)。",
+        "{n} / {total} 条数字的截至日期已超过一年（以今天 {today} 计）。",
         "{n} of {total} figures are more than a year old (as of today, {today}).",
     ),
     "age_days": ("天数", "Age (days)"),
@@ -738,10 +738,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "slide_hb_items": ("呼包两地通办事项", "Hohhot–Baotou shared service items"),
     "slide_map": ("四市位置与互联项目", "Where the four cities are, and the projects linking them"),
     "slide_empty": ("当前筛选下这一页没有内容。", "Nothing on this slide under the current filters."),
-    "stage_count": ("{status}: {n} 个", "{status}: {n}"),
-    "conflict_short": ("⚠ 来源不一致(见“来源不一致的数字”页)", "⚠ Sources disagree (see the conflicts slide)"),
-    "slide_previous": ("上一页(←)", "Previous slide (←)"),
-    "slide_next": ("下一页(→)", "Next slide (→)"),
+    "stage_count": ("{status}：{n} 个", "{status}: {n}"),
+    "conflict_short": ("⚠ 来源不一致（见“来源不一致的数字”页）", "⚠ Sources disagree (see the conflicts slide)"),
+    "slide_previous": ("上一页（←）", "Previous slide (←)"),
+    "slide_next": ("下一页（→）", "Next slide (→)"),
     "slide_picker": ("选择页面", "Go to slide"),
     "slide_settings": ("演示设置", "Presenter settings"),
     "slide_theme": ("主题", "Theme"),
@@ -750,7 +750,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "slide_advance": ("自动翻页", "Auto-advance"),
     "advance_off": ("关闭", "Off"),
     "advance_seconds": ("每 {n} 秒", "Every {n} s"),
-    "open_presenter": ("演示模式(大屏)", "Presenter mode (big screen)"),
+    "open_presenter": ("演示模式（大屏）", "Presenter mode (big screen)"),
     "leave_presenter": ("退出演示", "Leave presenter mode"),
     # slides: change over time
     "slide_change": ("随时间变化", "Change over time"),
@@ -764,40 +764,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "login_submit": ("登录", "Log in"),
     "login_missing": ("请填写用户名和密码。", "Enter your user name and password."),
     "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
-    "login_throttled": ("失败次数过多,请 {seconds} 秒后再试。", "Too many failed attempts: try again in {seconds} s."),
+    "login_throttled": ("失败次数过多，请 {seconds} 秒后再试。", "Too many failed attempts: try again in {seconds} s."),
     "login_with": ("通过 {provider} 登录", "Log in with {provider}"),
-    "logged_in_analyst": ("已登录:{name}(分析员)", "Logged in: {name} (analyst)"),
-    "logged_in_viewer": ("已登录:{name}(仅查看)", "Logged in: {name} (view only)"),
+    "logged_in_analyst": ("已登录：{name}（分析员）", "Logged in: {name} (analyst)"),
+    "logged_in_viewer": ("已登录：{name}（仅查看）", "Logged in: {name} (view only)"),
     "login_not_allowed": ("{name} 未获授权查看本看板。", "{name} is not authorised to view this dashboard."),
     "logout": ("退出登录", "Log out"),
     "viewer_login_title": ("请先登录", "Please log in"),
     "viewer_login_intro": ("本看板仅供授权人员查看。", "This dashboard is open to authorised users only."),
     # briefing (HTML / PDF)
     "briefing_title": ("简报", "Briefing"),
-    "briefing_scope": ("城市:{cities};领域:{sectors}", "Cities: {cities}; sectors: {sectors}"),
+    "briefing_scope": ("城市：{cities}；领域：{sectors}", "Cities: {cities}; sectors: {sectors}"),
     "all_selected": ("全部", "all"),
-    "generated_on": ("生成日期:{date}", "Generated on {date}"),
+    "generated_on": ("生成日期：{date}", "Generated on {date}"),
     "briefing_broken": (
-        "数据文件有 {n} 处问题({files}),受影响的部分未收入本简报。",
+        "数据文件有 {n} 处问题（{files}），受影响的部分未收入本简报。",
         "{n} problem(s) in the data files ({files}); the parts they affect are left out of this briefing.",
     ),
     "briefing_contents": ("目录", "Contents"),
     "briefing_offline": (
-        "本文件自带全部图表和脚本,离线可用,不加载任何外部资源。",
+        "本文件自带全部图表和脚本，离线可用，不加载任何外部资源。",
         "This file carries every chart and script it needs: it works offline and loads nothing from elsewhere.",
     ),
     "section_empty": ("当前筛选下没有内容。", "Nothing under the current filters."),
     "section_citations": ("数字来源", "Citations"),
     "citations_intro": (
-        "本简报中的每个数字:城市、原文写法与数值、期间、截至日期、来源名称与网址、发言人和原文片段。"
-        "引用某个数字时,请注明它的原始来源和截至日期,并注明本简报的数据版本({version})。",
+        "本简报中的每个数字：城市、原文写法与数值、期间、截至日期、来源名称与网址、发言人和原文片段。"
+        "引用某个数字时，请注明它的原始来源和截至日期，并注明本简报的数据版本（{version}）。",
         "Every figure in this briefing: city, the number as written and as a value, period, as-of, the source by name "
         "and URL, the speaker and the verbatim evidence. When you cite a figure, cite its original source and as-of "
         "date, and this briefing's data version ({version}).",
     ),
     "url": ("网址", "URL"),
     "no_url": ("无网址", "no URL"),
-    "map_sized_by": ("城市标记大小表示:{indicator}", "City markers are sized by: {indicator}"),
+    "map_sized_by": ("城市标记大小表示：{indicator}", "City markers are sized by: {indicator}"),
     "make_briefing": ("生成简报", "Make briefing"),
     "briefing_building_html": ("正在生成 HTML 简报…", "Building the HTML briefing…"),
     "briefing_building_pdf": ("正在用本机 Chromium 排版 PDF…", "Laying out the PDF with this machine's Chromium…"),
@@ -806,13 +806,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_html": ("下载 HTML", "Download HTML"),
     "download_pdf": ("下载 PDF", "Download PDF"),
     "pdf_failed": (
-        "PDF 未能生成({why});HTML 版可以下载,并可在浏览器中打印。",
+        "PDF 未能生成（{why}）；HTML 版可以下载，并可在浏览器中打印。",
         "The PDF could not be made ({why}); the HTML briefing downloads as usual and prints from any browser.",
     ),
     # briefing's paragraphs (views/briefing.py)
     "briefing_paragraphs": ("原文段落", "Paragraphs in the sources"),
     "briefing_paragraphs_intro": (
-        "每个来源存档原文中被引用的段落,按原文顺序排列;每段只印一次,段中被引用的原文片段以底色标出,段后列出引用它的"
+        "每个来源存档原文中被引用的段落，按原文顺序排列；每段只印一次，段中被引用的原文片段以底色标出，段后列出引用它的"
         "数字。上文“数字来源”中每个数字的 ¶ 编号指向这里。",
         "The paragraphs of each source's archived text that the figures quote, in the text's order. Each is printed "
         "once, every fragment quoted from it highlighted and the figures quoting it listed below it; the ¶ number "
@@ -825,6 +825,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_read_unknown": ("读取日期和出处未记录", "when and where it was read is not recorded"),
     # briefing: summary (views/briefing.py BriefingSummary: the opening two pages)
     "briefing_summary": ("摘要", "Summary"),
+    # issue 19 · framework text (ui/framework_text.py)
+    # issue 19 · presenter
+    # issue 19 · sign-in
+    # issue 19 · phone
+    # issue 19 · tables and contrast
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -993,51 +998,57 @@ def format_date(value: str, lang: str) -> str:
 
 # What each column of an upload template means (the template's explanation row), (zh, en).
 COLUMN_HELP: dict[str, tuple[str, str]] = {
-    "figure_id": ("必填,唯一 id:小写字母、数字、- 或 _", "required, unique id: lower-case letters, digits, - or _"),
-    "project_id": ("必填,项目 id;同一项目的多次报道用同一 id", "required, project id, the same in every report"),
-    "event_id": ("事件 id:小写字母、数字、- 或 _", "event id: lower-case letters, digits, - or _"),
-    "source_id": ("必填,sources.csv 中的来源 id", "required, a source id from sources.csv"),
-    "indicator_id": ("必填,indicators.csv 中的指标 id", "required, an indicator id from indicators.csv"),
+    "figure_id": ("必填，唯一 id：小写字母、数字、- 或 _", "required, unique id: lower-case letters, digits, - or _"),
+    "project_id": ("必填，项目 id；同一项目的多次报道用同一 id", "required, project id, the same in every report"),
+    "event_id": ("事件 id：小写字母、数字、- 或 _", "event id: lower-case letters, digits, - or _"),
+    "source_id": ("必填，sources.csv 中的来源 id", "required, a source id from sources.csv"),
+    "indicator_id": ("必填，indicators.csv 中的指标 id", "required, an indicator id from indicators.csv"),
     "city": ("hohhot、baotou、ordos、ulanqab 或 region", "hohhot, baotou, ordos, ulanqab or region"),
-    "cities": ("城市 id,用 ; 分隔,或 region", "city ids separated by ;, or region"),
-    "value": ("数值,基本单位,不带 万/亿 和千位分隔符(如 587600)", "the number in base units, no 万/亿 or separators"),
-    "value_text": ("原文写法(如 58.76万件),须出现在 evidence 中", "as the source writes it (58.76万件), in evidence"),
-    "period": ("统计期(如 2024 或 2024-12),没有则留空", "the period counted (e.g. 2024), or empty"),
+    "cities": ("城市 id，用半角分号分隔，或 region", "city ids separated by ;, or region"),
+    "value": (
+        "数值，基本单位，不带 万/亿 和千位分隔符（如 587600）",
+        "the number in base units, no 万/亿 or separators",
+    ),
+    "value_text": (
+        "原文写法（如 58.76万件），须出现在 evidence 中",
+        "as the source writes it (58.76万件), in evidence",
+    ),
+    "period": ("统计期（如 2024 或 2024-12），没有则留空", "the period counted (e.g. 2024), or empty"),
     "as_of": ("截至日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "as-of date YYYY, YYYY-MM or YYYY-MM-DD"),
-    "speaker_zh": ("讲话人(中文),没有则留空", "speaker in Chinese, or empty"),
-    "speaker_en": ("讲话人(英文),与 speaker_zh 同填或同空", "speaker in English; filled when speaker_zh is"),
-    "evidence": ("必填,来源原文片段(逐字,≤80 字)", "required, the source's words, verbatim (≤ 80 characters)"),
+    "speaker_zh": ("讲话人（中文），没有则留空", "speaker in Chinese, or empty"),
+    "speaker_en": ("讲话人（英文），与 speaker_zh 同填或同空", "speaker in English; filled when speaker_zh is"),
+    "evidence": ("必填，来源原文片段（逐字，≤80 字）", "required, the source's words, verbatim (≤ 80 characters)"),
     "evidence_en": (
-        "evidence 的忠实英文译文(≤200 字符);没有就留空,英文页面标注“英文译文待补”",
+        "evidence 的忠实英文译文（≤200 字符）；没有就留空，英文页面标注“英文译文待补”",
         "a faithful English rendering of the evidence (≤ 200 characters); leave empty until written: English pages "
         "mark it 'English evidence pending'",
     ),
-    "note_zh": ("备注(中文),可留空", "note in Chinese, optional"),
-    "note_en": ("备注(英文),与 note_zh 同填或同空", "note in English; filled when note_zh is"),
-    "name_zh": ("必填,中文名称", "required, the name in Chinese"),
-    "name_en": ("必填,英文名称", "required, the name in English"),
-    "kind": ("必填,类别(见说明文档中的取值)", "required, the kind (see the README for the values)"),
-    "status": ("必填,阶段:planned、under_construction、completed 等", "required, stage: planned, completed, …"),
-    "status_text": ("原文中的阶段说法,须出现在 evidence 中", "the stage as the source words it, in evidence"),
+    "note_zh": ("备注（中文），可留空", "note in Chinese, optional"),
+    "note_en": ("备注（英文），与 note_zh 同填或同空", "note in English; filled when note_zh is"),
+    "name_zh": ("必填，中文名称", "required, the name in Chinese"),
+    "name_en": ("必填，英文名称", "required, the name in English"),
+    "kind": ("必填，类别（见说明文档中的取值）", "required, the kind (see the README for the values)"),
+    "status": ("必填，阶段：planned、under_construction、completed 等", "required, stage: planned, completed, …"),
+    "status_text": ("原文中的阶段说法，须出现在 evidence 中", "the stage as the source words it, in evidence"),
     "date": ("日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"),
-    "date_text": ("原文中的日期说法,须出现在 evidence 中", "the date as the source words it, in evidence"),
-    "title_zh": ("必填,中文标题", "required, the title in Chinese"),
-    "title_en": ("必填,英文标题", "required, the title in English"),
-    "title": ("必填,原文标题", "required, the title as published"),
-    "outlet_zh": ("媒体或发布机构(中文)", "outlet or publisher in Chinese"),
-    "outlet_en": ("媒体或发布机构(英文)", "outlet or publisher in English"),
+    "date_text": ("原文中的日期说法，须出现在 evidence 中", "the date as the source words it, in evidence"),
+    "title_zh": ("必填，中文标题", "required, the title in Chinese"),
+    "title_en": ("必填，英文标题", "required, the title in English"),
+    "title": ("必填，原文标题", "required, the title as published"),
+    "outlet_zh": ("媒体或发布机构（中文）", "outlet or publisher in Chinese"),
+    "outlet_en": ("媒体或发布机构（英文）", "outlet or publisher in English"),
     "published": ("发布日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "publication date YYYY, YYYY-MM or YYYY-MM-DD"),
-    "url": ("网址,没有则留空", "URL, or empty"),
-    "language": ("原文语言:zh 或 en", "language of the source: zh or en"),
+    "url": ("网址，没有则留空", "URL, or empty"),
+    "language": ("原文语言：zh 或 en", "language of the source: zh or en"),
     # indicators.csv (a new indicator comes with the figures that need it)
     "sector": (
-        "必填,领域:" + "、".join(schema.SECTORS),
+        "必填，领域：" + "、".join(schema.SECTORS),
         "required, sector: " + ", ".join(schema.SECTORS),
     ),
-    "unit_zh": ("必填,单位(中文,如 项、公里、元)", "required, the unit in Chinese (e.g. 项, 公里, 元)"),
-    "unit_en": ("必填,单位(英文,如 items、km、yuan)", "required, the unit in English (e.g. items, km, yuan)"),
+    "unit_zh": ("必填，单位（中文，如 项、公里、元）", "required, the unit in Chinese (e.g. 项, 公里, 元)"),
+    "unit_en": ("必填，单位（英文，如 items、km、yuan）", "required, the unit in English (e.g. items, km, yuan)"),
     "measure": (
-        "必填,类型:" + "、".join(schema.MEASURES),
+        "必填，类型：" + "、".join(schema.MEASURES),
         "required, measure: " + ", ".join(schema.MEASURES),
     ),
     "target_id": (
@@ -1047,15 +1058,15 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     ),
     # analyst's source texts (ui/entry.py, ui/article.py): filled in when a text is attached in the app
     "text_sha256": (
-        "留空:在“来源原文”中附上原文后自动填写",
+        "留空：在“来源原文”中附上原文后自动填写",
         "leave empty: filled in when you attach the text under 'Source texts'",
     ),
     "retrieved": (
-        "读取原文的日期 YYYY-MM-DD;附上原文时填写",
+        "读取原文的日期 YYYY-MM-DD；附上原文时填写",
         "the day the text was read, YYYY-MM-DD; set when attached",
     ),
     "retrieved_from": (
-        "读取原文的网址(与 url 不同时,如转载页),可留空",
+        "读取原文的网址（与 url 不同时，如转载页），可留空",
         "where the text was read, when not the url (a reprint), or empty",
     ),
 }

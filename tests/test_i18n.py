@@ -161,3 +161,57 @@ def test_every_string_is_used() -> None:
     dynamic = {p.title_key for p in PAGES} | {"evidence_en", "title_en"}
     unused = [key for key in i18n.STRINGS if key not in dynamic and f'"{key}"' not in code]
     assert not unused
+
+
+# ASCII punctuation a Chinese sentence must not use (，：；（）“”！？ instead). Left as they are: a format field
+# {…}, a markdown link's (url), a code span, a URL, a ratio or time (1:5000万), a file name, a command-line flag.
+ASCII_PUNCTUATION = re.compile(r'[,:;()"!?]')
+NOT_PROSE = re.compile(
+    r"\{[^{}]*\}|\]\([^)]*\)|`[^`]*`|https?://\S+|:material/[a-z_]+:|\d:\d|[A-Za-z_]+\.(?:toml|csv|py)\b|--?[a-z]"
+)
+
+
+def _chinese_catalogue() -> list[tuple[str, str]]:
+    """Every Chinese message: the i18n tables' (zh, en) pairs, the data problems' and the command lines'."""
+    from hbeu_dash import __main__ as cli
+    from hbeu_dash import auth_cli, db_cli
+    from hbeu_dash.cluster import __main__ as cluster_cli
+
+    found = []
+    for name, table in vars(i18n).items():
+        if isinstance(table, dict):
+            found += [
+                (f"i18n.{name}[{key}]", pair[0])
+                for key, pair in table.items()
+                if isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+            ]
+    found += [(f"problems.MESSAGES[{key}]", zh) for key, (zh, _) in problems.MESSAGES.items()]
+    for module in (cli, auth_cli, db_cli, cluster_cli):
+        found += [(f"{module.__name__}.TEXTS[zh][{key}]", zh) for key, zh in module.TEXTS["zh"].items()]
+    return found
+
+
+def test_the_catalogue_is_large_enough_to_mean_something() -> None:
+    assert len(_chinese_catalogue()) > 600
+
+
+def test_chinese_messages_use_full_width_punctuation() -> None:
+    ascii_in_chinese = [
+        (where, zh) for where, zh in _chinese_catalogue() if ASCII_PUNCTUATION.search(NOT_PROSE.sub("", zh))
+    ]
+    assert ascii_in_chinese == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("数据有效：{counts}", True),
+        ("数据有效:{counts}", False),
+        ("上一页(←)", False),
+        ("见 [原文](https://example.org/a?b=1) 与 {n:,}", True),
+        ("比例尺 1:5000万，见 settings.toml", True),
+        ('称为"四城通办"', False),
+    ],
+)
+def test_the_punctuation_rule_tells_ascii_from_full_width(text: str, ok: bool) -> None:
+    assert (ASCII_PUNCTUATION.search(NOT_PROSE.sub("", text)) is None) is ok

@@ -12,16 +12,16 @@ from hbeu_dash.cluster.postgres import PostgresError
 
 TEXTS = {
     "zh": {
-        "starting": "正在启动:{store},{replicas} 个副本,nginx …",
+        "starting": "正在启动：{store}，{replicas} 个副本，nginx …",
         "up": "已就绪。浏览器请打开 {url}",
-        "replica": "  副本 {name}:{url}(直连,不经代理)",
-        "store_pg": "  PostgreSQL:{url}",
-        "store_csv": "  CSV 数据文件夹:{folder}",
-        "logs": "  日志:{workdir}",
+        "replica": "  副本 {name}：{url}（直连，不经代理）",
+        "store_pg": "  PostgreSQL：{url}",
+        "store_csv": "  CSV 数据文件夹：{folder}",
+        "logs": "  日志：{workdir}",
         "stop_hint": "按 Ctrl-C 停止全部进程。",
         "stopping": "正在停止 nginx、副本和数据库 …",
         "stopped": "已全部停止。",
-        "failed": "启动失败:{why}",
+        "failed": "启动失败：{why}",
     },
     "en": {
         "starting": "starting: {store}, {replicas} replica(s), nginx ...",
