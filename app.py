@@ -10,11 +10,11 @@ if not auth.require_viewer(filters.lang):  # a deployer's closed dashboard: its 
     st.navigation(chrome.make_pages(filters.lang), position="hidden")  # keeps the page asked for in the URL
     st.stop()
 navigation, presenting = chrome.make_navigation(filters.lang)
-chrome.render_style()
+chrome.render_style(filters.lang)
 if presenting:  # the slides: nothing in the sidebar (no expand arrow), notices as toasts
     chrome.render_notices(filters.lang, presenting=True)
 else:
-    filters = chrome.render_sidebar()
+    filters = chrome.render_sidebar(navigation.url_path)
 chrome.render_version_notices(filters.lang, presenting)
 chrome.render_data_banner(filters.lang)
 try:

@@ -14,6 +14,8 @@ from hbeu_dash.i18n import (
     DARK_BACKGROUND,
     DARK_COLORS,
     DARK_TEXT,
+    PLOTLY_ZH,
+    PLOTLY_ZH_FORMAT,
     STATUS_COLORS,
     city_color,
     city_label,
@@ -83,18 +85,17 @@ def figure_refs(rows: pd.DataFrame) -> tuple[tuple[Ref, ...], ...]:
     return tuple((("figures", (str(f),)),) for f in rows["figure_id"])
 
 
-# Characters per line of a chart title and of a horizontal bar label: CJK characters are about twice as wide.
-TITLE_WIDTH = {"zh": 26, "en": 52}
+# Characters per line of a chart title and of a horizontal bar label: CJK characters are about twice as wide. A title
+# line fits a phone's chart (390 px screen: about 340 px of figure at 18 px type).
+TITLE_WIDTH = {"zh": 18, "en": 36}
 BAR_LABEL_WIDTH = {"zh": 14, "en": 28}
-# ... and of a category under a column of a waterfall (wider labels make plotly turn them on their side).
-CATEGORY_LABEL_WIDTH = {"zh": 14, "en": 20}
 
 
 def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figure:
-    width = TITLE_WIDTH[lang]
+    heading = _wrap(_label_text(title), TITLE_WIDTH[lang])
     fig.update_layout(
         title={
-            "text": _wrap(_label_text(title), width),
+            "text": heading,
             "x": 0,
             "xanchor": "left",
             "font": {"size": 18},
@@ -103,7 +104,7 @@ def _layout(fig: go.Figure, title: str, lang: str, height: int = 380) -> go.Figu
         height=height,
         # Margins wide enough for the axis labels up front: plotly's automargin then has nothing to grow, so a
         # redraw after a filter change lays the chart out once instead of twice (bench: ~30 ms a chart).
-        margin={"l": 60, "r": 100, "t": 60 if len(title) <= width else 84, "b": 95},
+        margin={"l": 60, "r": 100, "t": 36 + 24 * (heading.count("<br>") + 1), "b": 95},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={"orientation": "h", "y": -0.15},
@@ -248,7 +249,9 @@ def make_breakdown_figure(rows: pd.DataFrame, lang: str, title: str, filename: s
 
 
 def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, filename: str) -> Chart:
-    """A waterfall: the parts of a declared sum identity stacking up beside the reported total."""
+    """A waterfall: the parts of a declared sum identity stacking up beside the reported total, lying on its side so
+    that the long names of its parts read level, wrapped, one under another (stood up, plotly turns them aslant and
+    they run into each other in half a page's width)."""
     title = identity[col("title", lang)]
     by_id = figures.set_index("figure_id")
     part_ids = [p for p in identity["parts"].split(schema.LIST_SEP) if p in by_id.index]
@@ -256,13 +259,14 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     if identity["status"] == "missing" or identity["total_id"] not in by_id.index:
         return Chart(_layout(fig, title, lang), t("no_data", lang), pd.DataFrame(), "", filename, title)
     rows = by_id.loc[[*part_ids, identity["total_id"]]].reset_index()
-    labels = [_wrap(_label_text(_name(r, lang)), CATEGORY_LABEL_WIDTH[lang]) for r in rows.to_dict("records")]
+    labels = [_wrap(_label_text(_name(r, lang)), BAR_LABEL_WIDTH[lang]) for r in rows.to_dict("records")]
     measures = ["relative"] * len(part_ids) + ["total"]
     color = city_color(rows["city"].iloc[-1])
     fig.add_trace(
         go.Waterfall(
-            x=labels,
-            y=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
+            orientation="h",
+            y=labels,
+            x=[*rows["value"].iloc[:-1].tolist(), rows["value"].iloc[-1]],
             measure=measures,
             customdata=list(range(len(rows))),
             text=[_label_text(_value(r, lang)) for r in rows.to_dict("records")],
@@ -275,8 +279,10 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
     )
     unit = _unit(rows.iloc[0], lang)
     top = max(float(rows["value"].iloc[:-1].sum()), float(rows["value"].iloc[-1]))
-    fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), range=[0, top * 1.18])
-    _layout(fig, title, lang)
+    # Each bar says its value: no value ticks (on a phone they would have to turn aslant to fit beside the names).
+    fig.update_xaxes(title_text=t("unit_axis", lang, unit=unit), range=[0, top * 1.3], showticklabels=False)
+    fig.update_yaxes(autorange="reversed")  # the parts from the top, the total at the foot
+    _layout(fig, title, lang, height=max(300, 70 * len(rows) + 140))
     fig.update_layout(showlegend=False)
     summary = t(
         "summary_identity",
@@ -293,7 +299,8 @@ def make_identity_figure(identity: pd.Series, figures: pd.DataFrame, lang: str, 
 
 
 def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, title: str, filename: str) -> Chart:
-    """Projects per status (one bar per stage, in stage order), coloured by stage."""
+    """Projects per status (one horizontal bar per stage, in stage order from the top, its name level beside it),
+    coloured by stage."""
     fig = go.Figure()
     if counts.empty:
         return Chart(_layout(fig, title, lang), t("no_data", lang), counts, "", filename, title)
@@ -309,9 +316,10 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
             )
         )
     fig.add_bar(
-        x=names,
+        y=[_wrap(_label_text(n), BAR_LABEL_WIDTH[lang]) for n in names],
+        orientation="h",
         customdata=list(range(len(names))),
-        y=counts["count"].tolist(),
+        x=counts["count"].tolist(),
         marker_color=[STATUS_COLORS[s] for s in counts["status"]],
         marker_line={"color": "#333333", "width": 0.5},
         text=counts["count"].tolist(),
@@ -320,8 +328,10 @@ def make_status_figure(latest: pd.DataFrame, counts: pd.DataFrame, lang: str, ti
         hoverinfo="text",
         cliponaxis=False,
     )
-    fig.update_yaxes(title_text=t("projects_axis", lang), rangemode="tozero")
-    _layout(fig, title, lang)
+    most = float(counts["count"].max())  # each bar says its count: no count ticks to crowd a phone's axis
+    fig.update_xaxes(title_text=t("projects_axis", lang), range=[0, most * 1.2], showticklabels=False)
+    fig.update_yaxes(autorange="reversed")
+    _layout(fig, title, lang, height=max(300, 40 * len(names) + 150))
     fig.update_layout(showlegend=False)
     top = counts.sort_values("count", ascending=False).iloc[0]
     summary = t(
@@ -393,6 +403,129 @@ def make_timeline_figure(timeline: pd.DataFrame, lang: str, title: str, filename
         for e, sources in zip(dated["event_id"], dated["sources"], strict=True)
     )
     return Chart(fig, summary, table, format_citations(cited, lang), filename, title, cited, refs)
+
+
+# The timeline on a slide: labels laid out for a plot area of this size in pixels at 1080 p, in type of this size.
+# The slide scales the labels' type with the screen's height (present_style), so the same layout holds at 720 p.
+TIMELINE_SLIDE_PX = (1800, 620)
+TIMELINE_LABEL_PX = 22
+TIMELINE_LINE_PX = 29  # a label's line at TIMELINE_LABEL_PX (plotly sets lines 1.3 em apart)
+TIMELINE_LABEL_GAP_PX = 4  # between two labels on one side
+TIMELINE_LABEL_X_PX = 60  # from the axis to a label's near edge
+TIMELINE_DOT_STEP_PX = 26  # between two dots on the axis at least (14 px dots: apart at 720 p too)
+TIMELINE_DOT_PX = 14
+TIMELINE_LABEL_WIDTH = {"zh": 38, "en": 70}  # characters per line of a label: 830 px of type at TIMELINE_LABEL_PX
+
+
+def _label_lines(text: str, width: int) -> list[str]:
+    """A label's lines of at most `width` characters: at spaces in Latin text, anywhere in Chinese."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):  # lines of even length: no lone character at the end
+        size = -(-len(text) // -(-len(text) // width))
+        return [text[i : i + size] for i in range(0, len(text), size)]
+    return _wrap(text, width).split("<br>")
+
+
+def _stack(wanted: list[float], heights: list[float], gap: float, top: float, bottom: float) -> list[float]:
+    """Tops for boxes of `heights` kept in order, each as near its wanted centre as the others and the area allow."""
+    tops: list[float] = []
+    for i, (centre, height) in enumerate(zip(wanted, heights, strict=True)):  # down: none over the one before
+        floor = tops[i - 1] + heights[i - 1] + gap if i else top
+        tops.append(max(centre - height / 2, floor))
+    limit = bottom
+    for i in range(len(tops) - 1, -1, -1):  # up: none below the area's foot, none over the one after it
+        tops[i] = max(min(tops[i], limit - heights[i]), top)
+        limit = tops[i] - gap
+    return tops
+
+
+def _timeline_label(date: str, title: str, lang: str) -> list[str]:
+    """A timeline label's lines, escaped: '<b>7 Dec 2024</b> · 8th Mayors' Joint Meeting …'."""
+    lines = [html.escape(line) for line in _label_lines(f"{date} · {title}", TIMELINE_LABEL_WIDTH[lang])]
+    date = html.escape(date)
+    if lines[0].startswith(date):
+        lines[0] = f"<b>{date}</b>{lines[0][len(date) :]}"
+    return lines
+
+
+def make_timeline_slide_figure(chart: Chart, lang: str) -> go.Figure:
+    """The timeline for a big screen: time running down one vertical axis, a dot per event (its kind's colour, open
+    when only the year is known), and every event's date and title beside it, on alternate sides, each label stacked
+    clear of the others and joined to its dot by a thin line (in time order on each side: no two lines cross).
+    `chart` is make_timeline_figure's: its points, their rows in its table. Drawn in the units of a plot area of
+    TIMELINE_SLIDE_PX pixels."""
+    width, height = TIMELINE_SLIDE_PX
+    points = []  # (date, kind's trace, row in the table, symbol)
+    for trace in chart.figure.data:
+        symbols = trace.marker.symbol if isinstance(trace.marker.symbol, (list, tuple)) else [trace.marker.symbol]
+        for i, (when, row) in enumerate(zip(trace.x, trace.customdata, strict=True)):
+            points.append((pd.Timestamp(when), trace, int(row), symbols[i % len(symbols)]))
+    fig = go.Figure()
+    if not points:
+        return fig
+    points.sort(key=lambda p: (p[0], p[2]))
+    first, span = points[0][0], max((points[-1][0] - points[0][0]).total_seconds(), 1.0)
+    # Each dot at its date on the axis, nudged along it just clear of its neighbours (events on one day, or close).
+    wanted = [
+        TIMELINE_LINE_PX + (p[0] - first).total_seconds() / span * (height - 2 * TIMELINE_LINE_PX) for p in points
+    ]
+    steps = [TIMELINE_DOT_STEP_PX] * len(points)
+    ys = [top + TIMELINE_DOT_STEP_PX / 2 for top in _stack(wanted, steps, 0, 0, height)]
+    dates, titles = chart.table[t("date", lang)].tolist(), chart.table[t("title", lang)].tolist()
+    labels = [_timeline_label(dates[p[2]], titles[p[2]], lang) for p in points]
+    sides = [1 if i % 2 == 0 else -1 for i in range(len(points))]  # right, left, right…
+    tops = [0.0] * len(points)
+    for side in (1, -1):
+        chosen = [i for i in range(len(points)) if sides[i] == side]
+        heights = [len(labels[i]) * TIMELINE_LINE_PX for i in chosen]
+        placed = _stack([ys[i] for i in chosen], heights, TIMELINE_LABEL_GAP_PX, 0, height)
+        for i, top in zip(chosen, placed, strict=True):
+            tops[i] = top
+    grey = {"color": "#BBBBBB", "width": 1.5}
+    fig.add_scatter(x=[0, 0], y=[0, height], mode="lines", line=grey, hoverinfo="skip", showlegend=False)
+    fig.add_scatter(  # from each dot to the middle of its label's first line
+        x=[v for side in sides for v in (0, side * (TIMELINE_LABEL_X_PX - 6), None)],
+        y=[v for y, top in zip(ys, tops, strict=True) for v in (y, top + TIMELINE_LINE_PX / 2, None)],
+        mode="lines",
+        line=grey,
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    for trace in chart.figure.data:  # the dots, one trace per kind (the legend)
+        chosen = [i for i, p in enumerate(points) if p[1] is trace]
+        fig.add_scatter(
+            x=[0] * len(chosen),
+            y=[ys[i] for i in chosen],
+            mode="markers",
+            name=trace.name,
+            marker={**trace.marker.to_plotly_json(), "size": TIMELINE_DOT_PX, "symbol": [points[i][3] for i in chosen]},
+            hovertext=["<br>".join(labels[i]) for i in chosen],
+            hoverinfo="text",
+        )
+    for side, position in ((1, "bottom right"), (-1, "bottom left")):
+        chosen = [i for i in range(len(points)) if sides[i] == side]
+        fig.add_scatter(
+            x=[side * TIMELINE_LABEL_X_PX] * len(chosen),
+            y=[tops[i] for i in chosen],
+            mode="text",
+            text=["<br>".join(labels[i]) for i in chosen],
+            textposition=position,
+            textfont={"size": TIMELINE_LABEL_PX},
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+            name="",
+        )
+    hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
+    fig.update_layout(
+        font={"family": FONT},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        xaxis={**hidden, "range": [-width / 2, width / 2]},
+        yaxis={**hidden, "range": [height, 0]},
+        hovermode="closest",
+    )
+    return fig
 
 
 def _start_day(when: str) -> str:
@@ -799,13 +932,36 @@ def fit_screen_text(figure: go.Figure) -> go.Figure:
     return figure
 
 
-def png_config(filename: str) -> dict:
-    """Plotly toolbar config: PNG download named after the chart, the other buttons trimmed."""
-    return {
+# Every button plotly's mode bar would show on our (cartesian) charts but the PNG download: the zoom and pan buttons
+# crowded a phone's chart and covered its title. Streamlit adds its own full-screen button after these.
+MODEBAR_REMOVED = (
+    "zoom2d",
+    "pan2d",
+    "select2d",
+    "lasso2d",
+    "zoomIn2d",
+    "zoomOut2d",
+    "autoScale2d",
+    "resetScale2d",
+    "hoverClosestCartesian",
+    "hoverCompareCartesian",
+    "toggleSpikelines",
+)
+
+
+def png_config(filename: str, lang: str = "en") -> dict:
+    """Plotly toolbar config: the PNG download named after the chart, no other plotly button (Streamlit adds its
+    full-screen one); on a Chinese page the mode bar's titles, the month names of date axes and plotly's notices in
+    Chinese (a locale given with the chart, plotly's `locales` option: nothing to register in the page)."""
+    config = {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+        "modeBarButtonsToRemove": list(MODEBAR_REMOVED),
     }
+    if lang == "zh":
+        config["locale"] = "zh-CN"
+        config["locales"] = {"zh-CN": {"dictionary": dict(PLOTLY_ZH), "format": dict(PLOTLY_ZH_FORMAT)}}
+    return config
 
 
 __all__ = [

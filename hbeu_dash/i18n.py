@@ -452,7 +452,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_explorer": ("数据", "Data explorer"),
     "page_quality": ("来源与数据质量", "Sources & data quality"),
     # sidebar
-    "language": ("语言 / Language", "Language / 语言"),
+    "language": ("语言", "Language"),
     "filter_cities": ("城市", "Cities"),
     "filter_sectors": ("领域", "Sectors"),
     "filter_help": (
@@ -825,14 +825,108 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_read_unknown": ("读取日期和出处未记录", "when and where it was read is not recorded"),
     # briefing: summary (views/briefing.py BriefingSummary: the opening two pages)
     "briefing_summary": ("摘要", "Summary"),
-    # issue 19 · framework text (ui/framework_text.py)
+    "choose_options": ("请选择（可多选）", "Choose one or more"),
     # issue 19 · presenter
     # issue 19 · sign-in
+    "signin_entry": ("分析员登录", "Analyst sign-in"),
+    "signin_asked": (
+        "你要打开的“{page}”页面仅供分析员使用，请先登录。",
+        "The page you asked for, “{page}”, is for analysts: sign in to open it.",
+    ),
+    "signin_oidc_return": (
+        "登录后会回到“{home}”页面，再从导航中打开“{page}”。",
+        "After signing in you come back to “{home}”: open “{page}” from the navigation.",
+    ),
+    "signin_analysts_only": (
+        "“{page}”页面仅供分析员使用。当前账号（{name}）只能查看。",
+        "“{page}” is for analysts. The account you are signed in with ({name}) can only view.",
+    ),
+    "signin_none_here": (
+        "“{page}”页面仅供分析员使用，本看板没有设置分析员登录。",
+        "“{page}” is for analysts, and this dashboard has no analyst sign-in.",
+    ),
+    "signin_back": ("返回{page}", "Back to {page}"),
     # issue 19 · phone
     # issue 19 · tables and contrast
+    # a table's id columns as a reader sees them (the downloads keep figure_id, source_id: machine-readable)
+    "figure_id_column": ("数字编号", "Figure ID"),
+    "source_id_column": ("来源编号", "Source ID"),
+    "sha256_column": ("原文指纹（SHA-256）", "Fingerprint (SHA-256)"),
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+# The framework's own words (Streamlit's widgets and plotly's mode bar), which no widget parameter translates, in
+# Chinese: English as the framework writes it → Chinese. Plotly's are passed to it as a locale (charts.png_config);
+# Streamlit's are put in place by ui/framework_text.py on Chinese pages (visible text, aria-label, title,
+# placeholder). Each was read in the browser on our pages (tests/e2e/test_screens.py looks for any left).
+PLOTLY_ZH = {
+    "Autoscale": "自动缩放",
+    "Box Select": "框选",
+    "Compare data on hover": "悬停时比较数据",
+    "Double-click on legend to isolate one trace": "双击图例只显示该系列",
+    "Double-click to zoom back out": "双击还原",
+    "Download plot": "下载图表",
+    "Download plot as a PNG": "下载图表（PNG）",
+    "Download plot as a png": "下载图表（PNG）",
+    "Image download succeeded": "图片已下载",
+    "Lasso Select": "套索选择",
+    "Pan": "平移",
+    "Preparing image - this may take a few seconds": "正在生成图片，请稍候",
+    "Reset axes": "重置坐标轴",
+    "Reset view": "重置视图",
+    "Show closest data on hover": "悬停时显示最近的数据",
+    "Sorry, there was a problem downloading your image!": "抱歉，图片下载失败！",
+    "Toggle Spike Lines": "显示或隐藏辅助线",
+    "Zoom": "缩放",
+    "Zoom in": "放大",
+    "Zoom out": "缩小",
+}
+# Month and day names for plotly's date axes and hovers on Chinese pages.
+PLOTLY_ZH_FORMAT = {
+    "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+    "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+    "months": [f"{m}月" for m in range(1, 13)],
+    "shortMonths": [f"{m}月" for m in range(1, 13)],
+    "date": "%Y年%m月%d日",
+}
+FRAMEWORK_ZH = {
+    "App pages": "页面导航",
+    "Browse files": "选择文件",
+    "Choose an option": "请选择",
+    "Clear all": "全部清除",
+    "Clear value": "清除",
+    "Close": "关闭",
+    "Close fullscreen": "退出全屏",
+    "Collapse sidebar": "收起侧边栏",
+    "Delete": "删除",
+    "Download as CSV": "下载 CSV",
+    "Drag and drop file here": "将文件拖放到此处",
+    "Drag and drop files here": "将文件拖放到此处",
+    "Exit fullscreen": "退出全屏",
+    "Expand sidebar": "展开侧边栏",
+    "Fullscreen": "全屏",
+    "Link to heading": "指向此标题的链接",
+    "No results": "没有结果",
+    "Open": "展开选项",
+    "Remove file": "移除文件",
+    "Search": "搜索",
+    "Selected values": "已选项",
+    "Show/hide columns": "显示或隐藏列",
+    "Sidebar": "侧边栏",
+    "Skip to main content": "跳到主要内容",
+    "Upload": "上传",
+    "View less": "收起",
+    **{f"View {n} more": f"另有 {n} 项" for n in range(1, 21)},
+    **PLOTLY_ZH,
+}
+# The framework's sentences with a part of ours inside: a regular expression over the whole text → its Chinese
+# ($1 is the part kept).
+FRAMEWORK_ZH_PATTERNS = (
+    (r"^Remove (.+)$", "移除 $1"),
+    (r"^Shortcut (.+)$", "快捷键 $1"),
+    (r"^Limit (\S+) per file(.*)$", "每个文件不超过 $1$2"),
+)
 
 
 SINGULAR = {"hours": "hour", "years": "year", "days": "day", "people": "person", "items": "item", "cases": "case"}

@@ -27,10 +27,16 @@ BOUNDARY_COLOR = [90, 90, 90, 160]
 LABEL_COLOR = [34, 34, 34, 255]
 LABEL_BACKGROUND = [255, 255, 255, 200]
 # The initial view is fitted for the app's map (520 px high, 700–1200 px wide: the narrowest counts), keeping a margin
-# for the labels above the markers; wider maps show more of the river around the same view.
+# for the labels above the markers; wider maps show more of the river around the same view. The server does not know
+# the screen, so the same view must also show the four seats on a phone: its map is PHONE_WIDTH_PX wide (a 390 px
+# screen less Streamlit's 16 px paddings), the seats PHONE_MARGIN_PX clear of its edges (label and marker).
 FIT_WIDTH_PX = 700
 FIT_HEIGHT_PX = 520
 FIT_MARGIN_PX = 56
+PHONE_WIDTH_PX = 358
+PHONE_MARGIN_PX = 40
+CONTEXT_MARGIN_PX = 8  # the river's bend needs no room for labels
+ZOOM_STEP = 0.1
 MIN_SPAN_DEG = 0.5
 # Rivers in a mid blue that reads on white and on the dark slides (#0f172a): contrast 3.9:1 and 4.6:1.
 RIVER_COLOR = "#3A86C8"
@@ -250,17 +256,32 @@ def view_bounds(cities: pd.DataFrame, bounds: tuple[float, float, float, float] 
 
 
 def fit_view(cities: pd.DataFrame, bounds: tuple[float, float, float, float] | None = None) -> pdk.ViewState:
-    """A top-down view of the cities and `bounds` (e.g. the river's bend) in a FIT_WIDTH_PX × FIT_HEIGHT_PX map."""
+    """A top-down view of the cities and `bounds` (e.g. the river's bend) in a FIT_WIDTH_PX × FIT_HEIGHT_PX map that
+    also shows every seat in a PHONE_WIDTH_PX wide map: the centre leans towards the seats as far as the wide map
+    allows, and the zoom steps down until both fit."""
     west, south, east, north = view_bounds(cities, bounds)
+    seat_west, _, seat_east, _ = view_bounds(cities) if len(cities) else (west, south, east, north)
     y_south, y_north = mercator_y(south), mercator_y(north)
     zoom = min(
         math.log2((FIT_WIDTH_PX - 2 * FIT_MARGIN_PX) * 360 / (WORLD_PX * (east - west))),
         math.log2((FIT_HEIGHT_PX - 2 * FIT_MARGIN_PX) * 360 / (WORLD_PX * (y_north - y_south))),
     )
-    lat, lon = mercator_lat((y_south + y_north) / 2), (west + east) / 2
     # rounded down, so the rounding never pushes a seat out of the frame
-    zoom = math.floor(zoom * 10) / 10
-    return pdk.ViewState(latitude=round(lat, 4), longitude=round(lon, 4), zoom=zoom, pitch=0, bearing=0)
+    zoom = math.floor(zoom / ZOOM_STEP) * ZOOM_STEP
+    lon = (west + east) / 2
+    while True:
+        px_per_deg = WORLD_PX * 2**zoom / 360
+        phone_half = (PHONE_WIDTH_PX / 2 - PHONE_MARGIN_PX) / px_per_deg  # seats this far either side of the centre
+        seat_half = (FIT_WIDTH_PX / 2 - FIT_MARGIN_PX) / px_per_deg
+        context_half = (FIT_WIDTH_PX / 2 - CONTEXT_MARGIN_PX) / px_per_deg
+        lon = min(max((west + east) / 2, seat_east - phone_half), seat_west + phone_half)
+        fits_phone = seat_east - seat_west <= 2 * phone_half
+        fits_wide = max(lon - seat_west, seat_east - lon) <= seat_half and max(lon - west, east - lon) <= context_half
+        if fits_phone and fits_wide:
+            break
+        zoom -= ZOOM_STEP
+    lat = mercator_lat((y_south + y_north) / 2)
+    return pdk.ViewState(latitude=round(lat, 4), longitude=round(lon, 4), zoom=round(zoom, 1), pitch=0, bearing=0)
 
 
 def tile_index(lon: float, lat: float, z: int) -> tuple[int, int]:
@@ -512,6 +533,124 @@ def _joined(parts: list[list]) -> list:
     for part in parts:
         out.extend([*([None] if out else []), *part])
     return out
+
+
+# The map on a slide: city names at 1/40 of a 1080 p screen's height or more, links drawn wider, the view fitted to
+# the cities and their links (the bend's whole river would leave them small) in the shape of a slide's plot area.
+SLIDE_CITY_LABEL_PX = 30
+SLIDE_LINK_WIDTH_PX = 5
+SLIDE_MARKER_SCALE = 1.6
+SLIDE_PAD = 0.12  # of the cities' and links' span, around them
+SLIDE_ASPECT = 2.6  # width / height of the map's plot area on a 16:9 slide (1808 × 683 px at 1080 p)
+SLIDE_PLOT_WIDTH_PX = 1200  # at 720 p, the smallest screen: where a name covers the most ground
+LABEL_SIDES = ("top center", "middle right", "middle left", "bottom center")
+LABEL_ROOM_PX = 10  # kept clear of lines around a name (its size is estimated)
+
+
+def _slide_ranges(xs: list[float], ys: list[float], aspect: float) -> tuple[list[float], list[float]]:
+    """Longitude and latitude ranges around these points, padded, widened or heightened to SLIDE_ASPECT (on the
+    ground: a degree of longitude is `aspect` of one of latitude)."""
+    west, east, south, north = min(xs), max(xs), min(ys), max(ys)
+    width = max((east - west) * aspect, MIN_SPAN_DEG) * (1 + 2 * SLIDE_PAD)
+    height = max(north - south, MIN_SPAN_DEG) * (1 + 2 * SLIDE_PAD)
+    width, height = max(width, height * SLIDE_ASPECT), max(height, width / SLIDE_ASPECT)
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    half_x, half_y = width / aspect / 2, height / 2
+    return [mid_x - half_x, mid_x + half_x], [mid_y - half_y, mid_y + half_y]
+
+
+def _label_box(x: float, y: float, side: str, size: tuple[float, float], radius: float) -> tuple[float, ...]:
+    """(left, bottom, right, top) in pixels of a name of `size` (w, h) set on `side` of a marker of `radius` at x, y."""
+    w, h = size
+    gap = radius + 4
+    if side == "top center":
+        return x - w / 2, y + gap, x + w / 2, y + gap + h
+    if side == "bottom center":
+        return x - w / 2, y - gap - h, x + w / 2, y - gap
+    if side == "middle right":
+        return x + gap, y - h / 2, x + gap + w, y + h / 2
+    return x - gap - w, y - h / 2, x - gap, y + h / 2
+
+
+def _crossings(box: tuple[float, ...], points: list[tuple[float, float]]) -> int:
+    left, bottom, right, top = box
+    return sum(left <= px <= right and bottom <= py <= top for px, py in points)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _link_pixels(fig: go.Figure, origin: tuple[float, float], scale: tuple[float, float]) -> list[tuple[float, float]]:
+    """Every line of the figure (links, the river) as points about 2 px apart, in pixels from `origin` at `scale` px
+    per degree."""
+    pixels = []
+    for trace in fig.data:
+        if trace.mode != "lines":
+            continue
+        for a, b in pairwise(zip(trace.x, trace.y, strict=True)):
+            if a[0] is None or b[0] is None:
+                continue
+            ax, ay = (a[0] - origin[0]) * scale[0], (a[1] - origin[1]) * scale[1]
+            bx, by = (b[0] - origin[0]) * scale[0], (b[1] - origin[1]) * scale[1]
+            steps = max(int(math.hypot(bx - ax, by - ay) / 2), 1)
+            pixels += [(ax + (bx - ax) * i / steps, ay + (by - ay) * i / steps) for i in range(steps + 1)]
+    return pixels
+
+
+def place_city_names(fig: go.Figure, names: go.Scatter, aspect: float) -> list[str]:
+    """For each city, the side of its marker where its name crosses the fewest links and no marker or name placed
+    before it (at the smallest screen's scale: there a name covers the most ground)."""
+    (west, east), (south, _) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    scale_x = SLIDE_PLOT_WIDTH_PX / (east - west)
+    links = _link_pixels(fig, (west, south), (scale_x, scale_x / aspect))
+    centres = [((x - west) * scale_x, (y - south) * scale_x / aspect) for x, y in zip(names.x, names.y, strict=True)]
+    radii = [d / 2 for d in names.marker.size]
+    taken = [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, radii, strict=True)]
+    sides = []
+    for i, ((cx, cy), r, text) in enumerate(zip(centres, radii, names.text, strict=True)):
+        wide = sum(1.0 if "\u4e00" <= ch <= "\u9fff" else 0.6 for ch in html.unescape(text))
+        size = (wide * SLIDE_CITY_LABEL_PX, 1.3 * SLIDE_CITY_LABEL_PX)
+        costs = {}
+        for side in LABEL_SIDES:  # in order of preference: the first of the cheapest wins
+            box = _label_box(cx, cy, side, size, r)
+            clash = sum(_overlap(box, other) for j, other in enumerate(taken) if j != i)
+            room = (box[0] - LABEL_ROOM_PX, box[1] - LABEL_ROOM_PX, box[2] + LABEL_ROOM_PX, box[3] + LABEL_ROOM_PX)
+            costs[side] = _crossings(room, links) + 1000 * clash
+        sides.append(min(LABEL_SIDES, key=costs.__getitem__))
+        taken.append(_label_box(cx, cy, sides[-1], size, r))
+    return sides
+
+
+def make_city_slide_figure(
+    cities: pd.DataFrame,
+    city_values: pd.DataFrame | None,
+    projects: pd.DataFrame,
+    lang: str,
+    *,
+    dark: bool = False,
+) -> go.Figure:
+    """make_city_figure for a big screen: the view fitted to the cities and their links, each city's name in large
+    type on the side of its marker where it crosses no link, markers and links drawn larger. The axes keep their
+    ranges (constrained by domain: plotly would otherwise widen them at every resize of the slide)."""
+    fig = make_city_figure(cities, city_values, projects, lang, dark=dark)
+    names = next(tr for tr in fig.data if tr.mode == "markers+text")
+    aspect = math.cos(math.radians(float(cities["lat"].mean()))) if len(cities) else 1.0
+    names.textfont.size = SLIDE_CITY_LABEL_PX
+    names.marker.size = [s * SLIDE_MARKER_SCALE for s in names.marker.size]
+    xs, ys = list(names.x), list(names.y)
+    for trace in fig.data:
+        if trace.legendgroup:  # a stage's links
+            trace.line.width = SLIDE_LINK_WIDTH_PX
+            xs += [x for x in trace.x if x is not None]
+            ys += [y for y in trace.y if y is not None]
+    if not xs:
+        return fig
+    x_range, y_range = _slide_ranges(xs, ys, aspect)
+    fig.update_xaxes(range=x_range, constrain="domain")
+    fig.update_yaxes(range=y_range, constrain="domain")
+    names.textposition = place_city_names(fig, names, aspect)
+    return fig
 
 
 def make_city_figure(

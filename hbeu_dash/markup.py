@@ -2,10 +2,39 @@
 with their language marked, quoted evidence, the mark of a pending English rendering. Every text is escaped here."""
 
 import html
+import re
 
 from hbeu_dash.i18n import Quoted, original_lang, t
 
 PENDING_CLASS = "evidence-pending"
+# A run of Chinese inside English text: Chinese characters and punctuation, with the digits and quotation marks
+# inside or around it ('8日', “一小时经济圈”, 2024年以来).
+_CHINESE_RUN = re.compile(
+    r"[0-9.%]*[“‘「]?[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+    r"(?:[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’「」0-9.%]*[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef”’」])?"
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def chinese_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is a Chinese run inside English text); one piece, False, when it is not mixed."""
+    if not _LATIN_WORD.search(text) or not _CHINESE_RUN.search(text):
+        return [(text, False)]
+    pieces, pos = [], 0
+    for m in _CHINESE_RUN.finditer(text):
+        pieces += [(text[pos : m.start()], False), (m.group(), True)]
+        pos = m.end()
+    return [p for p in [*pieces, (text[pos:], False)] if p[0]]
+
+
+def mixed_html(text: object) -> str:
+    """Text as HTML, escaped; when it mixes English with Chinese (a gloss such as 'open-competition (揭榜挂帅)', a
+    quoted date '8日'), each Chinese run inside <span lang="zh"> so a screen reader and the fonts switch for it.
+    Text in one language is only escaped (a Chinese page's text is Chinese by the page's own lang)."""
+    words = html.escape(str(text))
+    if not _LATIN_WORD.search(words) or not _CHINESE_RUN.search(words):
+        return words
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', words)
 
 
 def original_html(text: str, lang: str, tag: str = "span") -> str:

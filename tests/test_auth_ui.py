@@ -64,7 +64,7 @@ def sidebar_text(at: AppTest) -> list[str]:
 
 def test_the_right_password_logs_the_analyst_in(stored: str) -> None:
     at = open_app({"accounts": {"wang": stored}})
-    assert at.sidebar.expander[0].label == "Analyst login"
+    assert at.sidebar.expander[0].label == "Analyst sign-in"
     log_in(at, " Wang", PASSWORD)
     assert not at.exception
     assert "Logged in: wang (analyst)" in sidebar_text(at)
@@ -75,7 +75,7 @@ def test_the_right_password_logs_the_analyst_in(stored: str) -> None:
 
 def test_chinese_login(stored: str) -> None:
     at = log_in(open_app({"accounts": {"wang": stored}}, lang="zh"), "wang", PASSWORD)
-    assert "已登录:wang(分析员)" in sidebar_text(at)
+    assert "已登录：wang（分析员）" in sidebar_text(at)
 
 
 @pytest.mark.parametrize(("name", "password"), [("wang", "wrong password"), ("li", PASSWORD), ("wang", PASSWORD[:-1])])
@@ -102,7 +102,7 @@ def test_logout_ends_the_login_and_keeps_the_view(stored: str) -> None:
     assert not at.exception
     assert not any(text.startswith("Logged in") for text in sidebar_text(at))
     assert "_auth_account" not in at.session_state
-    assert at.sidebar.expander[0].label == "Analyst login"
+    assert at.sidebar.expander[0].label == "Analyst sign-in"
     assert at.query_params["lang"] == "en" and at.query_params["city"] == "ordos", "the view comes back from the URL"
     assert at.title[0].value == "Hohhot–Baotou–Ordos–Ulanqab Integration Dashboard"
 

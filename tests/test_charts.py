@@ -61,7 +61,8 @@ def test_identity_waterfall(tables: dict[str, pd.DataFrame], figures: pd.DataFra
     chart = charts.make_identity_figure(row, figures, "zh", "f")
     trace = chart.figure.data[0]
     assert trace.type == "waterfall"
-    assert list(trace.y) == [192, 120, 312] and list(trace.measure) == ["relative", "relative", "total"]
+    assert list(trace.x) == [192, 120, 312] and list(trace.measure) == ["relative", "relative", "total"]
+    assert trace.orientation == "h" and list(trace.y)[-1] == "呼包通办事项总数"  # long names level, one under another
     assert chart.summary.startswith("192 + 120 = 312")
 
 
@@ -70,9 +71,9 @@ def test_status_chart_in_stage_order_with_status_colours(tables: dict[str, pd.Da
     counts = transforms.count_projects_by_status(latest)
     chart = charts.make_status_figure(latest, counts, "en", "t", "f")
     bar = chart.figure.data[0]
-    assert sum(bar.y) == latest["project_id"].nunique()
+    assert sum(bar.x) == latest["project_id"].nunique() and bar.orientation == "h"
     assert list(bar.marker.color) == [STATUS_COLORS[s] for s in counts["status"]]
-    assert bar.x[0] == "Proposed"  # earliest stage first
+    assert bar.y[0] == "Proposed"  # earliest stage first (at the top)
 
 
 def test_timeline_leaves_undated_events_out_of_the_axis(tables: dict[str, pd.DataFrame]) -> None:
@@ -206,7 +207,7 @@ def test_a_stage_bar_and_a_timeline_dot_give_their_reports(tables: dict[str, pd.
     latest = transforms.latest_project_reports(tables["projects"])
     chart = charts.make_status_figure(latest, transforms.count_projects_by_status(latest), "en", "t", "f")
     bar = chart.figure.data[0]
-    proposed = chart.point_refs(bar.customdata[list(bar.x).index("Proposed")])
+    proposed = chart.point_refs(bar.customdata[list(bar.y).index("Proposed")])
     assert {key[0] for _, key in proposed} == {"hohhot-baotou-hsr", "hohhot-ordos-hsr"}  # the two proposed railways
     timeline = charts.make_timeline_figure(transforms.timeline_events(tables["events"]), "en", "t", "f")
     plan = next(trace for trace in timeline.figure.data if trace.name == "Plan")
@@ -217,3 +218,14 @@ def test_a_stage_bar_and_a_timeline_dot_give_their_reports(tables: dict[str, pd.
 def test_an_empty_chart_has_no_rows_to_cite(figures: pd.DataFrame) -> None:
     chart = charts.make_city_reports_figure(figures.iloc[0:0], "en", "t", "f")
     assert chart.row_refs == () and chart.refs == () and chart.point_refs(0) == ()
+
+
+def test_the_mode_bar_keeps_only_the_png_download() -> None:
+    # Issue 19: on a phone plotly shows its mode bar at all times; zoom and pan buttons covered the chart's title.
+    # Plotly's default cartesian buttons (plotly.js 3) less these leave the download alone; the locale stays.
+    defaults = {"toImage", "zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"}
+    for lang in ("zh", "en"):
+        config = charts.png_config("chart", lang)
+        assert defaults - {"resetScale2d"} - set(config["modeBarButtonsToRemove"]) == {"toImage"}
+        assert "resetScale2d" in config["modeBarButtonsToRemove"] and config["displaylogo"] is False
+    assert charts.png_config("chart", "zh")["locale"] == "zh-CN"

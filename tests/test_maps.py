@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 
-from hbeu_dash import charts, i18n, maps, transforms
+from hbeu_dash import charts, geo, i18n, maps, transforms
 from hbeu_dash.loaders import load_dataset
 from hbeu_dash.settings import Settings
 
@@ -263,6 +263,24 @@ def test_view_shows_the_cities_and_the_rivers_bend(tables: dict[str, pd.DataFram
     for lon, lat in NORTHERN_ARM + LEGS:
         dx, dy = on_screen(view, lon, lat, width, 520)
         assert abs(dx) < width / 2 and abs(dy) < 260, (lon, lat)
+
+
+@pytest.mark.parametrize("with_context", [True, False])
+def test_view_shows_every_seat_on_a_phone(tables: dict[str, pd.DataFrame], with_context: bool) -> None:
+    # A 390 px phone's map is 358 px wide (issue 19): the same view must keep every seat 40 px clear of its edges.
+    view = maps.fit_view(tables["cities"], geo.BEND_BOUNDS if with_context else None)
+    for lon, lat in SEATS.values():
+        dx, dy = on_screen(view, lon, lat, maps.PHONE_WIDTH_PX, 520)
+        assert abs(dx) <= maps.PHONE_WIDTH_PX / 2 - 40 and abs(dy) < 260 - 40, (lon, lat)
+
+
+def test_fit_view_steps_down_only_as_far_as_the_phone_needs(tables: dict[str, pd.DataFrame]) -> None:
+    # One step closer and a seat leaves the phone's map, or the bend the desktop's: the view is as close as it can be.
+    view = maps.fit_view(tables["cities"], geo.BEND_BOUNDS)
+    closer = pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom + maps.ZOOM_STEP)
+    phone = [abs(on_screen(closer, lon, lat, maps.PHONE_WIDTH_PX, 520)[0]) for lon, lat in SEATS.values()]
+    desktop = [abs(on_screen(closer, lon, lat, 700, 520)[0]) for lon, lat in NORTHERN_ARM + LEGS]
+    assert max(phone) > maps.PHONE_WIDTH_PX / 2 - 40 or max(desktop) > 350 - maps.CONTEXT_MARGIN_PX
 
 
 def test_fit_view_of_the_seats_alone_centres_on_them(tables: dict[str, pd.DataFrame]) -> None:

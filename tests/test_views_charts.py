@@ -29,7 +29,7 @@ def test_status_and_identity_specs() -> None:
     status = charts.status_chart(latest, "en")
     header, *rows = read_rows(DATA_DIR / "projects.csv")
     n_projects = len({r[header.index("project_id")] for r in rows})  # each project once, however many reports
-    assert status.title == "Projects by status" and sum(status.figure.data[0].y) == n_projects
+    assert status.title == "Projects by status" and sum(status.figure.data[0].x) == n_projects
     identity = charts.identity_chart(t["identities"], joined(), charts.HB_ITEMS_IDENTITY, "en")
     assert identity.summary == "192 + 120 = 312; reported total 312 (holds)."
     assert charts.identity_chart(t["identities"], joined(), "no-such-identity", "en") is None

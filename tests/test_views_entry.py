@@ -62,7 +62,7 @@ def test_texts_table_lists_each_text_with_the_sources_naming_it(data_dir) -> Non
     assert table.to_dict("records") == [
         {
             "Source": "test-src",
-            "sha256": sha[:12] + "…",
+            "Fingerprint (SHA-256)": sha[:12] + "…",
             "Characters": "52",
             "Begins": "测试文本(为测试编写的合成文本)",
             "Archive": "archived now",

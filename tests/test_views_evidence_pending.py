@@ -168,7 +168,7 @@ def test_the_tables_a_reader_sees_mark_it_and_the_downloads_keep_the_cell_empty(
     assert downloaded.loc[downloaded["figure_id"] == "hohhot-service-items-b", column].tolist() == [""]
     sheet = pd.read_excel(io.BytesIO(exports.to_excel_bytes(exported)), keep_default_na=False)
     assert sheet.loc[sheet["figure_id"] == "hohhot-service-items-b", column].tolist() == [""]
-    assert shown.loc[shown["figure_id"] == "hohhot-service-items-b", column].tolist() == [MARK["en"]]
+    assert shown.loc[shown["Figure ID"] == "hohhot-service-items-b", column].tolist() == [MARK["en"]]
     assert (shown[column] == MARK["en"]).sum() == 2  # the two figures blanked, nothing else
     reports, latest = scope.projects
     s43 = latest["project_id"] == "s43-airport-expressway"
@@ -286,8 +286,8 @@ def test_the_quality_page_lists_the_pending_rows_with_their_count(scopes: dict[s
     assert en.count == zh.count == 5
     assert en.sentence.startswith("Rows whose evidence has no English rendering yet (evidence_en is empty): 5.")
     assert zh.sentence.startswith("evidence 尚无英文译文(evidence_en 为空)的行:5。")
-    assert list(en.table.columns) == ["File", "Row id", "Source", "Evidence", "source_id"]
-    assert list(zh.table.columns) == ["文件", "行 id", "来源", "原文", "source_id"]
+    assert list(en.table.columns) == ["File", "Row id", "Source", "Evidence", "Source ID"]
+    assert list(zh.table.columns) == ["文件", "行 id", "来源", "原文", "来源编号"]
     row = en.table[en.table["Row id"] == "hohhot-service-items-b"].iloc[0]
     assert (row["File"], row["Source"], row["Evidence"]) == ("figures.csv", "Qingcheng Media · 2025-02-01", ITEMS_1412)
     assert zh.table.loc[zh.table["行 id"] == "hohhot-service-items-b", "来源"].tolist() == ["青橙融媒 · 2025-02-01"]

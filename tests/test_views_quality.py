@@ -39,10 +39,10 @@ def test_validation_state_names_file_row_and_column_in_chinese(data_dir: Path) -
 
 
 def test_sources_are_cited_by_name_with_their_title_rendered_in_english() -> None:
-    zh = views.sources_table(tables()["sources"], joined(), "zh").set_index("source_id")
+    zh = views.sources_table(tables()["sources"], joined(), "zh").set_index("来源编号")
     assert zh.loc["0471tv-2025-02-01", "引用"] == "青橙融媒 · 2025-02-01"
     assert "标题英译" not in zh.columns
-    en = views.sources_table(tables()["sources"], joined(), "en").set_index("source_id")
+    en = views.sources_table(tables()["sources"], joined(), "en").set_index("Source ID")
     row = en.loc["0471tv-2025-02-01"]
     assert row["Citation"] == "Qingcheng Media · 2025-02-01"
     assert row["Title"] == "一体化推进 奏响呼包鄂乌协同发展新乐章" and row["Title (English)"]
@@ -61,10 +61,10 @@ EVERY_TEXT = {s["text_sha256"] for s in SOURCES}
 def test_sources_table_says_whether_each_source_has_its_text_archived() -> None:
     sources = tables()["sources"].copy()
     sources.loc[sources["source_id"] == "meeting8-interviews", "retrieved"] = "2025-02-03"
-    table = views.sources_table(sources, joined(), "en", archived={MEETING_TEXT}).set_index("source_id")
+    table = views.sources_table(sources, joined(), "en", archived={MEETING_TEXT}).set_index("Source ID")
     assert table.loc["meeting8-interviews", "Archived text"] == "✓ read on 3 Feb 2025"
     assert table.loc["0471tv-2025-02-01", "Archived text"] == "✗ its text is not in the archive"
-    every = views.sources_table(tables()["sources"], joined(), "zh", archived=EVERY_TEXT).set_index("source_id")
+    every = views.sources_table(tables()["sources"], joined(), "zh", archived=EVERY_TEXT).set_index("来源编号")
     # The first two sources of data/ have no `retrieved` date; the 13 added later were read on 2 Dec 2026.
     assert {s["source_id"]: s["retrieved"] for s in SOURCES}["people-20241207"] == "2026-12-02"
     assert every["存档原文"].to_dict() == {
@@ -83,7 +83,7 @@ def test_source_texts_name_every_source_without_an_archived_text() -> None:
         {
             "Citation": "Qingcheng Media · 2025-02-01",
             "Archived text": "✗ names no text",
-            "source_id": "0471tv-2025-02-01",
+            "Source ID": "0471tv-2025-02-01",
         }
     ]
     assert "shows their figures as usual" in view.explanation and "Add data" in view.explanation
@@ -92,7 +92,7 @@ def test_source_texts_name_every_source_without_an_archived_text() -> None:
 def test_source_texts_without_any_archive_and_with_every_text() -> None:
     none = views.build_source_texts(tables()["sources"], set(), "zh")
     assert none.sentence == f"0 / {len(SOURCES)} 个来源有存档原文。"
-    assert none.missing["source_id"].tolist() == [s["source_id"] for s in SOURCES]
+    assert none.missing["来源编号"].tolist() == [s["source_id"] for s in SOURCES]
     assert set(none.missing["存档原文"]) == {"✗ 所指原文不在存档中"}  # every source of data/ names a text
     every = views.build_source_texts(tables()["sources"], EVERY_TEXT, "en")
     assert every.sentence == f"{len(SOURCES)} of {len(SOURCES)} sources have an archived text."
@@ -143,10 +143,10 @@ def test_staleness_counts_figures_older_than_a_year_from_a_given_day() -> None:
     assert view.sentence == (
         f"{len(stale_ids(mid_2025))} of {len(figures)} figures are more than a year old (as of today, 30 Jun 2025)."
     )
-    assert set(view.table.loc[view.table["Stale"] == "yes", "figure_id"]) == stale_ids(mid_2025)
+    assert set(view.table.loc[view.table["Stale"] == "yes", "Figure ID"]) == stale_ids(mid_2025)
     later = views.build_staleness(joined(), new_year_2026, "zh")
     assert later.sentence.startswith(f"{len(stale_ids(new_year_2026))} / {len(figures)} 条数字")
-    assert set(later.table.loc[later.table["过期"] == "是", "figure_id"]) == stale_ids(new_year_2026)
+    assert set(later.table.loc[later.table["过期"] == "是", "数字编号"]) == stale_ids(new_year_2026)
     assert set(later.table["过期"]) == {"是", "否"}
 
 

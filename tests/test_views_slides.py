@@ -1,7 +1,12 @@
 """The presenter's slides as plain view models: every slide in both languages, citations, filters, conflicts."""
 
+import itertools
+from dataclasses import replace
+
+import plotly.graph_objects as go
 import pytest
 
+from hbeu_dash import charts, maps
 from hbeu_dash.filters import Filters
 from hbeu_dash.loaders import LoadResult
 from hbeu_dash.paths import DATA_DIR
@@ -322,3 +327,64 @@ def test_target_slides_show_only_the_scopes_figures_and_the_unmeasured_pairs_of_
         shown = slide(slide_id, sectors=("science_innovation",))
         assert shown.empty == "当前筛选下这一页没有内容。", slide_id
         assert (shown.message, shown.notes, shown.charts) == ("", (), ()), slide_id
+
+
+# The slides' own figures (present.get_slide draws them for the big screen).
+TIMELINE_EVENTS = 21  # the dated events of data/events.csv, one each (several sources of one event are one event)
+
+
+def _timeline_labels(figure) -> list[tuple[float, float, str]]:
+    """(side, top, text) of every timeline label: the figure's text traces."""
+    return [(x, y, text) for tr in figure.data if tr.mode == "text" for x, y, text in zip(tr.x, tr.y, tr.text)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_timeline_slide_labels_every_event_beside_its_dot_none_over_another(lang: str) -> None:
+    chart = slide("timeline", lang).charts[0]
+    figure = charts.make_timeline_slide_figure(chart, lang)
+    dots = [y for tr in figure.data if tr.mode == "markers" for y in tr.y]
+    labels = _timeline_labels(figure)
+    assert len(dots) == len(labels) == TIMELINE_EVENTS
+    first_date = "2014年" if lang == "zh" else "2014"  # events.csv: the Zhangjiakou–Hohhot HSR's construction
+    assert labels[0][2].startswith(f"<b>{first_date}</b> · ")
+    assert {text.split("</b>")[0] for _, _, text in labels} >= {f"<b>{d}" for d in chart.table.iloc[:, 0]}
+    assert min(b - a for a, b in itertools.pairwise(sorted(dots))) >= charts.TIMELINE_DOT_PX  # no dot over another
+    _, height = charts.TIMELINE_SLIDE_PX
+    for side in {x for x, _, _ in labels}:
+        stack = sorted((y, text.count("<br>") + 1) for x, y, text in labels if x == side)
+        for (top, lines), (below, _) in itertools.pairwise(stack):  # each label ends above the next one's top
+            assert top + lines * charts.TIMELINE_LINE_PX <= below + 1e-6
+        assert stack[0][0] >= 0 and stack[-1][0] + stack[-1][1] * charts.TIMELINE_LINE_PX <= height + 1e-6
+
+
+def test_the_timeline_slide_keeps_labels_apart_when_many_events_share_a_day() -> None:
+    chart = slide("timeline", "en").charts[0]
+    same_day = chart.figure.data[0]
+    crowded = go.Figure(chart.figure)
+    crowded.data[0].x = ["2024-12-07"] * len(same_day.x)  # every launch on one day
+    labels = _timeline_labels(charts.make_timeline_slide_figure(replace(chart, figure=crowded), "en"))
+    for side in {x for x, _, _ in labels}:
+        tops = sorted(y for x, y, _ in labels if x == side)
+        assert all(b - a >= charts.TIMELINE_LINE_PX for a, b in itertools.pairwise(tops))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_map_slide_names_the_cities_large_outside_their_links_in_a_view_fitted_to_them(lang: str) -> None:
+    view = slide("map", lang).map
+    figure = maps.make_city_slide_figure(view.cities, view.values, view.reports, lang)
+    names = next(tr for tr in figure.data if tr.mode == "markers+text")
+    assert names.textfont.size >= 27  # 1/40 of a 1080 p screen's height
+    (west, east), (south, north) = figure.layout.xaxis.range, figure.layout.yaxis.range
+    assert figure.layout.xaxis.constrain == figure.layout.yaxis.constrain == "domain"  # plotly keeps the ranges
+    links = [tr for tr in figure.data if tr.legendgroup]
+    points = [(x, y) for tr in [names, *links] for x, y in zip(tr.x, tr.y) if x is not None]
+    assert all(west < x < east and south < y < north for x, y in points)
+    assert north - south < 3  # the four cities (39.6°–41.1° N), not the whole Yellow River bend
+    # Hohhot–Baotou, with the most projects: every link drawn along its own curve (none hides another).
+    curves = [
+        tuple(tr.y[i : i + maps.LINK_STEPS + 1]) for tr in links for i in range(0, len(tr.y), maps.LINK_STEPS + 2)
+    ]
+    assert len(set(curves)) == len(curves)
+    # Ordos's links run north to Baotou and north-east to Hohhot: its name stands elsewhere.
+    ordos = list(view.cities["city_id"]).index("ordos")
+    assert names.textposition[ordos] in ("middle left", "bottom center")

@@ -1,6 +1,7 @@
-"""Logins in the app: who this session is (current_analyst), the sidebar's login and logout (render_account), and
-the deployer's closed dashboard (require_viewer). Password accounts live in st.session_state for the session; with
-an [auth] section, st.login / st.user replace them. Deny by default, and on any error."""
+"""Logins in the app: who this session is (current_analyst), the sidebar's sign-in entry and logout
+(render_account), and the deployer's closed dashboard (require_viewer); a data-entry page's own sign-in is in
+ui/signin.py. Password accounts live in st.session_state for the session; with an [auth] section, st.login /
+st.user replace them. Deny by default, and on any error."""
 
 import logging
 import math
@@ -13,12 +14,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hbeu_dash import auth
 from hbeu_dash.i18n import t
 from hbeu_dash.ui.widgets import escape_md
+from hbeu_dash.views.registry import PAGES
 
 _LOGGER = logging.getLogger(__name__)
 _ACCOUNT = "_auth_account"  # (name, hash it logged in with) of this session's password login
 _MESSAGE = "_auth_message"  # (string key, params) to tell under the form once
 KEYS = {"form": "login_form", "name": "login_name", "password": "login_password", "logout": "logout"}
 _RUN = threading.local()  # (the run, its login settings): a script run executes in one thread
+ANALYST_PAGES = frozenset(p.url_path for p in PAGES if p.analyst_only)
+HOME_PATH = next(p.path for p in PAGES if p.default)
 CLOSED = auth.AuthConfig(viewers_need_login=True, problems=("the secrets file cannot be read: closed to everyone",))
 
 
@@ -105,20 +109,19 @@ def current_analyst() -> str | None:
     return who if role == auth.ANALYST else None
 
 
-def render_account(lang: str) -> None:
-    """In the sidebar: who is logged in and a logout button, or the analysts' login (nothing when no one can log
-    in)."""
+def render_account(lang: str, page: str | None = None) -> None:
+    """In the sidebar, near its top: who is logged in and a logout button; for anyone else the entry "Analyst
+    sign-in" with the password form (or the provider's button) in it. Nothing when no one can log in, and no second
+    form where a data-entry page's URL shows its own sign-in (`page`: the url_path about to run)."""
     config = load_config()
     who, role = current_login()
     if not config.has_logins and not who:
         return
     with st.sidebar:
         if who:  # the dashboard is open here (require_viewer let the run through): anyone logged in may view
-            _render_logged_in(config, who, role or auth.VIEWER, lang)
-        elif config.oidc:  # one button: no need to fold it away
-            render_login(config, lang)
-        else:
-            with st.expander(t("login_analyst", lang), icon=":material/login:"):
+            _render_logged_in(config, who, role or auth.VIEWER, lang, page)
+        elif page not in ANALYST_PAGES:
+            with st.expander(t("signin_entry", lang), icon=":material/login:"):
                 render_login(config, lang)
 
 
@@ -176,8 +179,8 @@ def _submit_login() -> None:
         st.session_state[_MESSAGE] = ("login_failed", {})
 
 
-def _render_logged_in(config: auth.AuthConfig, who: str, role: str | None, lang: str) -> None:
-    """Who is logged in, as what, and the logout button."""
+def _render_logged_in(config: auth.AuthConfig, who: str, role: str | None, lang: str, page: str | None = None) -> None:
+    """Who is logged in, as what, and the logout button (`page`: the url_path shown, where a logout returns to)."""
     if role is None:
         st.warning(t("login_not_allowed", lang, name=escape_md(who)))
     else:
@@ -186,10 +189,14 @@ def _render_logged_in(config: auth.AuthConfig, who: str, role: str | None, lang:
     if config.oidc:
         if st.button(t("logout", lang), key=KEYS["logout"], icon=":material/logout:"):
             st.logout()  # deletes the identity cookie, ends the provider's session, starts a new one here
-    else:
-        st.button(t("logout", lang), key=KEYS["logout"], icon=":material/logout:", on_click=_log_out)
+    elif st.button(t("logout", lang), key=KEYS["logout"], icon=":material/logout:"):
+        _log_out(page)
 
 
-def _log_out() -> None:
-    """End the session's login and everything it held (drafts included); the filters come back from the URL."""
+def _log_out(page: str | None) -> None:
+    """End the session's login and everything it held (drafts included), then run again at once: the same page, or
+    from a data-entry page the first page, the URL's parameters kept (the filters come back from them)."""
     st.session_state.clear()
+    if page in ANALYST_PAGES:
+        st.switch_page(HOME_PATH, query_params=st.query_params.to_dict())
+    st.rerun()

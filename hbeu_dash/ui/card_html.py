@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import label, t
+from hbeu_dash.markup import mixed_html
 from hbeu_dash.ui import citations
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import figures_request
@@ -137,7 +138,7 @@ def make_kpi_html(
         meta = kpi.outlets if kpi.stale else f"{kpi.as_of} · {kpi.outlets}"
         meta_html = html.escape(meta)
     if compact:
-        name = html.escape(kpi.name)
+        name = mixed_html(kpi.name)
         if trend is not None:
             href, words = (html.escape(part, quote=True) for part in trend)
             name = f'<a class="kpi-name" href="{href}" target="_self" title="{words}">{name}</a>'
@@ -151,10 +152,10 @@ def make_kpi_html(
         )
     if size == "lead":  # the place beside the name: one line less
         city = f' · <span class="kpi-place">{html.escape(kpi.city)}</span>'
-        name = f'<div class="kpi-name">{html.escape(kpi.name)}{city} {help_mark}</div>'
+        name = f'<div class="kpi-name">{mixed_html(kpi.name)}{city} {help_mark}</div>'
         place = f'<div class="kpi-value">{html.escape(kpi.value)}</div>'
     else:
-        name = f'<div class="kpi-name">{html.escape(kpi.name)}</div>'
+        name = f'<div class="kpi-name">{mixed_html(kpi.name)}</div>'
         place = f'<div class="kpi-city">{html.escape(kpi.city)} {help_mark}</div>'
         place += f'<div class="kpi-value">{html.escape(kpi.value)}</div>'
     return (

@@ -6,7 +6,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hbeu_dash import schema
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, label, t
-from hbeu_dash.ui import auth, briefing, card_html, data, state
+from hbeu_dash.ui import auth, briefing, card_html, data, framework_text, phone_style, signin, state
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.registry import PAGES, PRESENT
@@ -19,11 +19,15 @@ CSS = (
 .event-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; margin-bottom: 1rem;
   line-height: 1.6; }
 .event-heading { font-weight: 600; margin-bottom: 0.5rem; }
-.event-meta, .event-note { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); margin-bottom: 0.75rem; }
+.event-meta, .event-note { font-size: 0.875rem; color: rgba(49, 51, 63, 0.8); margin-bottom: 0.75rem; }
 .event-card blockquote { border-left: 3px solid rgba(49, 51, 63, 0.2); margin: 0 0 0.5rem; padding-left: 0.75rem;
   color: rgba(49, 51, 63, 0.75); }
 .event-card ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
 .evidence-pending { font-style: italic; font-size: 0.9em; color: #8a5300; }
+/* captions: Streamlit's opacity 0.6 reads 4.4:1 on the sidebar's grey; 0.7 reads 5.8:1 (WCAG AA: 4.5:1) */
+div[data-testid="stCaptionContainer"] { opacity: 0.7; }
+/* a multiselect's type-in box squeezed beside its chips: at least 24 px wide (WCAG 2.2 target size) */
+[data-testid="stMultiSelect"] input[role="combobox"] { min-width: 24px; }
 </style>"""
 )
 
@@ -45,8 +49,9 @@ def begin_run() -> Filters:
 
 
 def make_pages(lang: str) -> list[st.Page]:
-    """The pages of the registry, titled in `lang`; the data-entry pages only for a logged-in analyst (for anyone
-    else they are not registered at all, so their URL opens the default page)."""
+    """The pages of the registry, titled in `lang`. The data-entry pages' scripts only for a logged-in analyst; for
+    anyone else their URL opens a stand-in at the same url_path, out of the navigation: the sign-in, or a viewer's
+    notice (ui/signin.py)."""
     analyst = auth.current_analyst() is not None
     return [
         st.Page(
@@ -57,8 +62,9 @@ def make_pages(lang: str) -> list[st.Page]:
             default=p.default,
             visibility="hidden" if p.hidden else "visible",
         )
-        for p in PAGES
         if analyst or not p.analyst_only
+        else signin.stand_in(p, lang)
+        for p in PAGES
     ]
 
 
@@ -88,36 +94,41 @@ def make_navigation(lang: str) -> tuple[st.navigation, bool]:
     return navigation, presenting or navigation.url_path == PRESENT
 
 
-def render_style() -> None:
-    """Local CSS for the KPI cards (nothing is fetched)."""
+def render_style(lang: str) -> None:
+    """Local CSS for the KPI cards (nothing is fetched); the framework's own words in `lang`."""
     st.html(CSS)
+    st.html(phone_style.CSS)
+    framework_text.render(lang)
 
 
-def render_sidebar() -> Filters:
-    """Language, city and sector filters in the sidebar, mirrored into the URL; ignored URL parameters told."""
+def render_sidebar(page: str | None = None) -> Filters:
+    """Language, the analysts' sign-in (or who is logged in), city and sector filters in the sidebar, mirrored into
+    the URL; ignored URL parameters told. `page`: the url_path about to run."""
     lang = state.current_lang()
     with st.sidebar:
         st.radio(
             t("language", lang), list(LANGS), key=state.KEYS["lang"], format_func=LANGUAGE_NAMES.get, horizontal=True
         )
         lang = state.current_lang()
+        auth.render_account(lang, page)  # near the top: findable without scrolling, on a phone too
         st.multiselect(
             t("filter_cities", lang),
             list(schema.CITY_IDS),
             key=state.KEYS["cities"],
             format_func=lambda c: label("city", c, lang),
+            placeholder=t("choose_options", lang),
         )
         st.multiselect(
             t("filter_sectors", lang),
             list(schema.SECTORS),
             key=state.KEYS["sectors"],
             format_func=lambda s: label("sector", s, lang),
+            placeholder=t("choose_options", lang),
         )
         st.button(t("reset_filters", lang), on_click=state.reset_filters)
         st.caption(t("filter_help", lang))
         st.page_link(PRESENT_PATH, label=t("open_presenter", lang), icon=":material/slideshow:")
         briefing.render_briefing_downloads(state.current_filters())
-        auth.render_account(lang)
     filters = state.current_filters()
     state.sync_url(filters, state.current_view(data.data_version()))
     render_notices(lang)

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters, ViewParams, to_query_params, to_view_params
 from hbeu_dash.i18n import evidence_pending, original_columns, t
-from hbeu_dash.markup import lang_attr, pending_html
+from hbeu_dash.markup import lang_attr, mixed_html, pending_html
 from hbeu_dash.ui import data
 from hbeu_dash.views import citations as citation_views
 from hbeu_dash.views.citations import Citation, CitationRequest
@@ -108,7 +108,7 @@ def make_citation_html(citation: Citation, lang: str) -> str:
     English rendering on an English page, then the original title, address, when and where the text was read, the
     source's note. On an English page the source's words are marked lang="zh", and a row whose English rendering is
     not written yet says so where it would stand."""
-    c, esc = citation, html.escape
+    c, esc = citation, mixed_html  # escaped; Chinese inside English text marked lang="zh"
     whose = " · ".join(esc(part) for part in (c.cite, c.speaker) if part)
     parts = [f'<div class="cite-card"><div class="cite-heading">{esc(c.heading)}</div>']
     parts.append(f'<div class="cite-whose">{whose}</div>')

@@ -7,27 +7,23 @@ import time
 import streamlit as st
 
 from hbeu_dash import charts, maps
-from hbeu_dash.filters import ADVANCE_SECONDS, THEMES, Filters
-from hbeu_dash.i18n import DARK_COLORS, LANGS, LANGUAGE_NAMES, t
+from hbeu_dash.filters import Filters
+from hbeu_dash.i18n import DARK_COLORS, t
 from hbeu_dash.markup import quote_html
 from hbeu_dash.ui import citations, data, state
 from hbeu_dash.ui.card_html import make_kpi_html
+from hbeu_dash.ui.present_controls import render_controls, render_idle_script
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, share_figure
 from hbeu_dash.views import slides as slide_views
-from hbeu_dash.views.registry import PAGES, PRESENT
-
-HOME_PATH = next(p.path for p in PAGES if p.default)
+from hbeu_dash.views.registry import PRESENT
 
 _ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change
-_ADVANCE_TO = "_advance_to"
-MENU_KEY = "slide-menu"
+_ADVANCE_TO = "_advance_to"  # the slide the timer moved to, applied at the start of the next run
 NOTES_IN_ONE_COLUMN = 160  # characters of notes under a chart set in one column; more in two
+KPIS_PER_ROW = 4
+BLOCKS_PER_COLUMN = 4  # text blocks (a tracker's stages) beyond this many: set in two columns
 PRELOAD_FIGURE = SharedFigure(layout={"width": 10, "height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
-THEME_KEYS = {
-    "light": "theme_light",
-    "dark": "theme_dark",
-}  # the slide the timer moved to, applied at the start of the next run
 
 
 def slide_number(count: int) -> int:
@@ -44,24 +40,20 @@ def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Sl
 
     def build() -> tuple[slide_views.Slide, list]:
         slide = slide_views.build_slide(data.get_scope(filters), number)
-        figures = [charts.fit_screen_text(charts.make_screen_figure(c.figure, dark)) for c in slide.charts]
+        figures = []
+        for chart in slide.charts:
+            if slide.slide_id == "timeline":  # every event labelled beside its dot
+                figure = charts.make_timeline_slide_figure(chart, filters.lang)
+                figures.append(charts.make_screen_figure(figure, dark))
+            else:
+                figures.append(charts.fit_screen_text(charts.make_screen_figure(chart.figure, dark)))
         if slide.map is not None:
             view = slide.map
-            figure = maps.make_city_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
+            figure = maps.make_city_slide_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
             figures.append(charts.make_screen_figure(figure, dark))
         return slide, [share_figure(f) for f in figures]
 
     return data.memo(("slide", filters, number, dark), build)
-
-
-def _go(number: int) -> None:
-    st.session_state[state.KEYS["slide"]] = number
-    st.session_state[MENU_KEY] = False  # close the menu: the slide is what the room should see
-
-
-def _step(delta: int, count: int) -> None:
-    current = int(st.session_state.get(state.KEYS["slide"], 1))
-    st.session_state[state.KEYS["slide"]] = min(max(current + delta, 1), count)
 
 
 def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) -> str:
@@ -107,10 +99,13 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
         st.html(f'<p class="slide-message">{html.escape(slide.message)}</p>')
     if slide.kpis:
         cards = "".join(make_kpi_html(k, short_conflict=t("conflict_short", lang), size="slide") for k in slide.kpis)
-        st.html(f'<div class="slide"><div class="kpi-grid" style="--kpi-per-row: 4">{cards}</div></div>')
+        rows = -(-len(slide.kpis) // KPIS_PER_ROW)  # the cards' rows share the slide's height
+        style = f"--kpi-per-row: {KPIS_PER_ROW}; --kpi-rows: {rows}"
+        st.html(f'<div class="slide slide-fill"><div class="kpi-grid" style="{style}">{cards}</div></div>')
     # A chart's title unless the slide's title or message already says what it shows (the message names it).
+    kind = "timeline" if slide.slide_id == "timeline" else "chart"  # the timeline's labels scale with the screen
     panels: list[tuple[str, str, object]] = [
-        (f"slide-chart-{i}", "" if c.title == slide.title or slide.message else c.title, f)
+        (f"slide-{kind}-{i}", "" if c.title == slide.title or slide.message else c.title, f)
         for i, (c, f) in enumerate(zip(slide.charts, figures, strict=False))
     ]
     if slide.map is not None:
@@ -126,9 +121,11 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
     columns = st.columns(widths, gap="large") if len(panels) > 1 else [contextlib.nullcontext()]
     for column, (key, title, figure) in zip(columns, panels, strict=True):
         with column:
-            if figure is None:
-                split = " slide-columns" if len(slide.blocks) > 3 else ""  # many short blocks: two columns
-                st.html(f'<div class="slide{split}">{make_blocks_html(slide.blocks, dark)}</div>')
+            if figure is None:  # the blocks share the slide's height, in two columns when many (top to bottom)
+                columns_of = 2 if len(slide.blocks) > BLOCKS_PER_COLUMN else 1
+                style = f"--block-rows: {-(-len(slide.blocks) // columns_of)}; --block-columns: {columns_of}"
+                blocks = make_blocks_html(slide.blocks, dark)
+                st.html(f'<div class="slide slide-fill slide-grid" style="{style}">{blocks}</div>')
             else:
                 _chart(key, title, figure)
     if slide.notes:  # many or long: in two columns
@@ -144,65 +141,6 @@ def footer_link(slide: slide_views.Slide, filters: Filters, number: int) -> str:
     href = citations.evidence_href(slide.cited, filters, PRESENT, slide=str(number))
     words = html.escape(t("evidence_link", filters.lang))
     return f' · <a href="{html.escape(href, quote=True)}" target="_blank" rel="noopener">{words} ↗</a>'
-
-
-def render_controls(number: int, count: int, lang: str) -> None:
-    """Previous / next (arrow keys), the slide picker, and the settings: language, theme, auto-advance."""
-    titles = slide_views.slide_titles(lang)
-    with st.container(key="slide-controls", horizontal=True, vertical_alignment="center"):
-        st.button(
-            "◀",
-            key="slide-prev",
-            on_click=_step,
-            args=(-1, count),
-            shortcut="Left",
-            disabled=number <= 1,
-            help=t("slide_previous", lang),
-        )
-        # A menu of buttons, not a selectbox: a selectbox keeps the keyboard focus, and the arrow keys would then
-        # move through its options instead of the slides.
-        label = f"{number} / {count} · {titles[number - 1]}"
-        with st.popover(label, help=t("slide_picker", lang), width=460, key=MENU_KEY, on_change="rerun"):
-            for i, title in enumerate(titles, start=1):
-                st.button(
-                    f"{i} · {title}",
-                    key=f"slide-go-{i}",
-                    on_click=_go,
-                    args=(i,),
-                    type="primary" if i == number else "secondary",
-                    width="stretch",
-                )
-        st.button(
-            "▶",
-            key="slide-next",
-            on_click=_step,
-            args=(1, count),
-            shortcut="Right",
-            disabled=number >= count,
-            help=t("slide_next", lang),
-        )
-        with st.popover("⚙", help=t("slide_settings", lang)):
-            st.radio(
-                t("language", lang),
-                list(LANGS),
-                key=state.KEYS["lang"],
-                format_func=LANGUAGE_NAMES.get,
-                horizontal=True,
-            )
-            st.radio(
-                t("slide_theme", lang),
-                list(THEMES),
-                key=state.KEYS["theme"],
-                format_func=lambda v: t(THEME_KEYS[v], lang),
-                horizontal=True,
-            )
-            st.selectbox(
-                t("slide_advance", lang),
-                list(ADVANCE_SECONDS),
-                key=state.KEYS["advance"],
-                format_func=lambda s: t("advance_seconds", lang, n=s) if s else t("advance_off", lang),
-            )
-            st.page_link(HOME_PATH, label=t("leave_presenter", lang), icon=":material/close:")
 
 
 def render_plotly_preload() -> None:
@@ -229,7 +167,8 @@ def render_auto_advance(count: int) -> None:
 
 
 def render_presentation(filters: Filters) -> None:
-    """One slide of the deck under the URL's filters: title, content, citation footer, then the controls."""
+    """One slide of the deck under the URL's filters: title, content filling the screen, citation footer beside the
+    controls."""
     count = len(slide_views.SLIDES)
     number = slide_number(count)
     dark = st.session_state.get(state.KEYS["theme"]) == "dark"
@@ -241,8 +180,11 @@ def render_presentation(filters: Filters) -> None:
     )
     with st.container(key="slide-body"):
         render_slide_body(slide, figures, filters.lang, dark)
-    st.html(f'<div class="slide-foot">{html.escape(slide.footer)}{footer_link(slide, filters, number)}</div>')
-    render_controls(number, count, filters.lang)
+    # The sources along the foot, the controls beside them (they fade while the mouse rests).
+    with st.container(key="slide-bottom", horizontal=True, vertical_alignment="bottom", gap="medium"):
+        st.html(f'<div class="slide-foot">{html.escape(slide.footer)}{footer_link(slide, filters, number)}</div>')
+        render_controls(number, count, filters.lang)
+    render_idle_script()
     if not figures:
         render_plotly_preload()
     render_auto_advance(count)

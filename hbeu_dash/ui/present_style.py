@@ -30,23 +30,56 @@ header[data-testid="stHeader"] { display: none; }
   border-bottom: 1px solid rgba(49, 51, 63, 0.25); }
 .swatch { display: inline-block; width: 1.8vh; height: 1.8vh; border-radius: 0.3vh; margin-right: 0.5vw;
   vertical-align: -0.2vh; border: 1px solid rgba(49, 51, 63, 0.4); }
-.st-key-plotly-preload { position: absolute; left: 0; top: 0; width: 10px; height: 10px; opacity: 0;
-  pointer-events: none; overflow: hidden; }
-.st-key-slide-body { flex: 0 0 72vh !important; height: 72vh !important; overflow: hidden; }
-.st-key-slide-chart-0, .st-key-slide-chart-1, .st-key-slide-map { flex: 0 0 64vh !important; height: 64vh !important; }
-/* A message above the charts, notes under them: the charts take the height left between (flex), whatever the
-   message's length. */
-.st-key-slide-body:has(.slide-message) > [data-testid="stLayoutWrapper"] { flex: 1 1 0 !important; min-height: 0; }
-.st-key-slide-body:has(.slide-message) [data-testid="stColumn"] { display: flex; flex-direction: column; }
-.st-key-slide-body:has(.slide-message) [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
-.st-key-slide-body:has(.slide-message) [data-testid="stColumn"] [data-testid="stLayoutWrapper"] {
+.st-key-plotly-preload, .st-key-slide-idle-script { position: absolute; left: 0; top: 0; width: 10px; height: 10px;
+  opacity: 0; pointer-events: none; overflow: hidden; }
+/* The slide is the screen: title, body, then the sources beside the controls; the body takes every pixel between. */
+[data-testid="stMainBlockContainer"] { height: 100vh; padding-bottom: 1.2vh !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { height: 100%; gap: 0; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
+  > .st-key-slide-body) { flex: 1 1 0 !important; min-height: 0; margin: 1.2vh 0; }
+.st-key-slide-body { height: 100%; overflow: hidden; gap: 1.2vh; flex-wrap: nowrap; }
+.st-key-slide-body > [data-testid="stLayoutWrapper"],
+.st-key-slide-body > [data-testid="stElementContainer"]:has(.slide-fill),
+.st-key-slide-body [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+.st-key-slide-body [data-testid="stColumn"] [data-testid="stLayoutWrapper"],
+.st-key-slide-body [data-testid="stColumn"] [data-testid="stElementContainer"]:has(.slide-fill) {
   flex: 1 1 0 !important; min-height: 0; }
-.st-key-slide-body:has(.slide-message) .st-key-slide-chart-0,
-.st-key-slide-body:has(.slide-message) .st-key-slide-chart-1,
-.st-key-slide-body:has(.slide-message) .st-key-slide-chart-0-plot,
-.st-key-slide-body:has(.slide-message) .st-key-slide-chart-1-plot {
-  flex: 1 1 0 !important; height: auto !important; min-height: 0; }
+.st-key-slide-body > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { height: 100%; }
+.st-key-slide-body [data-testid="stColumn"] { display: flex; flex-direction: column; }
+.st-key-slide-body [data-testid="stHtml"]:has(> .slide-fill), .slide-fill { height: 100%; }
+.st-key-slide-body [class*="st-key-slide-chart-"], .st-key-slide-body [class*="st-key-slide-timeline-"],
+.st-key-slide-map { height: 100%; flex-wrap: nowrap; }
+.st-key-slide-body [class*="-plot"] { flex: 1 1 0 !important; height: auto !important; min-height: 0; }
+/* Cards and text blocks share the body's height: rows of equal height, the cards' numbers larger. */
+.slide-fill .kpi-grid { height: 100%; grid-template-rows: repeat(var(--kpi-rows, 2), minmax(0, 1fr)); }
+.slide-fill .kpi-card { display: flex; flex-direction: column; justify-content: center; }
+.slide-fill .kpi-value { font-size: 6.2vh; overflow-wrap: normal; hyphens: none; }
+.slide-grid { display: grid; gap: 1.6vh 2.5vw; grid-auto-flow: column;
+  grid-template-rows: repeat(var(--block-rows, 1), minmax(0, 1fr));
+  grid-template-columns: repeat(var(--block-columns, 1), minmax(0, 1fr)); }
+.slide-grid .slide-block { margin: 0; padding: 1.4vh 1.2vw; border-radius: 0.8vh; display: flex;
+  flex-direction: column; justify-content: center; background: rgba(49, 51, 63, 0.04);
+  border: 1px solid rgba(49, 51, 63, 0.12); }
+.slide-grid .slide-block h3 { font-size: 3vh; }
+.slide-grid .slide-block p { font-size: 2.6vh; }
+.slide-grid .slide-block table { font-size: 2.6vh; flex: 1 1 auto; }
+.slide-grid .slide-block td:first-child { font-size: 5vh; font-weight: 700; white-space: nowrap; }
+.slide-grid .slide-block td { vertical-align: middle; padding: 1vh 0.8vw; }
+/* The timeline's labels in type that scales with the screen (its layout is drawn for 22 px at 1080 p). */
+.st-key-slide-body [class*="st-key-slide-timeline-"] .textpoint text { font-size: 2.04vh !important; }
+/* The sources, then the controls at the right of the foot; resting, the controls fade out and the pointer hides. */
+.st-key-slide-bottom { flex-wrap: nowrap; }
+.st-key-slide-bottom > [data-testid="stElementContainer"] { flex: 1 1 0; min-width: 0; }
+.st-key-slide-controls { flex: 0 0 auto; transition: opacity 0.5s; }
+body.slide-idle .st-key-slide-controls:not(:has(:focus-visible)) { opacity: 0; pointer-events: none; }
+body.slide-idle, body.slide-idle * { cursor: none !important; }
 .st-key-slide-controls button p, .st-key-slide-controls [data-baseweb="select"] div { font-size: 2.2vh; }
+/* The slide menu: every title whole, in two columns, wide enough for the longest. */
+[data-testid="stPopoverBody"]:has(.st-key-slide-menu-items) { width: min(92vw, 1100px) !important;
+  max-width: 92vw !important; max-height: 80vh; }
+.st-key-slide-menu-items { flex-wrap: nowrap; }
+.st-key-slide-menu-items button { justify-content: flex-start; text-align: left; min-height: 0; }
+.st-key-slide-menu-items button p { font-size: 2vh; white-space: normal; text-align: left; line-height: 1.3; }
 </style>"""
 DARK_CSS = """<style>
 [data-testid="stApp"], [data-testid="stMain"] { background: #0f172a; color: #e2e8f0; }

@@ -63,7 +63,8 @@ def render_sources(lang: str) -> None:
         ("sources-table", lang, archived),
         lambda: quality_views.sources_table(sources, data.get_figures(), lang, archived),
     )
-    render_table(table, width="stretch", column_config={"URL": st.column_config.LinkColumn("URL")}, key="sources")
+    url = t("url", lang)
+    render_table(table, width="stretch", column_config={url: st.column_config.LinkColumn(url)}, key="sources")
     render_source_texts(sources, archived, lang)
 
 

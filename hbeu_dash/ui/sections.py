@@ -7,7 +7,7 @@ import streamlit as st
 from hbeu_dash import maps, quality, transforms
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import original_columns, t
-from hbeu_dash.markup import quote_html
+from hbeu_dash.markup import mixed_html, quote_html
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.card_html import trend_href
@@ -125,16 +125,16 @@ def render_conflict_cards(cards: list[quality_views.ConflictCard], lang: str, fi
 def make_event_card_html(card: event_views.EventCard, link: tuple[str, str] | None = None) -> str:
     """One event card as HTML (every text escaped): heading, kind · cities · sources, the quoted reports with their
     notes, the figures signed or announced there; `link` (address, words): to their paragraphs in the sources."""
-    parts = [f'<div class="event-card"><div class="event-heading">{html.escape(card.heading)}</div>']
-    parts.append(f'<div class="event-meta">{html.escape(card.meta)}</div>')
+    parts = [f'<div class="event-card"><div class="event-heading">{mixed_html(card.heading)}</div>']
+    parts.append(f'<div class="event-meta">{mixed_html(card.meta)}</div>')
     for report in card.reports:
-        parts.append(f"<blockquote>{quote_html(report.quote)} — <em>{html.escape(report.source)}</em></blockquote>")
+        parts.append(f"<blockquote>{quote_html(report.quote)} — <em>{mixed_html(report.source)}</em></blockquote>")
         if report.note:
-            parts.append(f'<div class="event-note">{html.escape(report.note)}</div>')
+            parts.append(f'<div class="event-note">{mixed_html(report.note)}</div>')
     if card.figures:
         items = "".join(
-            f"<li>{html.escape(f.name)}: <strong>{html.escape(f.value)}</strong> — {quote_html(f.quote)} "
-            f"({html.escape(f.source)})</li>"
+            f"<li>{mixed_html(f.name)}: <strong>{html.escape(f.value)}</strong> — {quote_html(f.quote)} "
+            f"({mixed_html(f.source)})</li>"
             for f in card.figures
         )
         parts.append(f"<ul>{items}</ul>")

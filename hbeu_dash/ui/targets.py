@@ -6,7 +6,7 @@ import streamlit as st
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import data
-from hbeu_dash.ui.widgets import escape_md, render_chart, render_downloads
+from hbeu_dash.ui.widgets import escape_md, mixed_md, render_chart, render_downloads
 from hbeu_dash.views import targets as target_views
 
 
@@ -29,6 +29,6 @@ def render_targets(filters: Filters) -> None:
         render_chart(f"tr-target-{check.target_id}", lambda check=check: check.chart(lang), filters)
         evidence = escape_md(t("targets_evidence", lang))
         st.markdown(f"**{evidence}**")
-        st.markdown("\n".join(f"- {escape_md(line)}" for line in check.citations(lang)))
+        st.markdown("\n".join(f"- {mixed_md(line)}" for line in check.citations(lang)), unsafe_allow_html=True)
         table = data.memo(("target-table", check.target_id, lang), lambda check=check: check.table(lang))
         render_downloads(table, f"hbeu-target-{check.target_id}-{lang}", lang)

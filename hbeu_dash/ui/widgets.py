@@ -23,6 +23,7 @@ from hbeu_dash import charts, exports
 from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
+from hbeu_dash.markup import chinese_runs
 from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.card_html import groups_html, kpis_html
 from hbeu_dash.views import cards as card_views
@@ -34,6 +35,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 def escape_md(text: object) -> str:
     """Text from a data file or URL, made inert for Streamlit markdown (no links, images or directives)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def mixed_md(text: object) -> str:
+    """`escape_md`, and each Chinese run inside English text in <span lang="zh"> (markup.chinese_runs): for
+    `st.markdown(..., unsafe_allow_html=True)`, whose only HTML is those spans ('&' escaped too)."""
+    return "".join(
+        f'<span lang="zh">{escape_md(piece)}</span>' if chinese else escape_md(piece).replace("&", "\\&")
+        for piece, chinese in chinese_runs(str(text))
+    )
 
 
 # Tables up to this many rows are converted once and shared; Streamlit delivers bigger ones lazily (above 150,000
@@ -180,14 +190,14 @@ def render_chart(
     chart = data.memo(("chart", key, filters, *extra), lambda: share_chart(build()))
     if chart is None:
         return
-    config = charts.png_config(f"{chart.filename}-{data.data_version()}")
+    config = charts.png_config(f"{chart.filename}-{data.data_version()}", lang)
     event = st.plotly_chart(
         chart.figure, config=config, key=key, width="stretch", on_select="rerun", selection_mode="points"
     )
     if chart.sources:
         st.caption(escape_md(chart.sources))
     citations.render_evidence_link(request_of(chart.refs), filters)
-    st.markdown(escape_md(chart.summary))
+    st.markdown(mixed_md(chart.summary), unsafe_allow_html=True)
     if chart.row_refs:
         st.caption(t("evidence_click_hint", lang))
     citations.render_point_citations(chart, event, filters)

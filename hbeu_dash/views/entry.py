@@ -188,7 +188,7 @@ def texts_table(preview: Preview, archived: Collection[str], lang: str) -> pd.Da
     return pd.DataFrame(
         {
             t("texts_col_source", lang): [", ".join(named.get(sha, [])) for sha in shas],
-            "sha256": [sha[:SHA_SHOWN] + "…" for sha in shas],
+            t("sha256_column", lang): [sha[:SHA_SHOWN] + "…" for sha in shas],
             t("texts_col_chars", lang): [format_number(len(preview.texts[sha]), lang) for sha in shas],
             t("texts_col_begins", lang): [first_lines(preview.texts[sha], lines=1, width=60) for sha in shas],
             t("texts_col_archive", lang): [

@@ -43,9 +43,11 @@ def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def shown_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The explorer's table as a reader sees it: an English rendering not written yet reads 'English evidence
-    pending' (the download keeps the cell empty)."""
-    return mark_pending_evidence(table, lang)
+    """The explorer's table as a reader sees it: the figure's id under a label in the reader's language, no source
+    id (the source is cited by name; the download keeps `figure_id` and `source_id` for machines), and an English
+    rendering not written yet reading 'English evidence pending' (the download keeps the cell empty)."""
+    shown = mark_pending_evidence(table, lang).drop(columns="source_id")
+    return shown.rename(columns={"figure_id": t("figure_id_column", lang)})
 
 
 def indicators_of(figures: pd.DataFrame, figure_ids: pd.Series) -> list[str]:

@@ -38,7 +38,7 @@ class SourceTexts:
     """How many sources have an archived text, and the ones that have none (the app runs without them)."""
 
     sentence: str
-    missing: pd.DataFrame  # one row per source without an archived text: citation, why, source_id
+    missing: pd.DataFrame  # one row per source without an archived text: citation, why, source id
     explanation: str  # what a missing text means for readers and analysts ('' when none is missing)
 
 
@@ -95,12 +95,12 @@ def sources_table(
             t("citation", lang): ids.map(cites[col("cite", lang)]).tolist(),
             **{t(c, lang): sources[c].tolist() for c in original_columns("title", lang)},
             t("published", lang): sources["published"].tolist(),
-            "URL": sources["url"].tolist(),
+            t("url", lang): sources["url"].tolist(),
             t("language_of_source", lang): [label("language", v, lang) for v in sources["language"]],
             t("note", lang): sources[col("note", lang)].tolist(),
             t("n_figures", lang): ids.map(counts).fillna(0).astype(int).tolist(),
             **texts,
-            "source_id": ids.tolist(),
+            t("source_id_column", lang): ids.tolist(),
         }
     )
 
@@ -142,7 +142,7 @@ def build_source_texts(sources: pd.DataFrame, archived: Collection[str], lang: s
         {
             t("citation", lang): [cites[col("cite", lang)].get(s, s) for s in lacking],
             t("source_text_status", lang): [t(TEXT_STATES[states[s]], lang) for s in lacking],
-            "source_id": lacking,
+            t("source_id_column", lang): lacking,
         }
     ).astype("string")
     sentence = t("source_texts_sentence", lang, archived=len(states) - len(lacking), total=len(states))
@@ -157,12 +157,12 @@ class PendingTranslations:
 
     count: int
     sentence: str  # the count and what it means ('✓ …' when there is none)
-    table: pd.DataFrame  # one row per pending row: file, row id, source, evidence, source_id
+    table: pd.DataFrame  # one row per pending row: file, row id, source, evidence, source id
 
 
 def build_pending_translations(tables: Mapping[str, pd.DataFrame], lang: str) -> PendingTranslations:
     """Which rows of figures, projects and events wait for their English evidence (quality.find_pending_translations),
-    each named by file, row, id and source (cited by name, with its id for machines)."""
+    each named by file, row, id and source (cited by name, and by its id for the analyst who writes it)."""
     pending = quality.find_pending_translations(tables)
     sources = tables.get("sources")
     cites = transforms.source_citations(sources)[col("cite", lang)] if sources is not None else pd.Series(dtype=str)
@@ -172,7 +172,7 @@ def build_pending_translations(tables: Mapping[str, pd.DataFrame], lang: str) ->
             t("row_id", lang): pending["row_id"].tolist(),
             t("source", lang): [cites.get(s, s) for s in pending["source_id"]],
             t("evidence", lang): pending["evidence"].tolist(),
-            "source_id": pending["source_id"].tolist(),
+            t("source_id_column", lang): pending["source_id"].tolist(),
         }
     )
     n = len(pending)
@@ -241,7 +241,7 @@ def build_staleness(figures: pd.DataFrame, today: date, lang: str) -> Staleness:
     )
     table = pd.DataFrame(
         {
-            "figure_id": stale["figure_id"].astype("string").tolist(),
+            t("figure_id_column", lang): stale["figure_id"].astype("string").tolist(),
             t("as_of", lang): [format_date(a, lang) for a in stale["as_of"]],
             t("age_days", lang): stale["age_days"].tolist(),
             t("stale", lang): [t("yes" if s else "no", lang) for s in stale["stale"]],

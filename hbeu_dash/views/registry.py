@@ -13,7 +13,8 @@ class PageSpec:
     url_path: str
     default: bool = False
     hidden: bool = False  # left out of the sidebar navigation (the slides and the paragraphs open by their URL)
-    # Data entry: registered only for a logged-in analyst, so anyone else can neither see nor open it by URL.
+    # Data entry: its script is registered only for a logged-in analyst. For anyone else its URL opens a stand-in
+    # out of the navigation (ui/signin.py): the sign-in, then this page; or a viewer's "for analysts" notice.
     analyst_only: bool = False
 
     @property

@@ -1,6 +1,7 @@
-"""The presenter's slides in headless Chromium at 1080 p and 720 p: every slide in zh and en, arrow keys, big type,
-nothing cut off or overlapping (a slide's message, chart and quoted evidence included), no sidebar, the dark theme,
-nothing leaving the machine."""
+"""The presenter's slides in headless Chromium at 1080 p, 720 p and 768 p: every slide in zh and en, arrow keys, big
+type, nothing cut off or overlapping (a slide's message, chart and quoted evidence included), every slide's content
+filling the screen, the timeline's labels and the map's names legible and clear of each other, the controls stepping
+back while the mouse rests, the slide menu whole, no sidebar, the dark theme, nothing leaving the machine."""
 
 import contextlib
 import itertools
@@ -16,7 +17,14 @@ from tests.e2e.conftest import ARTIFACTS, wait_settled
 pytestmark = pytest.mark.e2e
 
 SLIDES = 13
-SIZES = {"1080p": (1920, 1080), "720p": (1280, 720)}
+SIZES = {"1080p": (1920, 1080), "720p": (1280, 720), "768p": (1366, 768)}
+# One browser page per (size, language), stepping through the deck: 768 p in English only (the longest titles).
+RUNS = [("1080p", "zh"), ("1080p", "en"), ("720p", "zh"), ("720p", "en"), ("768p", "en")]
+FILL = 0.85  # of the height between the title and the foot (and of the body's width) a slide's content spans
+TIMELINE, MAP = 12, 10
+# The dated events of data/events.csv, one dot each (an event reported by several sources is one event).
+TIMELINE_EVENTS = 21
+CITY_NAMES = {"zh": {"呼和浩特", "包头", "鄂尔多斯", "乌兰察布"}, "en": {"Hohhot", "Baotou", "Ordos", "Ulanqab"}}
 # A text each slide must show (zh, en): from data/figures.csv, projects.csv, events.csv and the slide titles.
 EXPECTED = {
     1: ("117班次/日", "117 trains per day"),  # daily trains from Hohhot (figures.csv hohhot-daily-trains)
@@ -68,6 +76,15 @@ LAYOUT_JS = """() => {
         messagePx: px('.slide-message'), notesPx: px('.slide-notes'),
         message: box('.slide-message'), plot: box('.st-key-slide-body [data-testid="stPlotlyChart"]'),
         notes: box('.slide-notes'),
+        content: (() => {  // the box around what the body shows: cards, blocks, charts, message, notes
+            const parts = [...document.querySelectorAll('.st-key-slide-body .kpi-card, .st-key-slide-body .slide-block,'
+                + ' .st-key-slide-body [data-testid="stPlotlyChart"], .st-key-slide-body .slide-message,'
+                + ' .st-key-slide-body .slide-notes, .st-key-slide-body .chart-title')]
+                .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+            if (!parts.length) return null;
+            return {top: Math.min(...parts.map(r => r.top)), bottom: Math.max(...parts.map(r => r.bottom)),
+                    left: Math.min(...parts.map(r => r.left)), right: Math.max(...parts.map(r => r.right))};
+        })(),
         sidebar: document.querySelectorAll('[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"],'
                                            + ' [data-testid="stSidebarCollapsedControl"]').length,
         background: getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor,
@@ -98,17 +115,120 @@ def _check_layout(page, height: int, where: str) -> dict:
     assert layout["outside"] == [], f"{where}: cut off at the screen's edge: {layout['outside']}"
     assert layout["clipped"] == [], f"{where}: content cut off at the bottom of the slide: {layout['clipped']}"
     assert not layout["scrolls"], f"{where}: the slide is taller than the screen"
-    order = [layout[k] for k in ("head", "body", "foot", "controls")]
-    assert all(order), f"{where}: a part of the slide is missing: {layout}"
-    for upper, lower in itertools.pairwise(order):
+    head, body, foot, controls = (layout[k] for k in ("head", "body", "foot", "controls"))
+    assert head and body and foot and controls, f"{where}: a part of the slide is missing: {layout}"
+    # The title, the body, then the sources with the controls at their right.
+    for upper, lower in ((head, body), (body, foot), (body, controls)):
         assert upper["bottom"] <= lower["top"] + 1, f"{where}: parts overlap: {layout}"
+    assert foot["right"] <= controls["left"] + 1, f"{where}: the controls cover the sources: {layout}"
+    content, room = layout["content"], foot["top"] - head["bottom"]
+    assert content, f"{where}: the slide shows nothing"
+    assert content["bottom"] - content["top"] >= FILL * room, f"{where}: content fills under {FILL:.0%} of {room}"
+    assert content["right"] - content["left"] >= FILL * (body["right"] - body["left"]), f"{where}: content too narrow"
     assert layout["footPx"] >= height / 50, f"{where}: footer text {layout['footPx']} px < 1/50 of {height}"
     assert layout["sidebar"] == 0, f"{where}: the sidebar or its expand arrow is on the slide"
     return layout
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", list(SIZES))
+# The texts a slide's last chart draws (plotly's scatter text: timeline labels, city names), its dots, and points
+# every 3 px along its lines (the map's links), all in page pixels.
+CHART_JS = """() => {
+    const plot = [...document.querySelectorAll('.st-key-slide-body .js-plotly-plot')].pop();
+    if (!plot) return null;
+    const box = (e) => { const r = e.getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+    const texts = [...plot.querySelectorAll('.textpoint text')].filter(e => e.textContent.trim())
+        .map(e => ({text: e.textContent.trim(), px: parseFloat(getComputedStyle(e).fontSize), ...box(e)}));
+    const dots = [...plot.querySelectorAll('.scatterlayer .point')].map(box);
+    const lines = [];
+    for (const path of plot.querySelectorAll('.scatterlayer .trace.scatter .js-line')) {
+        const matrix = path.getScreenCTM(), length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 3) {
+            const p = path.getPointAtLength(at);
+            lines.push([matrix.a * p.x + matrix.c * p.y + matrix.e, matrix.b * p.x + matrix.d * p.y + matrix.f]);
+        }
+    }
+    return {texts, dots, lines, plot: box(plot)};
+}"""
+
+MENU_JS = """() => {
+    const body = document.querySelector('[data-testid="stPopoverBody"]');
+    if (!body) return null;
+    const W = window.innerWidth, H = window.innerHeight;
+    return [...body.querySelectorAll('button')].map(b => {
+        const p = b.querySelector('p') || b, r = p.getBoundingClientRect();
+        const clipped = p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1;
+        return {text: b.innerText.trim(), clipped, inside: r.left >= 0 && r.top >= 0 && r.right <= W && r.bottom <= H,
+                ellipsis: getComputedStyle(p).textOverflow === 'ellipsis' && p.scrollWidth > p.clientWidth};
+    });
+}"""
+
+
+def _overlap(a: dict, b: dict, margin: float = 0.5) -> bool:
+    return (
+        min(a["right"], b["right"]) - max(a["left"], b["left"]) > margin
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > margin
+    )
+
+
+def _check_timeline(page, where: str) -> None:
+    """A label beside every dot, with its date; no label over another or over a dot; all inside the chart."""
+    chart = page.evaluate(CHART_JS)
+    assert chart, f"{where}: no timeline chart"
+    labels, dots = chart["texts"], chart["dots"]
+    assert len(dots) == TIMELINE_EVENTS, f"{where}: {len(dots)} dots, not one per dated event ({TIMELINE_EVENTS})"
+    assert len(labels) == len(dots), f"{where}: {len(labels)} labels for {len(dots)} dots"
+    assert all(re.search(r"\d{4}", label["text"]) for label in labels), f"{where}: a label without its date"
+    for a, b in itertools.combinations(labels, 2):
+        assert not _overlap(a, b), f"{where}: label {a['text'][:30]!r} over {b['text'][:30]!r}"
+    for label in labels:
+        assert not any(_overlap(label, dot) for dot in dots), f"{where}: label {label['text'][:30]!r} over a dot"
+        inside = chart["plot"]
+        assert inside["left"] <= label["left"] and label["right"] <= inside["right"] + 1, f"{where}: label cut off"
+        assert inside["top"] <= label["top"] and label["bottom"] <= inside["bottom"] + 1, f"{where}: label cut off"
+
+
+def _check_map(page, height: int, lang: str, where: str) -> None:
+    """Each city's name at 1/40 of the screen's height or more, clear of the links, the markers and the other names."""
+    chart = page.evaluate(CHART_JS)
+    assert chart, f"{where}: no map"
+    names = [n for n in chart["texts"] if n["text"] in CITY_NAMES[lang]]
+    assert {n["text"] for n in names} == CITY_NAMES[lang], f"{where}: city names missing: {names}"
+    assert len(chart["lines"]) > 100, f"{where}: the project links are not drawn"
+    for name in names:
+        assert name["px"] >= height / 40, f"{where}: {name['text']} at {name['px']} px < 1/40 of {height}"
+        crossing = [
+            pt
+            for pt in chart["lines"]
+            if name["left"] <= pt[0] <= name["right"] and name["top"] <= pt[1] <= name["bottom"]
+        ]
+        assert not crossing, f"{where}: a link crosses the name {name['text']} at {crossing[:3]}"
+        assert not any(_overlap(name, dot) for dot in chart["dots"]), f"{where}: {name['text']} over a marker"
+    for a, b in itertools.combinations(names, 2):
+        assert not _overlap(a, b), f"{where}: {a['text']} over {b['text']}"
+
+
+def _open_menu(page) -> None:
+    """Move the mouse (the controls rest hidden after a few still seconds, as for a presenter), open the menu."""
+    page.mouse.move(300, 200)
+    page.mouse.move(320, 210)
+    page.locator('.st-key-slide-menu [data-testid="stPopoverButton"]:visible').first.click()
+
+
+def _check_menu(page, where: str) -> None:
+    """The slide menu opens with every title whole and on screen; Escape closes it."""
+    _open_menu(page)
+    page.wait_for_selector('[data-testid="stPopoverBody"] .st-key-slide-menu-items button')
+    options = page.evaluate(MENU_JS)
+    assert len(options) == SLIDES, f"{where}: {len(options)} titles in the slide menu"
+    for option in options:
+        assert not option["clipped"] and not option["ellipsis"], f"{where}: menu title cut off: {option['text']}"
+        assert option["inside"], f"{where}: menu title off the screen: {option['text']}"
+    page.keyboard.press("Escape")
+    page.wait_for_selector('[data-testid="stPopoverBody"]', state="detached")
+
+
+@pytest.mark.parametrize(("size", "lang"), RUNS)
 def test_every_slide_fits_the_screen_and_the_arrow_keys_step_through(browser, server: str, lang: str, size: str):
     width, height = SIZES[size]
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
@@ -126,6 +246,11 @@ def test_every_slide_fits_the_screen_and_the_arrow_keys_step_through(browser, se
             layout = _check_layout(page, height, where)
             if number == 1:
                 assert layout["valuePx"] >= 2.5 * layout["footPx"], f"{where}: KPI numbers not much larger"
+                _check_menu(page, where)
+            if number == TIMELINE:
+                _check_timeline(page, where)
+            if number == MAP:
+                _check_map(page, height, lang, where)
             if number in MESSAGE_SLIDES:  # message, chart and notes one under the other, none over another
                 parts = [layout[k] for k in ("message", "plot", "notes") if layout[k]]
                 assert layout["message"] and layout["plot"], f"{where}: the message or the chart is missing"
@@ -189,7 +314,7 @@ def test_auto_advance_moves_to_the_next_slide_on_its_own(browser, server: str) -
 
 def test_the_slide_menu_jumps_and_the_arrow_keys_still_work_after_it(browser, server: str) -> None:
     with slides_page(browser, server, "lang=en") as page:
-        page.locator('[data-testid="stPopoverButton"]:visible', has_text="1 / 13 · Key figures").first.click()
+        _open_menu(page)
         page.get_by_role("button", name="8 · Ulanqab: innovation consortia and major projects").click()
         page.wait_for_function("() => document.querySelector('.slide-no')?.innerText.startsWith('8 ')")
         wait_settled(page)
@@ -199,3 +324,26 @@ def test_the_slide_menu_jumps_and_the_arrow_keys_still_work_after_it(browser, se
         wait_settled(page)
         page.screenshot(path=str(ARTIFACTS / "present-after-menu.png"))
         _check_layout(page, 1080, "after the slide menu")
+
+
+CONTROLS_OPACITY = "() => parseFloat(getComputedStyle(document.querySelector('.st-key-slide-controls')).opacity)"
+
+
+def test_the_controls_step_back_while_the_mouse_rests_and_return_when_it_moves(browser, server: str) -> None:
+    with slides_page(browser, server, "lang=en&slide=2", (1280, 720)) as page:
+        page.mouse.move(400, 300)
+        assert page.evaluate(CONTROLS_OPACITY) > 0.95, "the controls are not shown after the mouse moved"
+        moved_at = time.monotonic()
+        page.wait_for_function(f"() => ({CONTROLS_OPACITY})() < 0.05", timeout=8_000, polling=100)
+        rested = time.monotonic() - moved_at
+        assert 1.5 <= rested <= 5, f"the controls faded {rested:.1f} s after the mouse rested, not after 2–3 s"
+        assert page.evaluate("() => document.body.classList.contains('slide-idle')")
+        page.keyboard.press("ArrowRight")  # the arrow keys still step through the slides, the controls stay away
+        page.wait_for_function("() => document.querySelector('.slide-no')?.innerText.startsWith('3 ')")
+        wait_settled(page)
+        assert page.evaluate(CONTROLS_OPACITY) < 0.05, "an arrow key brought the controls back"
+        page.mouse.move(600, 400)  # movement anywhere brings them back
+        page.wait_for_function(f"() => ({CONTROLS_OPACITY})() > 0.95", timeout=3_000, polling=100)
+        page.wait_for_function(f"() => ({CONTROLS_OPACITY})() < 0.05", timeout=8_000, polling=100)
+        page.keyboard.press("Tab")  # and so does the keyboard
+        page.wait_for_function(f"() => ({CONTROLS_OPACITY})() > 0.95", timeout=3_000, polling=100)
