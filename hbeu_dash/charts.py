@@ -14,8 +14,6 @@ from hbeu_dash.i18n import (
     DARK_BACKGROUND,
     DARK_COLORS,
     DARK_TEXT,
-    PLOTLY_ZH,
-    PLOTLY_ZH_FORMAT,
     STATUS_COLORS,
     city_color,
     city_label,
@@ -27,6 +25,7 @@ from hbeu_dash.i18n import (
     join,
     label,
     original_columns,
+    plotly_locale,
     quote_evidence,
     t,
 )
@@ -201,7 +200,7 @@ def make_city_reports_figure(reports: pd.DataFrame, lang: str, title: str, filen
     for city, group in by_city.items():
         values = sorted({r["value"] for r in group})
         shown = " / ".join(format_number(v, lang) for v in values)
-        flag = f" ({t('conflict', lang)})" if len(values) > 1 else ""
+        flag = t("aside", lang, text=t("conflict", lang)) if len(values) > 1 else ""
         parts.append(f"{city_label(city, lang)} {shown}{flag}")
     summary = t(
         "summary_city_reports", lang, name=_name(rows.iloc[0], lang), unit=unit, parts=join(parts, lang, "clause_sep")
@@ -607,13 +606,13 @@ def make_trend_figure(
         disputed_values = {records[p]["value"] for p in positions if conflicts[p]}
         if disputed_values:  # a disagreement is told as one, never as a change
             shown = " / ".join(format_number(v, lang) for v in sorted(disputed_values | {last["value"]}))
-            parts.append(f"{name} {shown} ({t('conflict', lang)})")
+            parts.append(f"{name} {shown}" + t("aside", lang, text=t("conflict", lang)))
         elif len({r["value"] for r in values}) == 1:
             parts.append(f"{name} {format_number(last['value'], lang)}")
         else:
             parts.append(
-                f"{name} {format_number(first['value'], lang)} ({format_date(first['when'], lang)}) → "
-                f"{format_number(last['value'], lang)} ({format_date(last['when'], lang)})"
+                f"{name} {format_number(first['value'], lang)}{t('aside', lang, text=format_date(first['when'], lang))}"
+                f" → {format_number(last['value'], lang)}{t('aside', lang, text=format_date(last['when'], lang))}"
             )
     fig.update_yaxes(title_text=t("unit_axis", lang, unit=unit), rangemode="tozero")
     months = (max(days) - min(days)).days / 30.4
@@ -702,7 +701,7 @@ def make_city_slots_figure(slots: list, lang: str, title: str, filename: str, in
         )
         position += n
         shown = " / ".join(format_number(v, lang) for v in sorted({r["value"] for r in slot.reports}))
-        flag = f" ({t('conflict', lang)})" if slot.conflict else ""
+        flag = t("aside", lang, text=t("conflict", lang)) if slot.conflict else ""
         parts.append(f"{name} {shown}{flag}")
     fig.update_yaxes(
         tickvals=tickvals,
@@ -958,10 +957,7 @@ def png_config(filename: str, lang: str = "en") -> dict:
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": list(MODEBAR_REMOVED),
     }
-    if lang == "zh":
-        config["locale"] = "zh-CN"
-        config["locales"] = {"zh-CN": {"dictionary": dict(PLOTLY_ZH), "format": dict(PLOTLY_ZH_FORMAT)}}
-    return config
+    return {**config, **plotly_locale(lang)}
 
 
 __all__ = [
@@ -979,33 +975,43 @@ __all__ = [
 
 
 def side_by_side(left: Chart, right: Chart, lang: str, title: str, filename: str) -> Chart:
-    """Two charts as one figure of two panels (one plotly element on the page instead of two: the overview's trend
-    beside its four-city comparison), each panel under its own title; one table twin (the left chart's rows, then the
-    right's, a column naming the panel), one summary (both sentences), one source line (every source of both)."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(left.title, right.title), horizontal_spacing=0.16)
+    """Two charts as one figure of two panels, the first above the second (one plotly element on the page instead of
+    two: the overview's trend over its four-city comparison; one above the other, each keeps the page's full width,
+    so both read on a 390 px phone as on a wall), each panel under its own title; one table twin (the first chart's
+    rows, then the second's, a column naming the panel), one summary (both sentences), one source line (every source
+    of both)."""
+    heights = [left.figure.layout.height or 380, right.figure.layout.height or 380]
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        subplot_titles=tuple(_wrap(_label_text(c.title), TITLE_WIDTH[lang]) for c in (left, right)),
+        row_heights=heights,
+        vertical_spacing=0.2,
+    )
     offset = len(left.table)
-    for col_index, chart, shift in ((1, left, 0), (2, right, offset)):
+    for row_index, chart, shift in ((1, left, 0), (2, right, offset)):
         for trace in chart.figure.data:
             moved = go.Figure(trace).data[0]  # a copy
             if shift and moved.customdata is not None:
                 moved.customdata = [c + shift for c in moved.customdata]
-            moved.showlegend = bool(trace.showlegend is not False and col_index == 1)
-            fig.add_trace(moved, row=1, col=col_index)
-        suffix = "" if col_index == 1 else "2"
+            moved.showlegend = bool(trace.showlegend is not False and row_index == 1)
+            fig.add_trace(moved, row=row_index, col=1)
+        suffix = "" if row_index == 1 else "2"
         for shape in chart.figure.layout.shapes or ():
             fig.add_shape(shape.update(xref=f"x{suffix}", yref=f"y{suffix}"))
         for note in chart.figure.layout.annotations or ():
             fig.add_annotation(note.update(xref=f"x{suffix}", yref=f"y{suffix}"))
-        fig.update_xaxes(chart.figure.layout.xaxis, row=1, col=col_index)
-        fig.update_yaxes(chart.figure.layout.yaxis, row=1, col=col_index)
-    for heading, axis in zip(fig.layout.annotations[:2], (fig.layout.xaxis, fig.layout.xaxis2), strict=True):
-        heading.update(font={"size": 16}, xanchor="left", x=axis.domain[0])  # each panel's title over its left edge
-    _layout(fig, "", lang, height=max(left.figure.layout.height or 380, right.figure.layout.height or 380))
+        fig.update_xaxes(chart.figure.layout.xaxis, row=row_index, col=1)
+        fig.update_yaxes(chart.figure.layout.yaxis, row=row_index, col=1)
+    for heading in fig.layout.annotations[:2]:
+        heading.update(font={"size": 16}, xanchor="left", x=0)  # each panel's title over its left edge
+    _layout(fig, "", lang, height=int(sum(heights) * 0.85) + 60)
     fig.update_layout(
         title=None,
         margin={"t": 50},
         showlegend=True,
-        legend={"orientation": "h", "y": -0.2, "x": 0},
+        # under the first panel's dates (the second's bars name their cities)
+        legend={"orientation": "h", "yanchor": "top", "y": fig.layout.yaxis.domain[0] - 0.06, "x": 0},
         bargap=right.figure.layout.bargap,
     )
     panel = t("chart_panel", lang)

@@ -758,7 +758,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "slide_target_rail": ("目标与实测：铁路经济圈", "Targets against measurements: the rail circle"),
     "slide_target_road": ("目标与实测：公路经济圈", "Targets against measurements: the road circle"),
     # login (hbeu_dash/ui/auth.py)
-    "login_analyst": ("分析员登录", "Analyst login"),
     "login_name": ("用户名", "User name"),
     "login_password": ("密码", "Password"),
     "login_submit": ("登录", "Log in"),
@@ -825,6 +824,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_read_unknown": ("读取日期和出处未记录", "when and where it was read is not recorded"),
     # briefing: summary (views/briefing.py BriefingSummary: the opening two pages)
     "briefing_summary": ("摘要", "Summary"),
+    "aside": ("（{text}）", " ({text})"),  # a date or a remark in brackets after a value
     "choose_options": ("请选择（可多选）", "Choose one or more"),
     # issue 19 · presenter
     # issue 19 · sign-in
@@ -920,6 +920,15 @@ FRAMEWORK_ZH = {
     **{f"View {n} more": f"另有 {n} 项" for n in range(1, 21)},
     **PLOTLY_ZH,
 }
+
+
+def plotly_locale(lang: str) -> dict:
+    """Plotly config entries that put a chart's mode bar, notices and date names in `lang` (none for English)."""
+    if lang != "zh":
+        return {}
+    return {"locale": "zh-CN", "locales": {"zh-CN": {"dictionary": dict(PLOTLY_ZH), "format": dict(PLOTLY_ZH_FORMAT)}}}
+
+
 # The framework's sentences with a part of ours inside: a regular expression over the whole text → its Chinese
 # ($1 is the part kept).
 FRAMEWORK_ZH_PATTERNS = (

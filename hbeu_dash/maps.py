@@ -540,11 +540,22 @@ def _joined(parts: list[list]) -> list:
 SLIDE_CITY_LABEL_PX = 30
 SLIDE_LINK_WIDTH_PX = 5
 SLIDE_MARKER_SCALE = 1.6
-SLIDE_PAD = 0.12  # of the cities' and links' span, around them
+SLIDE_PAD = 0.2  # of the cities' and links' span, around them (room for the names at the edges)
 SLIDE_ASPECT = 2.6  # width / height of the map's plot area on a 16:9 slide (1808 × 683 px at 1080 p)
-SLIDE_PLOT_WIDTH_PX = 1200  # at 720 p, the smallest screen: where a name covers the most ground
-LABEL_SIDES = ("top center", "middle right", "middle left", "bottom center")
+SLIDE_PLOT_WIDTH_PX = 1050  # at 720 p, the smallest screen: where a name covers the most ground
+LABEL_SIDES = (
+    "top center",
+    "middle right",
+    "middle left",
+    "bottom center",
+    "top left",
+    "top right",
+    "bottom left",
+    "bottom right",
+)
+RIVER_WEIGHT = 0.2  # a name over the river costs less than over a link (the river is the map's backdrop)
 LABEL_ROOM_PX = 10  # kept clear of lines around a name (its size is estimated)
+NAME_GAP_PX = 10  # between a marker's rim and its name (its line box: the letters stand a little further)
 
 
 def _slide_ranges(xs: list[float], ys: list[float], aspect: float) -> tuple[list[float], list[float]]:
@@ -569,7 +580,12 @@ def _label_box(x: float, y: float, side: str, size: tuple[float, float], radius:
         return x - w / 2, y - gap - h, x + w / 2, y - gap
     if side == "middle right":
         return x + gap, y - h / 2, x + gap + w, y + h / 2
-    return x - gap - w, y - h / 2, x - gap, y + h / 2
+    if side == "middle left":
+        return x - gap - w, y - h / 2, x - gap, y + h / 2
+    corner = 0.75 * gap  # a corner: set off diagonally
+    left = x + corner if side.endswith("right") else x - corner - w
+    bottom = y + corner if side.startswith("top") else y - corner - h
+    return left, bottom, left + w, bottom + h
 
 
 def _crossings(box: tuple[float, ...], points: list[tuple[float, float]]) -> int:
@@ -581,12 +597,14 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _link_pixels(fig: go.Figure, origin: tuple[float, float], scale: tuple[float, float]) -> list[tuple[float, float]]:
-    """Every line of the figure (links, the river) as points about 2 px apart, in pixels from `origin` at `scale` px
-    per degree."""
+def _link_pixels(
+    fig: go.Figure, origin: tuple[float, float], scale: tuple[float, float], links: bool = True
+) -> list[tuple[float, float]]:
+    """The figure's links (or, not `links`, its other lines: the river) as points about 2 px apart, in pixels from
+    `origin` at `scale` px per degree."""
     pixels = []
     for trace in fig.data:
-        if trace.mode != "lines":
+        if trace.mode != "lines" or bool(trace.legendgroup) != links:
             continue
         for a, b in pairwise(zip(trace.x, trace.y, strict=True)):
             if a[0] is None or b[0] is None:
@@ -604,6 +622,7 @@ def place_city_names(fig: go.Figure, names: go.Scatter, aspect: float) -> list[s
     (west, east), (south, _) = fig.layout.xaxis.range, fig.layout.yaxis.range
     scale_x = SLIDE_PLOT_WIDTH_PX / (east - west)
     links = _link_pixels(fig, (west, south), (scale_x, scale_x / aspect))
+    river = _link_pixels(fig, (west, south), (scale_x, scale_x / aspect), links=False)
     centres = [((x - west) * scale_x, (y - south) * scale_x / aspect) for x, y in zip(names.x, names.y, strict=True)]
     radii = [d / 2 for d in names.marker.size]
     taken = [(cx - r, cy - r, cx + r, cy + r) for (cx, cy), r in zip(centres, radii, strict=True)]
@@ -616,7 +635,7 @@ def place_city_names(fig: go.Figure, names: go.Scatter, aspect: float) -> list[s
             box = _label_box(cx, cy, side, size, r)
             clash = sum(_overlap(box, other) for j, other in enumerate(taken) if j != i)
             room = (box[0] - LABEL_ROOM_PX, box[1] - LABEL_ROOM_PX, box[2] + LABEL_ROOM_PX, box[3] + LABEL_ROOM_PX)
-            costs[side] = _crossings(room, links) + 1000 * clash
+            costs[side] = _crossings(room, links) + RIVER_WEIGHT * _crossings(room, river) + 1000 * clash
         sides.append(min(LABEL_SIDES, key=costs.__getitem__))
         taken.append(_label_box(cx, cy, sides[-1], size, r))
     return sides
@@ -634,22 +653,43 @@ def make_city_slide_figure(
     type on the side of its marker where it crosses no link, markers and links drawn larger. The axes keep their
     ranges (constrained by domain: plotly would otherwise widen them at every resize of the slide)."""
     fig = make_city_figure(cities, city_values, projects, lang, dark=dark)
-    names = next(tr for tr in fig.data if tr.mode == "markers+text")
+    markers = next(tr for tr in fig.data if tr.mode == "markers+text")
     aspect = math.cos(math.radians(float(cities["lat"].mean()))) if len(cities) else 1.0
-    names.textfont.size = SLIDE_CITY_LABEL_PX
-    names.marker.size = [s * SLIDE_MARKER_SCALE for s in names.marker.size]
+    markers.marker.size = [s * SLIDE_MARKER_SCALE for s in markers.marker.size]
+    # The names on markers of their own, invisible and a little larger: plotly sets a name off by its marker's radius.
+    names = go.Scatter(
+        x=markers.x,
+        y=markers.y,
+        mode="markers+text",
+        text=markers.text,
+        textfont={"color": markers.textfont.color, "size": SLIDE_CITY_LABEL_PX},
+        marker={"size": [s + 2 * NAME_GAP_PX for s in markers.marker.size], "color": "rgba(0,0,0,0)", "line_width": 0},
+        hoverinfo="skip",
+        showlegend=False,
+        name="",
+    )
+    markers.update(mode="markers", text=None)
     xs, ys = list(names.x), list(names.y)
     for trace in fig.data:
         if trace.legendgroup:  # a stage's links
             trace.line.width = SLIDE_LINK_WIDTH_PX
             xs += [x for x in trace.x if x is not None]
             ys += [y for y in trace.y if y is not None]
+    fig.add_trace(names)
+    names = fig.data[-1]
     if not xs:
         return fig
     x_range, y_range = _slide_ranges(xs, ys, aspect)
     fig.update_xaxes(range=x_range, constrain="domain")
     fig.update_yaxes(range=y_range, constrain="domain")
     names.textposition = place_city_names(fig, names, aspect)
+    for trace in fig.data:  # names drawn whole, the river's set inside the view (or left out when it is outside)
+        if trace.mode and "text" in trace.mode:
+            trace.cliponaxis = False
+        if trace.mode == "text" and trace.x:
+            at = (trace.x[0] - x_range[0]) / (x_range[1] - x_range[0])
+            trace.visible = 0 <= at <= 1 and y_range[0] <= trace.y[0] <= y_range[1]
+            trace.textposition = "top right" if at < 0.2 else "top left" if at > 0.8 else trace.textposition
     return fig
 
 

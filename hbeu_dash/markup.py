@@ -9,10 +9,8 @@ from hbeu_dash.i18n import Quoted, original_lang, t
 PENDING_CLASS = "evidence-pending"
 # A run of Chinese inside English text: Chinese characters and punctuation, with the digits and quotation marks
 # inside or around it ('8日', “一小时经济圈”, 2024年以来).
-_CHINESE_RUN = re.compile(
-    r"[0-9.%]*[“‘「]?[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-    r"(?:[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’「」0-9.%]*[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef”’」])?"
-)
+_HAN = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"  # Chinese characters and punctuation
+_CHINESE_RUN = re.compile(rf"[0-9.%]*[“‘「]?[{_HAN}](?:[{_HAN}“”‘’「」0-9.% ]*[{_HAN}”’」])?")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -27,12 +25,12 @@ def chinese_runs(text: str) -> list[tuple[str, bool]]:
     return [p for p in [*pieces, (text[pos:], False)] if p[0]]
 
 
-def mixed_html(text: object) -> str:
+def mixed_html(text: object, lang: str = "en") -> str:
     """Text as HTML, escaped; when it mixes English with Chinese (a gloss such as 'open-competition (揭榜挂帅)', a
     quoted date '8日'), each Chinese run inside <span lang="zh"> so a screen reader and the fonts switch for it.
-    Text in one language is only escaped (a Chinese page's text is Chinese by the page's own lang)."""
+    Text in one language, and any text on a Chinese page (`lang`), is only escaped: the page's lang says it."""
     words = html.escape(str(text))
-    if not _LATIN_WORD.search(words) or not _CHINESE_RUN.search(words):
+    if not original_lang(lang) or not _LATIN_WORD.search(words) or not _CHINESE_RUN.search(words):
         return words
     return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', words)
 

@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-12-07)",
     ),
     "cities": (
-        "不是有效城市：请用 hohhot、baotou、ordos、ulanqab（多个用“；”连接，不重复）或 region",
+        "不是有效城市：请用 hohhot、baotou、ordos、ulanqab（多个用半角分号“;”连接，不重复）或 region",
         "is not a city: use hohhot, baotou, ordos or ulanqab (several joined by ';', each once) or region",
     ),
     "city_id": (
@@ -237,12 +237,12 @@ LANG_INDEX = {"zh": 0, "en": 1}
 # How a problem's place, its bad value and the heading over a list of problems are written in each language.
 LABELS = {
     "zh": {
-        "row": "第 {row} 行",
+        "row": " 第 {row} 行",
         "column": "“{column}”列",
-        "header": "表头",
-        "join": " ",
-        "separator": ":",
-        "value": "“{value}” ",
+        "header": " 表头",
+        "join": "",
+        "separator": "：",
+        "value": "“{value}”",
         "heading": "数据文件有 {count} 处问题：",
     },
     "en": {
@@ -274,7 +274,7 @@ class Problem:
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
     def where(self, lang: str = "en") -> str:
-        """'figures.csv, row 7, column city' (en) or 'figures.csv 第 7 行 “city”列' (zh)."""
+        """'figures.csv, row 7, column city' (en) or 'figures.csv 第 7 行“city”列' (zh)."""
         labels = _labels(lang)
         parts = [self.file]
         if self.row is not None:

@@ -73,9 +73,9 @@ def rendered(filters: Filters) -> str:
 @pytest.mark.parametrize(
     ("filters", "scope_text", "generated"),
     [
-        (Filters(lang="zh"), "城市:全部;领域:全部", "生成日期:2026年11月26日"),
+        (Filters(lang="zh"), "城市：全部；领域：全部", "生成日期：2026年11月26日"),
         (Filters(lang="en"), "Cities: all; sectors: all", "Generated on 26 Nov 2026"),
-        (Filters(lang="zh", cities=("ulanqab",)), "城市:乌兰察布;领域:全部", "生成日期:2026年11月26日"),
+        (Filters(lang="zh", cities=("ulanqab",)), "城市：乌兰察布；领域：全部", "生成日期：2026年11月26日"),
         (
             Filters(lang="en", cities=("hohhot", "baotou"), sectors=("transport",)),
             "Cities: Hohhot, Baotou; sectors: Transport",
@@ -97,12 +97,12 @@ def test_title_page_names_the_scope_the_version_and_the_day(filters: Filters, sc
         (
             "zh",
             [
-                "各市“四城通办”事项数(按来源)",
+                "各市“四城通办”事项数（按来源）",
                 "呼包通办事项:首批 + 今年新增 = 总数(王惠)",
                 "乌兰察布创新联合体与重大项目",
                 "人才",
                 "鄂尔多斯一体化任务分工方案",
-                "重点项目进展(按状态)",
+                "重点项目进展（按状态）",
                 "呼包鄂乌一体化合作进程",
             ],
         ),
@@ -132,7 +132,7 @@ def test_every_chart_of_the_pages_is_in_the_briefing(lang: str, names: list[str]
 @pytest.mark.parametrize(
     ("lang", "value", "conflict_heading"),
     [
-        ("zh", "58.76万件", "“四城通办”事项数 · 呼和浩特:561 / 1412项"),
+        ("zh", "58.76万件", "“四城通办”事项数 · 呼和浩特：561 / 1412项"),
         ("en", "587,600 cases", "Hohhot: 561 / 1,412 items"),
     ],
 )

@@ -67,7 +67,7 @@ def test_beijing_north_trains_step_from_8_to_10() -> None:
 @pytest.mark.parametrize(
     ("lang", "summary"),
     [
-        ("zh", "终到北京北站的内蒙古列车数（趟）随时间变化：四市 8 (2020年12月) → 10 (2021年1月20日)。"),
+        ("zh", "终到北京北站的内蒙古列车数（趟）随时间变化：四市 8（2020年12月） → 10（2021年1月20日）。"),
         (
             "en",
             "Inner Mongolia trains terminating at Beijing North (trains) over time: Four cities 8 (Dec 2020) → 10 "
@@ -86,7 +86,7 @@ def test_the_trend_summary_says_each_place_s_first_and_latest_value(lang: str, s
         (
             "zh",
             "集宁南至包头动车全程运行时间（分钟）随时间变化："
-            "呼和浩特–包头–乌兰察布 144 (2015年1月8日) → 134 (2016年1月24日)。",
+            "呼和浩特–包头–乌兰察布 144（2015年1月8日） → 134（2016年1月24日）。",
         ),
         (
             "en",
@@ -225,7 +225,7 @@ def test_the_real_conflict_is_drawn_as_two_diamonds() -> None:
 @pytest.mark.parametrize(
     ("lang", "summary"),
     [
-        ("zh", "“四城通办”事项数（项）随时间变化：呼和浩特 561 / 1412 (来源不一致);包头 587。"),
+        ("zh", "“四城通办”事项数（项）随时间变化：呼和浩特 561 / 1412（来源不一致）；包头 587。"),
         ("en", "Four-city service items (items) over time: Hohhot 561 / 1,412 (Sources disagree); Baotou 587."),
     ],
     ids=["zh", "en"],
@@ -259,7 +259,7 @@ def test_the_comparison_is_horizontal_bars_in_four_slots_always() -> None:
     assert list(layout.yaxis.tickvals) == [0, 1, 2, 3]
     assert [(a.text, a.y) for a in layout.annotations] == [("未报告", 2), ("未报告", 3)]
     assert [(shape.line.dash, (shape.y0 + shape.y1) / 2) for shape in layout.shapes] == [("dot", 2), ("dot", 3)]
-    assert layout.xaxis.title.text == "单位:项"
+    assert layout.xaxis.title.text == "单位：项"
     assert set(bars(chart)) == {"呼和浩特", "包头"}
     baotou = bars(chart)["包头"]
     assert list(baotou.x) == [587] and list(baotou.y) == [1] and list(baotou.text) == ["587项"]
@@ -291,7 +291,8 @@ def test_hohhot_s_two_reports_are_two_labelled_sub_bars_in_its_row(lang: str, la
     [
         (
             "zh",
-            "“四城通办”事项数，四市对比：呼和浩特 561 / 1412 (来源不一致);包头 587;鄂尔多斯 未报告;乌兰察布 未报告。",
+            "“四城通办”事项数，四市对比：呼和浩特 561 / 1412（来源不一致）；包头 587；"
+            "鄂尔多斯 未报告；乌兰察布 未报告。",
         ),
         (
             "en",
@@ -392,15 +393,17 @@ def test_no_comparison_of_an_indicator_not_reported_per_city(indicator: str) -> 
 # --- the overview's pair: one figure, two panels -------------------------------------------------------------------
 
 
-def test_the_overview_draws_its_trend_beside_its_comparison_in_one_figure() -> None:
+def test_the_overview_draws_its_trend_over_its_comparison_in_one_figure() -> None:
     figures = joined()
     chart = charts.overview_chart(figures, figures, "four_city_service_items", "en", ("hohhot", "baotou", "ordos"))
-    # left panel: the trend (Hohhot's two reports, Baotou's); right panel: the comparison's bars
+    # first panel: the trend (Hohhot's two reports, Baotou's); under it the comparison's bars, full width both
+    assert chart.figure.layout.xaxis.domain == chart.figure.layout.xaxis2.domain == (0.0, 1.0)
+    assert min(chart.figure.layout.yaxis.domain) > max(chart.figure.layout.yaxis2.domain)
     panels = [(trace.type, trace.xaxis, list(trace.customdata)) for trace in chart.figure.data]
     assert panels == [("scatter", "x", [1, 2]), ("scatter", "x", [0]), ("bar", "x2", [3, 4]), ("bar", "x2", [5])]
     assert [a.text for a in chart.figure.layout.annotations[:2]] == [
         "Four-city service items over time",
-        "Four-city service items: the four cities side by side",
+        "Four-city service items: the four<br>cities side by side",  # wrapped to fit a phone's width
     ]
     # the empty places' notes stay on the right panel's axes
     notes = {a.text: (a.xref, a.yref) for a in chart.figure.layout.annotations[2:]}

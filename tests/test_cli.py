@@ -42,7 +42,7 @@ def test_validate_passes_rows_whose_english_evidence_is_pending(data_dir: Path, 
 def test_validate_in_chinese(data_dir: Path, capsys: pytest.CaptureFixture) -> None:
     set_cell(data_dir / "figures.csv", 3, "value", "五")
     assert main(["--data", str(data_dir), "--lang", "zh", "validate"]) == 1
-    assert "figures.csv 第 3 行 “value”列" in capsys.readouterr().err
+    assert "figures.csv 第 3 行“value”列" in capsys.readouterr().err
 
 
 def test_verify_sources_fills_the_archive_then_proves_every_row(data_dir: Path, capsys) -> None:
@@ -74,7 +74,7 @@ def test_verify_sources_refuses_a_fragment_that_only_another_source_says(data_di
     set_cell(data_dir / "figures.csv", 20, "value", "1412")
     assert main(["--lang", "zh", "--data", str(data_dir), "verify-sources"]) == 1
     err = capsys.readouterr().err
-    assert "figures.csv 第 20 行 “evidence”列" in err and "0471tv-2025-02-01 的原文中" in err
+    assert "figures.csv 第 20 行“evidence”列" in err and "0471tv-2025-02-01 的原文中" in err
 
 
 @pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason=f"source articles not present at {SEEDS_DIR}")
@@ -86,7 +86,7 @@ def test_verify_sources_against_the_real_articles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "valid", "not_a_folder"), [("zh", "数据有效:", "不是文件夹:"), ("en", "data valid: ", "not a folder: ")]
+    ("lang", "valid", "not_a_folder"), [("zh", "数据有效：", "不是文件夹："), ("en", "data valid: ", "not a folder: ")]
 )
 def test_command_line_speaks_the_chosen_language(
     tmp_path: Path, capsys: pytest.CaptureFixture, lang: str, valid: str, not_a_folder: str
@@ -110,7 +110,7 @@ def test_briefing_writes_a_versioned_html_file_into_a_folder(tmp_path: Path, cap
 def test_briefing_takes_the_language_before_the_command_too(tmp_path: Path) -> None:
     out = tmp_path / "b.html"
     assert main(["--lang", "zh", "briefing", "--sector", "transport", "--html", str(out)]) == 0
-    assert "城市:全部;领域:交通" in out.read_text(encoding="utf-8")
+    assert "城市：全部；领域：交通" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_add_user_and_extract_run_as_commands(tmp_path: Path) -> None:
     assert '"wang.li" = "$argon2id$' in written or 'wang.li = "$argon2id$' in written
     assert "a long enough password" not in written
     article = tmp_path / "a.txt"
-    article.write_text("截至目前,包头市已累计办理跨城通办业务12.5万件。", encoding="utf-8")
+    article.write_text("截至目前，包头市已累计办理跨城通办业务12.5万件。", encoding="utf-8")
     extracted = subprocess.run(
         [sys.executable, "-m", "hbeu_dash", "extract", str(article), "--published", "2025-03-06"],
         capture_output=True,

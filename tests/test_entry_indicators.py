@@ -31,11 +31,11 @@ NEW_ARTICLE = (
     "今年以来,呼和浩特至鄂尔多斯每日开行动车18趟,方便两地群众出行。\n"
 )
 FORM = {
-    "标题(原文)": "呼鄂动车加密",
+    "标题（原文）": "呼鄂动车加密",
     "英文标题": "More EMU trains between Hohhot and Ordos",
-    "媒体或发布机构(中文)": "测试快讯",
-    "媒体或发布机构(英文)": "Test Wire",
-    "发布日期(YYYY-MM-DD)": "2025-03-06",
+    "媒体或发布机构（中文）": "测试快讯",
+    "媒体或发布机构（英文）": "Test Wire",
+    "发布日期（YYYY-MM-DD）": "2025-03-06",
 }
 SOURCE = "test-wire-2025-03-06"
 NAME_EN = "Daily EMU trains, Hohhot to Ordos"
@@ -80,7 +80,7 @@ def test_the_assistant_proposes_the_indicator_and_commits_it_with_its_figure(
     assert not at.exception, [e.value for e in at.exception]
     text = shown(at)
     assert "新增 3 行" in text, text[-2000:]  # the source, the indicator, the figure
-    assert "新增的行:指标" in text and "transport_trains_per_day" in text
+    assert "新增的行：指标" in text and "transport_trains_per_day" in text
     assert digest(data_copy) == before, "a preview writes nothing"
     at.button(key="article-commit").click().run()
     assert any("已提交" in s.value for s in at.success), [e.value for e in at.error]
@@ -106,8 +106,8 @@ def test_a_proposed_indicator_no_accepted_figure_cites_is_left_out(
     at.button(key="article_check").click().run()
     assert not at.exception, [e.value for e in at.exception]
     text = shown(at)
-    assert "以下提议的新指标没有被采用的候选数字引用,不会提交:transport_trains_per_day" in text
-    assert "新增 1 行" in text and "新增的行:指标" not in text, "only the source"
+    assert "以下提议的新指标没有被采用的候选数字引用，不会提交：transport_trains_per_day" in text
+    assert "新增 1 行" in text and "新增的行：指标" not in text, "only the source"
 
 
 def test_a_workbook_upload_is_one_preview_and_one_commit(

@@ -315,11 +315,11 @@ def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str
     at.switch_page("app_pages/add_data.py").run()
     at.text_area[0].input(ARTICLE)
     for label, value in {
-        "标题(原文)": "四城政务服务协同推进会召开",
+        "标题（原文）": "四城政务服务协同推进会召开",
         "英文标题": "Four-city government services meeting held",
-        "媒体或发布机构(中文)": "测试日报",
-        "媒体或发布机构(英文)": "Test Daily",
-        "发布日期(YYYY-MM-DD)": "2025-03-06",
+        "媒体或发布机构（中文）": "测试日报",
+        "媒体或发布机构（英文）": "Test Daily",
+        "发布日期（YYYY-MM-DD）": "2025-03-06",
     }.items():
         next(w for w in at.text_input if w.label == label).input(value)
     next(b for b in at.button if (b.key or "").startswith("FormSubmitter:entry_article_form")).click().run()
@@ -406,12 +406,12 @@ REFUSED = {
     ),
     "other source": (
         OTHER_SOURCE,
-        "未出现在来源 0471tv-2025-02-01 的存档原文中,却出现在 meeting8-interviews 的原文中",
+        "未出现在来源 0471tv-2025-02-01 的存档原文中，却出现在 meeting8-interviews 的原文中",
         "does not stand in the archived text of source 0471tv-2025-02-01, but in that of meeting8-interviews",
     ),
     "no text": (
         NO_TEXT,
-        f"来源 {UNTEXTED} 没有存档原文;请先附上来源原文",
+        f"来源 {UNTEXTED} 没有存档原文；请先附上来源原文",
         f"source {UNTEXTED} has no archived text; attach the source text first",
     ),
 }
@@ -423,8 +423,13 @@ def frame_with(at: AppTest, column: str):
 
 
 def texts_missing(at: AppTest):
-    """The quality page's table of sources without an archived text (citation, why, source_id)."""
-    return next(f.value for f in at.dataframe if len(f.value.columns) == 3 and "source_id" in f.value.columns)
+    """The quality page's table of sources without an archived text (citation, why, source id), its source id column
+    named "source_id" whatever its label (来源编号 / Source ID)."""
+    return next(
+        f.value.rename(columns={"来源编号": "source_id", "Source ID": "source_id"})
+        for f in at.dataframe
+        if len(f.value.columns) == 3 and {"来源编号", "Source ID"} & set(f.value.columns)
+    )
 
 
 def problem_rows(at: AppTest) -> list[list[str]]:
@@ -447,7 +452,7 @@ def test_a_row_not_proven_by_its_own_source_text_is_refused_naming_row_and_colum
     problems = problem_rows(at)
     assert [p[:3] for p in problems] == [["rows.csv", "3", "evidence"]], problems
     assert (zh if lang == "zh" else en) in problems[0][4]
-    assert ("第 3 行 “evidence”列" if lang == "zh" else "rows.csv, row 3, column evidence") in problems[0][4]
+    assert ("第 3 行“evidence”列" if lang == "zh" else "rows.csv, row 3, column evidence") in problems[0][4]
     assert not [b for b in at.button if b.key == "upload-commit"], "no commit button while a problem remains"
     assert tree_digest(data_copy) == before, "nothing is written: the data folder is byte-identical"
 
@@ -494,7 +499,7 @@ def test_attaching_the_source_text_then_committing_a_row_proven_against_it(store
     assert at.text_area(key="entry_text_paste_1").value == "", "the form starts empty for the next text"
     # The preview: the new row, the source's text columns (old → new), and the text the commit archives.
     assert "1 new row(s), 1 changed" in text
-    texts = frame_with(at, "sha256")
+    texts = frame_with(at, "Fingerprint (SHA-256)")
     assert texts.iloc[0].tolist() == [
         UNTEXTED,
         sha[:12] + "…",
@@ -529,11 +534,11 @@ def test_a_text_attached_to_a_source_of_the_uploaded_sources_table(stored: str, 
     at.selectbox(key="entry_upload_table").set_value("sources").run()
     upload(at, "sources.csv", (header + new_source).encode())
     options = at.selectbox(key="entry_text_source_0").options
-    assert options[0] == "test-gazette-2025-02-20(上传的来源表中)" and f"{UNTEXTED}(没有存档原文)" in options
-    assert "meeting8-interviews(已有存档原文)" in options
+    assert options[0] == "test-gazette-2025-02-20（上传的来源表中）" and f"{UNTEXTED}（没有存档原文）" in options
+    assert "meeting8-interviews（已有存档原文）" in options
     attach(at, "test-gazette-2025-02-20", file=("gazette.txt", NOTICE_TEXT.encode("gb18030"), "text/plain"))
-    assert "来自:gazette.txt" in shown(at)
-    assert "新增 1 行,修改 0 行" in shown(at)
+    assert "来自：gazette.txt" in shown(at)
+    assert "新增 1 行，修改 0 行" in shown(at)
     at.button(key="upload-commit").click().run()
     assert CsvStore(data_copy).history()[0].texts == [text_sha256(NOTICE_TEXT)]
     row = "test-gazette-2025-02-20,测试公报,Test gazette,测试公报,Test Gazette,2025-02-20,,zh,,,"
@@ -544,9 +549,9 @@ def test_a_text_attached_to_a_source_of_the_uploaded_sources_table(stored: str, 
 @pytest.mark.parametrize(
     ("how", "lang", "message"),
     [
-        ("paste", "zh", "粘贴的原文:原文为空"),
+        ("paste", "zh", "粘贴的原文：原文为空"),
         ("paste", "en", "pasted text: the text is empty"),
-        ("binary", "zh", "junk.txt:“不是文字(含有 NUL 或控制字符、无法解码的字节)"),
+        ("binary", "zh", "junk.txt：“不是文字（含有 NUL 或控制字符、无法解码的字节）"),
         ("binary", "en", "junk.txt: is not text (it holds NUL or control characters, or undecodable bytes)"),
         ("short", "en", "pasted text: the text is too short"),
         ("pdf", "en", "scan.pdf: no text could be read from this PDF"),
@@ -662,7 +667,7 @@ def test_an_article_for_a_source_without_a_text_becomes_its_text(stored: str, da
     at.switch_page("app_pages/add_data.py").run()
     at.text_area[0].input(NOTICE_TEXT)
     at.selectbox[0].set_value(UNTEXTED)
-    at = fill_article_form(at, {"读取网址(与上面的网址不同时填写,如转载页;可留空)": "https://reprint.example/n"})
+    at = fill_article_form(at, {"读取网址（与上面的网址不同时填写，如转载页；可留空）": "https://reprint.example/n"})
     held = at.session_state["entry_article"]
     assert held["attach"].source_id == UNTEXTED and held["attach"].retrieved_from == "https://reprint.example/n"
     figures = held["figures"]
@@ -672,7 +677,7 @@ def test_an_article_for_a_source_without_a_text_becomes_its_text(stored: str, da
     at.run()
     at.button(key="article_check").click().run()
     assert not at.error, [e.value for e in at.error]
-    assert "新增 1 行,修改 1 行" in shown(at), shown(at)[-2000:]  # the figure; the source's text columns
+    assert "新增 1 行，修改 1 行" in shown(at), shown(at)[-2000:]  # the figure; the source's text columns
     at.button(key="article-commit").click().run()
     sha = text_sha256(NOTICE_TEXT)
     assert CsvStore(data_copy).history()[0].texts == [sha]

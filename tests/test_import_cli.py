@@ -623,12 +623,12 @@ def test_a_hostile_upload_is_refused_by_row_and_column_and_writes_nothing(
 
 # A few in Chinese: where the problem is, in the words the zh message uses.
 ZH = [
-    ("non-numeric value", "new.csv 第 2 行 “value”列:“三百” 不是纯数字"),
-    ("unknown city", "new.csv 第 2 行 “city”列:“huhhot” 不是有效城市"),
-    ("duplicate ids", "new.csv 第 3 行 “figure_id”列:“ulanqab-service-items-t” 与第 2 行重复"),
-    ("dangling source id", "new.csv 第 3 行 “source_id”列:“no-such-source” 在 sources.csv 的 source_id 中找不到"),
-    ("100,000-character cell", "new.csv 第 2 行 “evidence”列:单元格超过 10000 个字符"),
-    ("header only", "new.csv:文件只有表头,没有数据行"),
+    ("non-numeric value", "new.csv 第 2 行“value”列：“三百”不是纯数字"),
+    ("unknown city", "new.csv 第 2 行“city”列：“huhhot”不是有效城市"),
+    ("duplicate ids", "new.csv 第 3 行“figure_id”列：“ulanqab-service-items-t”与第 2 行重复"),
+    ("dangling source id", "new.csv 第 3 行“source_id”列：“no-such-source”在 sources.csv 的 source_id 中找不到"),
+    ("100,000-character cell", "new.csv 第 2 行“evidence”列：单元格超过 10000 个字符"),
+    ("header only", "new.csv：文件只有表头，没有数据行"),
 ]
 
 

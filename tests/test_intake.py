@@ -73,7 +73,7 @@ def test_a_template_has_the_table_columns_and_an_explanation_row() -> None:
     assert header == FIGURE_COLUMNS
     assert notes[0].startswith("# ") and all(" / " in n for n in notes)
     assert notes[header.index("value")] == (
-        "数值,基本单位,不带 万/亿 和千位分隔符(如 587600) / the number in base units, no 万/亿 or separators"
+        "数值，基本单位，不带 万/亿 和千位分隔符（如 587600） / the number in base units, no 万/亿 or separators"
     )
 
 

@@ -295,7 +295,7 @@ def test_translation_missing_says_which_column_holds_the_text(
     assert problem.message("en") == f"{file}, row {row}, column {empty}: is empty while {filled} is filled; " + (
         f"translate the text of {filled} into this column"
     )
-    assert problem.message("zh").startswith(f"{file} 第 {row} 行 “{empty}”列:为空,而 {filled} 已填写")
+    assert problem.message("zh").startswith(f"{file} 第 {row} 行“{empty}”列：为空，而 {filled} 已填写")
 
 
 def test_a_date_from_context_needs_only_one_note_to_say_so(data_dir: Path) -> None:

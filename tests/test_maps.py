@@ -178,7 +178,7 @@ def test_city_without_value_keeps_a_small_faint_marker(tables: dict[str, pd.Data
     assert 0 < rows["ordos"]["radius"] == maps.NO_VALUE_RADIUS_M < maps.MIN_RADIUS_M
     assert rows["ordos"]["color"][3] < rows["hohhot"]["color"][3]
     assert rows["ordos"]["details"] == i18n.t("no_data", "zh")
-    assert rows["hohhot"]["details"].splitlines() == ["10项", "来源: src", "截至: 2024-12"]
+    assert rows["hohhot"]["details"].splitlines() == ["10项", "来源：src", "截至：2024-12"]
 
 
 def test_fixed_radius_without_values(tables: dict[str, pd.DataFrame]) -> None:
@@ -377,11 +377,11 @@ def test_project_tooltip_fields(tables: dict[str, pd.DataFrame]) -> None:
     assert arc["title"] == "S27呼和浩特至鄂尔多斯高速公路"
     lines = arc["details"].splitlines()
     assert lines[0] == "高速公路 · 呼和浩特–鄂尔多斯"
-    assert lines[1] == "状态: 前期工作"
+    assert lines[1] == "状态：前期工作"
     # The latest report: northnews-20250807 (内蒙古日报, 2025-08-07; row 38 of projects.csv, as of 2025-08).
-    assert "来源: 内蒙古日报 · 2025-08-07" in lines  # cited by name, never by id
+    assert "来源：内蒙古日报 · 2025-08-07" in lines  # cited by name, never by id
     assert not any("northnews-20250807" in line for line in lines)
-    assert lines[-1] == "截至: 2025年8月"
+    assert lines[-1] == "截至：2025年8月"
 
 
 def test_one_tooltip_template_for_every_pickable_layer(tables: dict[str, pd.DataFrame]) -> None:
@@ -523,12 +523,12 @@ def test_figure_hover_texts_match_the_deck_tooltips(tables: dict[str, pd.DataFra
     values = city_values({"hohhot": 10.0, "baotou": 5.0})
     fig = figure(tables, lang="zh", city_values=values)
     hover = dict(zip(SEATS, markers_trace(fig).hovertext, strict=True))
-    assert hover["hohhot"] == "<b>呼和浩特</b><br>10项<br>来源: src<br>截至: 2024-12"
+    assert hover["hohhot"] == "<b>呼和浩特</b><br>10项<br>来源：src<br>截至：2024-12"
     (preliminary,) = [t for t in link_traces(fig) if t.legendgroup == "preliminary_work"]
     s27 = next(text for text in preliminary.hovertext if text and "S27" in text)
-    assert s27.startswith("<b>S27呼和浩特至鄂尔多斯高速公路</b><br>高速公路 · 呼和浩特–鄂尔多斯<br>状态: 前期工作")
-    assert "<br>来源: 内蒙古日报 · 2025-08-07<br>" in s27  # its latest report, by name, as in the deck's tooltip
-    assert s27.endswith("<br>截至: 2025年8月")
+    assert s27.startswith("<b>S27呼和浩特至鄂尔多斯高速公路</b><br>高速公路 · 呼和浩特–鄂尔多斯<br>状态：前期工作")
+    assert "<br>来源：内蒙古日报 · 2025-08-07<br>" in s27  # its latest report, by name, as in the deck's tooltip
+    assert s27.endswith("<br>截至：2025年8月")
 
 
 def test_figure_escapes_names_in_hover_text(tables: dict[str, pd.DataFrame]) -> None:

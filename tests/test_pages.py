@@ -59,7 +59,7 @@ def kpi_cards(at: AppTest) -> list[str]:
 def texts(at: AppTest) -> str:
     """Everything a reader sees as text: headings, markdown, captions, KPI cards (HTML), notices."""
     parts = [e.value for e in [*at.title, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning, *at.error]]
-    bodies = [re.sub(r"<style>.*?</style>", "", h.proto.body, flags=re.S) for h in at.html]
+    bodies = [re.sub(r"<style>.*?</style>|<script>.*?</script>", "", h.proto.body, flags=re.S) for h in at.html]
     parts += [html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies]
     # Markdown backslash escapes (58\.76万) are not what a reader sees.
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
@@ -118,9 +118,12 @@ def test_page_footer_shows_the_data_version_and_no_source_id(page: str, lang: st
     version = CsvStore(paths.DATA_DIR).data_version()
     assert ("数据版本 " if lang == "zh" else "Data version ") + version in shown
     tables = " ".join(
-        frame.value.drop(columns=["source_id", *LINK_COLUMNS], errors="ignore").to_csv() for frame in at.dataframe
+        frame.value.drop(columns=["source_id", "来源编号", "Source ID", *LINK_COLUMNS], errors="ignore").to_csv()
+        for frame in at.dataframe
     )
-    for source_id in SOURCE_IDS:  # sources are cited by name on the page; only export columns keep the id
+    # sources are cited by name on the page; only export columns keep the id, and the quality page's tables name
+    # it in a labelled column (来源编号 / Source ID) for the analysts who fix the files
+    for source_id in SOURCE_IDS:
         assert source_id not in shown and source_id not in tables, (page, source_id)
 
 
@@ -422,7 +425,7 @@ def test_the_readers_page_without_rows_says_how_to_get_some(lang: str, expected:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("zh", "第八届市长联席会议专访 · 2024-12 的原文没有存档,无法显示所在段落。"),
+        ("zh", "第八届市长联席会议专访 · 2024-12 的原文没有存档，无法显示所在段落。"),
         ("en", "The text of 8th Mayors' Meeting interviews · 2024-12 is not archived: its paragraph cannot be shown."),
     ],
 )
@@ -519,7 +522,7 @@ def test_the_explorer_links_every_row_to_its_paragraph_and_exports_no_links() ->
     at = open_page("explorer", {"lang": "en"})
     table = at.dataframe[0].value
     assert list(table.columns).index("In the source") == list(table.columns).index("As written") + 1
-    for figure, link in zip(table["figure_id"], table["In the source"], strict=True):
+    for figure, link in zip(table["Figure ID"], table["In the source"], strict=True):
         assert link.startswith(f"evidence?fig={figure}&lang=en&v=")
     assert "In the source" in at.dataframe[0].proto.columns  # shown as a link column with its words
 

@@ -77,7 +77,7 @@ def test_import_refuses_an_unproven_row_by_row_and_column_into_the_csv_store(
     argv = ["--data", str(data_dir), "--lang", lang, "import", str(upload(tmp_path, line))]
     assert main([*argv, "--table", "figures", "--commit", "--author", "t"]) == 1
     err = capsys.readouterr().err
-    where = "new-figures.csv, row 2, column evidence" if lang == "en" else "new-figures.csv 第 2 行 “evidence”列"
+    where = "new-figures.csv, row 2, column evidence" if lang == "en" else "new-figures.csv 第 2 行“evidence”列"
     [message] = [m for m in err.split("\n- ") if m.startswith(where)]
     assert (words if lang == "en" else ZH[case]) in message
     assert snapshot(data_dir) == before  # nothing written: no table, no text, no audit line, no lock left behind

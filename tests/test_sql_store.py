@@ -764,7 +764,7 @@ def test_validate_says_the_store_is_down(monkeypatch, capsys) -> None:
     finally:
         dispose_engines()
     err = capsys.readouterr().err
-    assert err.startswith("无法读取数据存储:") and f"hbeu:***@127.0.0.1:{port}/hbeu" in err and "pw@" not in err
+    assert err.startswith("无法读取数据存储：") and f"hbeu:***@127.0.0.1:{port}/hbeu" in err and "pw@" not in err
 
 
 def test_the_app_reads_the_store_named_in_the_secrets(pg_url: str, monkeypatch) -> None:
@@ -807,7 +807,7 @@ def test_the_app_names_a_store_setting_it_cannot_use(url: str, monkeypatch) -> N
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({}, "数据库:postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu\n原因"),
+        ({}, "数据库：postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu\n原因"),
         ({"lang": "en"}, "Database: postgresql+psycopg://hbeu:***@127.0.0.1:{port}/hbeu\nReason"),
     ],
 )
@@ -825,7 +825,7 @@ def test_the_app_says_the_database_is_down_in_the_readers_language(query: dict, 
         errors = [e.value for e in at.error]
         zh = not query
         reader = {
-            True: "暂时无法读取数据:数据库连接不上。请稍后重试;如持续出现,请联系系统管理员。",
+            True: "暂时无法读取数据：数据库连接不上。请稍后重试；如持续出现，请联系系统管理员。",
             False: "The data cannot be read right now: the database is unavailable. Try again in a moment; "
             "if it persists, tell the administrator.",
         }
@@ -833,7 +833,7 @@ def test_the_app_says_the_database_is_down_in_the_readers_language(query: dict, 
         [details] = [c.value for c in at.code]
         assert expected.format(port=port) in details and "s3cret-pw" not in details
         assert [e.label for e in at.expander] == [
-            "技术细节(供系统管理员)" if zh else "Technical details (for the administrator)"
+            "技术细节（供系统管理员）" if zh else "Technical details (for the administrator)"
         ]
         assert [b.label for b in at.button] == ["重试" if zh else "Try again"]
     finally:

@@ -67,7 +67,7 @@ def test_every_overview_card_links_to_its_trend_keeping_the_view() -> None:
 def test_every_explorer_row_links_to_its_indicator_s_trend() -> None:
     at = open_page("explorer", {"lang": "zh"})
     table = next(f.value for f in at.dataframe if "趋势" in f.value.columns)
-    row = table[table["figure_id"] == "hohhot-service-items-b"].iloc[0]
+    row = table[table["数字编号"] == "hohhot-service-items-b"].iloc[0]
     link = urlparse(row["趋势"])
     assert link.path == "trends"
     assert parse_qs(link.query)["indicator"] == ["four_city_service_items"]

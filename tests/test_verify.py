@@ -75,7 +75,7 @@ def test_the_messages_name_the_source_and_what_to_do_in_both_languages() -> None
     [missing] = verify.prove_rows("figures", [(4, row("x", "none"))], SOURCES, TEXTS.get)
     assert missing.message("en").startswith("figures.csv, row 4, column evidence: 'x' cannot be checked")
     assert "attach the source text first" in missing.message("en")
-    assert "请先附上来源原文" in missing.message("zh") and "figures.csv 第 4 行 “evidence”列" in missing.message("zh")
+    assert "请先附上来源原文" in missing.message("zh") and "figures.csv 第 4 行“evidence”列" in missing.message("zh")
     [other] = verify.prove_rows("figures", [(5, row("共享整合四市政务数据60.3亿条"))], SOURCES, TEXTS.get)
     assert "of source a, but in that of b" in other.message("en")
 

@@ -16,7 +16,7 @@ def test_conflicting_reports_show_both_values_and_both_citations() -> None:
     # Hohhot's four-city items: 561 (8th meeting interviews, Dec 2024) vs 1412 (Qingcheng Media, Feb 2025).
     zh = card(HOHHOT_ITEMS, "zh")
     assert zh.value == "561 / 1412项"
-    assert zh.conflict == "⚠ 来源不一致:561(第八届市长联席会议专访 · 2024-12);1412(青橙融媒 · 2025-02-01)"
+    assert zh.conflict == "⚠ 来源不一致：561（第八届市长联席会议专访 · 2024-12）；1412（青橙融媒 · 2025-02-01）"
     en = card(HOHHOT_ITEMS, "en")
     assert en.value == "561 / 1,412 items"
     assert en.conflict == (
@@ -34,7 +34,7 @@ def test_meta_line_names_period_as_of_and_sources_never_ids() -> None:
 
 def test_evidence_is_quoted_with_its_translation_in_english_only() -> None:
     (quote,) = card(("daily_trains_from_hohhot", "hohhot"), "zh").evidence
-    assert quote.startswith("青橙融媒 · 2025-02-01 (2025年2月): “") and "117班次" in quote
+    assert quote.startswith("青橙融媒 · 2025-02-01（2025年2月）：“") and "117班次" in quote
     (quote_en,) = card(("daily_trains_from_hohhot", "hohhot"), "en").evidence
     assert "117班次" in quote_en and "117" in quote_en.split("”", 1)[1]  # the English rendering after the quote
 

@@ -9,7 +9,7 @@ from tests.real_data import joined, tables
 
 def test_service_items_spec() -> None:
     chart = charts.service_items_chart(joined(), "zh", by_source=True)
-    assert chart.title == "各市“四城通办”事项数(按来源)"
+    assert chart.title == "各市“四城通办”事项数（按来源）"
     assert chart.filename == "hbeu-service-items-zh"
     assert sum(len(trace.y) for trace in chart.figure.data) == 3  # 561, 1412 (Hohhot), 587 (Baotou)
     assert "青橙融媒 · 2025-02-01" in chart.sources

@@ -144,7 +144,7 @@ def test_no_archived_text_and_a_fragment_not_in_the_text_are_said_in_the_readers
     data["sources"] = sources
     (c,), _ = find_citations(data, lookup, figures_request([HOHHOT_561]), "zh")
     assert (c.status, c.passage) == (NO_TEXT, None)
-    assert c.status_text == "第八届市长联席会议专访 · 2024-12 的原文没有存档,无法显示所在段落。"
+    assert c.status_text == "第八届市长联席会议专访 · 2024-12 的原文没有存档，无法显示所在段落。"
     (c,), _ = find_citations(
         tables(), lambda sha: "另一篇文章的文字,没有这句话。" * 3, figures_request([HOHHOT_561]), "en"
     )

@@ -21,7 +21,7 @@ def test_first_lines_skip_blank_lines_and_cut_long_ones() -> None:
     [
         ("en", "", "src: 52 characters, sha256 {sha}…, read on 2025-02-13"),
         ("en", "https://r.example/a", "src: 52 characters, sha256 {sha}…, read on 2025-02-13 at https://r.example/a"),
-        ("zh", "https://r.example/a", "src:52 个字符,sha256 {sha}…,2025-02-13 读取,读取自 https://r.example/a"),
+        ("zh", "https://r.example/a", "src：52 个字符，sha256 {sha}…，2025-02-13 读取，读取自 https://r.example/a"),
     ],
 )
 def test_attachment_summary_says_what_was_read(lang: str, where: str, expected: str) -> None:
@@ -33,7 +33,7 @@ def test_attachment_summary_says_what_was_read(lang: str, where: str, expected: 
 @pytest.mark.parametrize(
     ("origin", "refused", "lang", "expected"),
     [
-        ("粘贴的原文", TextRefused("text_empty"), "zh", "粘贴的原文:原文为空"),
+        ("粘贴的原文", TextRefused("text_empty"), "zh", "粘贴的原文：原文为空"),
         ("pasted text", TextRefused("text_empty"), "en", "pasted text: the text is empty"),
         ("a.pdf", TextRefused("text_pdf_unreadable", detail="no text layer"), "en", "a.pdf: no text could be read"),
         ("big.txt", TextRefused("text_file_too_big", limit="10 MB"), "en", "big.txt: the file is larger than 10 MB"),
@@ -45,7 +45,7 @@ def test_a_refusal_names_what_was_read(origin: str, refused: TextRefused, lang: 
 
 def test_source_choices_say_whether_a_source_has_a_text() -> None:
     assert views.source_choice("a", True, False, "en") == "a (has an archived text)"
-    assert views.source_choice("a", False, False, "zh") == "a(没有存档原文)"
+    assert views.source_choice("a", False, False, "zh") == "a（没有存档原文）"
     assert views.source_choice("a", False, True, "en") == "a (in the uploaded sources table)"
 
 

@@ -20,7 +20,7 @@ def test_meeting_card_heading_sources_and_signed_figures() -> None:
     card = cards("zh")["mayors-meeting-8"]
     assert card.heading.startswith("2024年12月7日 · 第八届呼包鄂乌一体化发展市长联席会议")
     assert card.meta.endswith(
-        "来源: 人民网-内蒙古频道 · 2024-12-07; 第八届市长联席会议专访 · 2024-12; 青橙融媒 · 2025-02-01"
+        "来源：人民网-内蒙古频道 · 2024-12-07；第八届市长联席会议专访 · 2024-12；青橙融媒 · 2025-02-01"
     )
     assert sorted(r.source for r in card.reports) == [
         "人民网-内蒙古频道 · 2024-12-07",

@@ -285,7 +285,7 @@ def test_the_quality_page_lists_the_pending_rows_with_their_count(scopes: dict[s
     zh = quality_views.build_pending_translations(tables, "zh")
     assert en.count == zh.count == 5
     assert en.sentence.startswith("Rows whose evidence has no English rendering yet (evidence_en is empty): 5.")
-    assert zh.sentence.startswith("evidence 尚无英文译文(evidence_en 为空)的行:5。")
+    assert zh.sentence.startswith("evidence 尚无英文译文（evidence_en 为空）的行：5。")
     assert list(en.table.columns) == ["File", "Row id", "Source", "Evidence", "Source ID"]
     assert list(zh.table.columns) == ["文件", "行 id", "来源", "原文", "来源编号"]
     row = en.table[en.table["Row id"] == "hohhot-service-items-b"].iloc[0]

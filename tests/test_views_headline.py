@@ -50,27 +50,27 @@ EXPECTED = {
             "change",
             "变化最大",
             "终到北京北站的内蒙古列车数（四市）：8趟（2020年12月）→ 10趟（2021年1月20日）",
-            "来源: 正北方网 · 2020-12",
+            "来源：正北方网 · 2020-12",
         ),
         (
             "newest",
             "最新报告",
             "截至2025年8月：四地联合公布“无差别受理、同标准办理”政务服务事项（四市）547项，另有3项同期数字",
-            "来源: 内蒙古日报 · 2025-08-07",
+            "来源：内蒙古日报 · 2025-08-07",
         ),
         (
             "conflicts",
             "待核冲突",
             "1处来源不一致，待核：“四城通办”事项数（呼和浩特）",
-            "来源: 第八届市长联席会议专访 · 2024-12、青橙融媒 · 2025-02-01",
+            "来源：第八届市长联席会议专访 · 2024-12、青橙融媒 · 2025-02-01",
         ),
         (
             "meeting",
             "最近一次会议",
             "第八届呼包鄂乌一体化发展市长联席会议(呼和浩特)（2024年12月7日）："
-            "四市政府签署交通、能源互济、物流业降本增效、黄河流域联防联控4项合作协议;"
+            "四市政府签署交通、能源互济、物流业降本增效、黄河流域联防联控4项合作协议；"
             "四市相关部门围绕生态、教育、科技、文旅、智慧城市等领域签署10项协议",
-            "来源: 人民网-内蒙古频道 · 2024-12-07、第八届市长联席会议专访 · 2024-12、青橙融媒 · 2025-02-01",
+            "来源：人民网-内蒙古频道 · 2024-12-07、第八届市长联席会议专访 · 2024-12、青橙融媒 · 2025-02-01",
         ),
     ],
     "en": [
@@ -200,12 +200,14 @@ def test_the_newest_report_alone_at_its_date_has_nothing_more() -> None:
     statement = headline.newest_report(figures, "zh")
     assert statement.text == "截至2025年3月：事项数（包头）7项"
     assert statement.request.refs == figure_refs("new")
-    assert statement.sources == "来源: s1日报 · 2025-01-01"
+    assert statement.sources == "来源：s1日报 · 2025-01-01"
 
 
 def test_a_meeting_without_agreements_that_day_says_so() -> None:
     events = tables()["events"]
     unsigned = events[events["kind"] != "agreement"]
     statement = headline.latest_meeting(unsigned, tables()["sources"], ("hohhot",), "zh")
-    assert statement.text == "第八届呼包鄂乌一体化发展市长联席会议(呼和浩特)（2024年12月7日）：数据中没有当日签署的协议"
+    assert statement.text == (
+        "第八届呼包鄂乌一体化发展市长联席会议(呼和浩特)（2024年12月7日）：数据中没有当日签署的协议"
+    )
     assert statement.request.refs == MEETING_REFS[:3]

@@ -34,8 +34,8 @@ def test_validation_state_names_file_row_and_column_in_chinese(data_dir: Path) -
     assert state.files.set_index("文件").loc["projects.csv", "状态"] == "✗ 有问题"
     row = state.problems.iloc[0]
     assert (row["文件"], row["行"], row["列"]) == ("projects.csv", 3, "status")
-    assert row["问题"].startswith("projects.csv 第 3 行 “status”列")
-    assert state.banner == "数据文件有 1 处问题(projects.csv),其余内容照常显示。"
+    assert row["问题"].startswith("projects.csv 第 3 行“status”列")
+    assert state.banner == "数据文件有 1 处问题（projects.csv），其余内容照常显示。"
 
 
 def test_sources_are_cited_by_name_with_their_title_rendered_in_english() -> None:

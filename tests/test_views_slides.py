@@ -23,7 +23,7 @@ TITLES = {
         "四市对比",
         "目标与实测：铁路经济圈",
         "目标与实测：公路经济圈",
-        "各市“四城通办”事项数(按来源)",
+        "各市“四城通办”事项数（按来源）",
         "呼包两地通办事项",
         "乌兰察布创新联合体与重大项目",
         "鄂尔多斯一体化任务分工方案",
@@ -79,8 +79,8 @@ def test_headline_slide_shows_eight_cards_with_their_as_of() -> None:
     values = {k.value for k in shown.kpis}
     assert {"117班次/日", "5批", "764人"} <= values  # figures.csv: Hohhot's daily trains, batches, Mengkeju people
     # Both sources of the cards, each with the latest as-of it reports.
-    assert "第八届市长联席会议专访 · 2024-12(截至 2024年12月)" in shown.footer
-    assert "青橙融媒 · 2025-02-01(截至 2025年2月)" in shown.footer
+    assert "第八届市长联席会议专访 · 2024-12（截至 2024年12月）" in shown.footer
+    assert "青橙融媒 · 2025-02-01（截至 2025年2月）" in shown.footer
 
 
 def test_city_filter_applies_to_the_slides() -> None:
@@ -171,7 +171,7 @@ CHANGE = {
     "zh": (
         "终到北京北站的内蒙古列车数（四市）：8趟（2020年12月）→ 10趟（2021年1月20日）",
         "终到北京北站的内蒙古列车数：随时间变化",
-        "正北方网 · 2020-12(截至 2020年12月)",
+        "正北方网 · 2020-12（截至 2020年12月）",
     ),
     "en": (
         "Inner Mongolia trains terminating at Beijing North (Four cities): "
@@ -210,7 +210,7 @@ def test_change_slide_without_a_change_shows_the_trend_pages_indicator_and_its_s
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("zh", ["呼和浩特 561 / 1412 (来源不一致)", "包头 587", "鄂尔多斯 未报告", "乌兰察布 未报告"]),
+        ("zh", ["呼和浩特 561 / 1412（来源不一致）", "包头 587", "鄂尔多斯 未报告", "乌兰察布 未报告"]),
         ("en", ["Hohhot 561 / 1,412 (Sources disagree)", "Baotou 587", "Ordos not reported", "Ulanqab not reported"]),
     ],
 )
@@ -235,7 +235,7 @@ def test_cities_slide_keeps_the_places_the_city_filter_leaves_out_and_says_so() 
     shown = slide("cities", cities=("ordos", "baotou"))
     assert (
         shown.message
-        == "“四城通办”事项数，四市对比：呼和浩特 未选择（筛选）;包头 587;鄂尔多斯 未报告;乌兰察布 未选择（筛选）。"
+        == "“四城通办”事项数，四市对比：呼和浩特 未选择（筛选）；包头 587；鄂尔多斯 未报告；乌兰察布 未选择（筛选）。"
     )
     (chart,) = shown.charts
     assert list(chart.figure.layout.yaxis.ticktext) == ["呼和浩特", "包头", "鄂尔多斯", "乌兰察布"]
@@ -294,7 +294,7 @@ def test_target_slides_set_each_measurement_against_its_target(lang: str) -> Non
         assert list(bars.text) == BAR_LABELS[slide_id, lang]
     rail = slide("target_rail", lang)
     assert (
-        "经济日报 · 2017-08-04(截至 2017年8月)" if lang == "zh" else "Economic Daily · 2017-08-04 (as of Aug 2017)"
+        "经济日报 · 2017-08-04（截至 2017年8月）" if lang == "zh" else "Economic Daily · 2017-08-04 (as of Aug 2017)"
     ) in (rail.footer)
 
 
@@ -335,7 +335,9 @@ TIMELINE_EVENTS = 21  # the dated events of data/events.csv, one each (several s
 
 def _timeline_labels(figure) -> list[tuple[float, float, str]]:
     """(side, top, text) of every timeline label: the figure's text traces."""
-    return [(x, y, text) for tr in figure.data if tr.mode == "text" for x, y, text in zip(tr.x, tr.y, tr.text)]
+    return [
+        (x, y, text) for tr in figure.data if tr.mode == "text" for x, y, text in zip(tr.x, tr.y, tr.text, strict=True)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -377,7 +379,7 @@ def test_the_map_slide_names_the_cities_large_outside_their_links_in_a_view_fitt
     (west, east), (south, north) = figure.layout.xaxis.range, figure.layout.yaxis.range
     assert figure.layout.xaxis.constrain == figure.layout.yaxis.constrain == "domain"  # plotly keeps the ranges
     links = [tr for tr in figure.data if tr.legendgroup]
-    points = [(x, y) for tr in [names, *links] for x, y in zip(tr.x, tr.y) if x is not None]
+    points = [(x, y) for tr in [names, *links] for x, y in zip(tr.x, tr.y, strict=True) if x is not None]
     assert all(west < x < east and south < y < north for x, y in points)
     assert north - south < 3  # the four cities (39.6°–41.1° N), not the whole Yellow River bend
     # Hohhot–Baotou, with the most projects: every link drawn along its own curve (none hides another).

@@ -122,9 +122,9 @@ def test_the_rail_summary_in_both_languages() -> None:
 def test_both_the_target_and_the_measurement_are_cited_with_source_and_evidence() -> None:
     check = real_checks()[RAIL]
     zh = check.citations("zh")
-    assert zh[0] == "目标：青橙融媒 · 2025-02-01 (2025年2月): “紧紧围绕打造“一小时铁路经济圈、两小时公路经济圈”目标”"
-    assert "呼和浩特–乌兰察布：人民网 · 2017-08-03 (2017年8月): “旅途時間將由一個多小時縮短至40分鐘左右”" in zh
-    assert "呼和浩特–乌兰察布：经济日报 · 2017-08-04 (2017年8月): “全长126公里,运行时间40分钟”" in zh
+    assert zh[0] == "目标：青橙融媒 · 2025-02-01（2025年2月）：“紧紧围绕打造“一小时铁路经济圈、两小时公路经济圈”目标”"
+    assert "呼和浩特–乌兰察布：人民网 · 2017-08-03（2017年8月）：“旅途時間將由一個多小時縮短至40分鐘左右”" in zh
+    assert "呼和浩特–乌兰察布：经济日报 · 2017-08-04（2017年8月）：“全长126公里,运行时间40分钟”" in zh
     en = check.citations("en")
     assert en[0].startswith("Target: Qingcheng Media · 2025-02-01 (Feb 2025): “紧紧围绕打造")
     assert en[0].endswith(
@@ -465,7 +465,7 @@ BAD_TARGETS = [
         "rail_circle_hours",
         "dangling_ref",
         "'rail_circle_hours' is not a indicator_id in indicators.csv",
-        "“rail_circle_hours” 在 indicators.csv 的 indicator_id 中找不到",
+        "“rail_circle_hours”在 indicators.csv 的 indicator_id 中找不到",
     ),
     (
         "not a target",
@@ -474,7 +474,7 @@ BAD_TARGETS = [
         "target_not_target",
         "'car_commute_hours' is not a target (its measure is duration, not target); name a target indicator, or "
         "leave the cell empty",
-        "“car_commute_hours” 不是目标指标（它的 measure 为 duration，应为 target）；请填写一个目标指标的 id，或留空",
+        "“car_commute_hours”不是目标指标（它的 measure 为 duration，应为 target）；请填写一个目标指标的 id，或留空",
     ),
     (
         "incompatible unit",
@@ -483,7 +483,7 @@ BAD_TARGETS = [
         "target_unit",
         "'rail_circle_target_hours' cannot be compared: this row's unit, km, does not convert to hours, the unit of "
         "target rail_circle_target_hours (units that convert: minutes, hours, days)",
-        "“rail_circle_target_hours” 无法对照：本行单位 km 不能换算成目标 rail_circle_target_hours 的单位 hours"
+        "“rail_circle_target_hours”无法对照：本行单位 km 不能换算成目标 rail_circle_target_hours 的单位 hours"
         "（可互相换算的单位：minutes, hours, days）",
     ),
     (
@@ -493,7 +493,7 @@ BAD_TARGETS = [
         "target_of_target",
         "'rail_circle_target_hours' this row is itself a target (measure target) and cannot be measured against "
         "another; leave the cell empty",
-        "“rail_circle_target_hours” 本行本身是目标（measure 为 target），不能再对照另一个目标；请留空",
+        "“rail_circle_target_hours”本行本身是目标（measure 为 target），不能再对照另一个目标；请留空",
     ),
 ]
 
@@ -511,5 +511,5 @@ def test_a_bad_target_id_is_named_by_file_row_and_column(
     (problem,) = [p for p in result.problems if p.column == "target_id"]
     assert (problem.file, problem.row, problem.code) == ("indicators.csv", row, code)
     assert problem.message("en") == f"indicators.csv, row {row}, column target_id: {en}"
-    assert problem.message("zh") == f"indicators.csv 第 {row} 行 “target_id”列:{zh}"
+    assert problem.message("zh") == f"indicators.csv 第 {row} 行“target_id”列：{zh}"
     assert "indicators" not in result.tables

@@ -428,7 +428,7 @@ SERIES = {
         (144.0, 134.0),
         -1,
         "数据截至2016年1月，已逾10年",
-        "来源: 新华网",
+        "来源：新华网",
     ),
     "emu-en": (
         ("jining_baotou_emu_minutes", "hohhot;baotou;ulanqab"),
@@ -448,7 +448,7 @@ SERIES = {
         (56.0, 60.0),
         1,
         "数据截至2016年5月，已逾9年",
-        "来源: 铁路网",
+        "来源：铁路网",
     ),
     "pairs-en": (
         ("hohhot_bureau_local_train_pairs", "region"),
@@ -468,7 +468,7 @@ SERIES = {
         (8.0, 10.0),
         1,
         "数据截至2020年12月，已逾5年",
-        "来源: 正北方网",
+        "来源：正北方网",
     ),
     "beijing-north-en": (
         ("beijing_north_terminating_trains", "region"),
@@ -524,12 +524,12 @@ def test_a_card_whose_reports_disagree_shows_both_and_no_change() -> None:
         for lang in ("zh", "en")
     )
     assert zh.value == "561 / 1412项" and en.value == "561 / 1,412 items"
-    assert zh.conflict == "⚠ 来源不一致:561(第八届市长联席会议专访 · 2024-12);1412(青橙融媒 · 2025-02-01)"
+    assert zh.conflict == "⚠ 来源不一致：561（第八届市长联席会议专访 · 2024-12）；1412（青橙融媒 · 2025-02-01）"
     assert (zh.change, zh.spark, zh.direction, zh.change_size) == (None, (), 0, 0.0)
     assert (en.change, en.spark, en.direction) == (None, (), 0)
     assert zh.stale == "数据截至2025年2月，已逾一年"
     assert en.stale == "Data as of Feb 2025, over a year old"
-    assert zh.outlets == "来源: 第八届市长联席会议专访、青橙融媒"
+    assert zh.outlets == "来源：第八届市长联席会议专访、青橙融媒"
     assert en.outlets == "Sources: 8th Mayors' Meeting interviews, Qingcheng Media"
 
 
@@ -547,7 +547,7 @@ def test_a_card_counts_the_reports_agreeing_since_the_change() -> None:
     assert kpi.spark == (10.0, 12.0, 12.0)
     assert kpi.direction == 1 and kpi.change_size == pytest.approx(0.2)
     assert kpi.stale is None
-    assert kpi.outlets == "来源: s1日报"
+    assert kpi.outlets == "来源：s1日报"
     assert kpi.figure_ids == ("a", "b", "c")
 
 

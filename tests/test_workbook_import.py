@@ -211,7 +211,7 @@ BAD = [
             {"indicators": sheet("indicators", INDICATOR), "figures": sheet("figures", FIGURE | {"city": "wulan"})}
         ),
         "book.xlsx [figures], row 2, column city: 'wulan' is not a city",
-        "book.xlsx [figures] 第 2 行 “city”列:“wulan” 不是有效城市",
+        "book.xlsx [figures] 第 2 行“city”列：“wulan”不是有效城市",
     ),
     (
         "a bad sector in the indicators sheet",
@@ -219,13 +219,13 @@ BAD = [
             {"indicators": sheet("indicators", INDICATOR | {"sector": "roads"}), "figures": sheet("figures", FIGURE)}
         ),
         "book.xlsx [indicators], row 2, column sector: 'roads' is not one of",
-        "book.xlsx [indicators] 第 2 行 “sector”列:“roads” 不在允许值之内",
+        "book.xlsx [indicators] 第 2 行“sector”列：“roads”不在允许值之内",
     ),
     (
         "a figure citing an indicator nobody brings",
         lambda: book({"figures": sheet("figures", FIGURE)}),
         "book.xlsx [figures], row 2, column indicator_id: 'intercity_road_km' is not a indicator_id in indicators.csv",
-        "book.xlsx [figures] 第 2 行 “indicator_id”列:“intercity_road_km” 在 indicators.csv 的 indicator_id 中找不到",
+        "book.xlsx [figures] 第 2 行“indicator_id”列：“intercity_road_km”在 indicators.csv 的 indicator_id 中找不到",
     ),
     (
         "a new indicator without its English name",
@@ -233,7 +233,7 @@ BAD = [
             {"indicators": sheet("indicators", INDICATOR | {"name_en": ""}), "figures": sheet("figures", FIGURE)}
         ),
         "book.xlsx [indicators], row 2, column name_en: is empty: name the indicator in English",
-        "book.xlsx [indicators] 第 2 行 “name_en”列:为空:请给指标起英文名",
+        "book.xlsx [indicators] 第 2 行“name_en”列：为空：请给指标起英文名",
     ),
     (
         "a sheet named after no table",
@@ -241,13 +241,13 @@ BAD = [
             {"indicators": sheet("indicators", INDICATOR), "figures": sheet("figures", FIGURE), "Sheet1": [["x"]]}
         ),
         "book.xlsx [Sheet1]: 'Sheet1' the sheet's name is not a table rows can be added to",
-        "book.xlsx [Sheet1]:“Sheet1” 工作表名不是可添加数据的表名",
+        "book.xlsx [Sheet1]：“Sheet1”工作表名不是可添加数据的表名",
     ),
     (
         "a sheet of a table analysts do not add to",
         lambda: book({"figures": sheet("figures", FIGURE), "cities": sheet("cities")}),
         "book.xlsx [cities]: 'cities' the sheet's name is not a table rows can be added to",
-        "book.xlsx [cities]:“cities” 工作表名不是可添加数据的表名",
+        "book.xlsx [cities]：“cities”工作表名不是可添加数据的表名",
     ),
     (
         "two sheets of one table",
@@ -259,7 +259,7 @@ BAD = [
             }
         ),
         "book.xlsx [数字]: '数字' names the same table (figures) as sheet 'figures'",
-        "book.xlsx [数字]:“数字” 与工作表“figures”是同一个表(figures)",
+        "book.xlsx [数字]：“数字”与工作表“figures”是同一个表（figures）",
     ),
     (
         "a formula in the indicators sheet",
@@ -270,7 +270,7 @@ BAD = [
             }
         ),
         "book.xlsx [indicators], row 2, column name_en: '=HYPERLINK(",
-        "book.xlsx [indicators] 第 2 行 “name_en”列:“=HYPERLINK(",
+        "book.xlsx [indicators] 第 2 行“name_en”列：“=HYPERLINK(",
     ),
     (
         "a missing column in one sheet",
@@ -278,7 +278,7 @@ BAD = [
             {"indicators": without("note_en", sheet("indicators", INDICATOR)), "figures": sheet("figures", FIGURE)}
         ),
         "book.xlsx [indicators], row 1, column note_en: this column is missing",
-        "book.xlsx [indicators] 第 1 行 “note_en”列:缺少此列",
+        "book.xlsx [indicators] 第 1 行“note_en”列：缺少此列",
     ),
     (
         "a new indicator measured against something that is not a target",
@@ -290,32 +290,32 @@ BAD = [
         ),
         "book.xlsx [indicators], row 2, column target_id: 'car_commute_hours' is not a target (its measure is "
         "duration, not target)",
-        "book.xlsx [indicators] 第 2 行 “target_id”列:“car_commute_hours” 不是目标指标（它的 measure 为 duration，"
+        "book.xlsx [indicators] 第 2 行“target_id”列：“car_commute_hours”不是目标指标（它的 measure 为 duration，"
         "应为 target）",
     ),
     (
         "an empty sheet",
         lambda: book({"indicators": sheet("indicators", INDICATOR), "figures": sheet("figures", FIGURE), "events": []}),
         "book.xlsx [events]: the file is empty or its first row has no header",
-        "book.xlsx [events]:文件为空或第一行没有表头",
+        "book.xlsx [events]：文件为空或第一行没有表头",
     ),
     (
         "no rows in any sheet",
         lambda: book({"figures": sheet("figures"), "indicators": sheet("indicators")}),
         "book.xlsx: the file has a header but no data rows",
-        "book.xlsx:文件只有表头,没有数据行",
+        "book.xlsx：文件只有表头，没有数据行",
     ),
     (
         "a zip bomb beside the sheets",
         lambda: book({"figures": sheet("figures", FIGURE)}, {"xl/media/zeros.bin": b"\0" * (16 * 1024 * 1024)}),
         "book.xlsx: would unpack to too much data or is compressed suspiciously well",
-        "book.xlsx:解压后过大或压缩比异常",
+        "book.xlsx：解压后过大或压缩比异常",
     ),
     (
         "macros",
         lambda: book({"figures": sheet("figures", FIGURE)}, {"xl/vbaProject.bin": b"\x00" * 64}),
         "book.xlsx: contains macros (.xlsm)",
-        "book.xlsx:包含宏(.xlsm)",
+        "book.xlsx：包含宏（.xlsm）",
     ),
     (
         "an 11,000-character cell in the second sheet",
@@ -326,13 +326,13 @@ BAD = [
             }
         ),
         "book.xlsx [figures], row 2, column note_zh: the cell is longer than 10000 characters",
-        "book.xlsx [figures] 第 2 行 “note_zh”列:单元格超过 10000 个字符",
+        "book.xlsx [figures] 第 2 行“note_zh”列：单元格超过 10000 个字符",
     ),
     (
         "too many sheets",
         lambda: book({f"s{i}": [["x"]] for i in range(MAX_SHEETS + 1)}),
         f"book.xlsx: has {MAX_SHEETS + 1} sheets; at most {MAX_SHEETS} are read",
-        f"book.xlsx:有 {MAX_SHEETS + 1} 个工作表,最多 {MAX_SHEETS} 个",
+        f"book.xlsx：有 {MAX_SHEETS + 1} 个工作表，最多 {MAX_SHEETS} 个",
     ),
 ]
 

@@ -108,7 +108,11 @@ def make_citation_html(citation: Citation, lang: str) -> str:
     English rendering on an English page, then the original title, address, when and where the text was read, the
     source's note. On an English page the source's words are marked lang="zh", and a row whose English rendering is
     not written yet says so where it would stand."""
-    c, esc = citation, mixed_html  # escaped; Chinese inside English text marked lang="zh"
+    c = citation
+
+    def esc(text: object) -> str:  # escaped; on an English page Chinese inside English text marked lang="zh"
+        return mixed_html(text, lang)
+
     whose = " · ".join(esc(part) for part in (c.cite, c.speaker) if part)
     parts = [f'<div class="cite-card"><div class="cite-heading">{esc(c.heading)}</div>']
     parts.append(f'<div class="cite-whose">{whose}</div>')

@@ -15,15 +15,19 @@ TAGS = """
 # Below PHONE_MAX_PX a chart is narrower than its title plus plotly's mode bar (shown at all times on a touch screen),
 # so the mode bar moves into a strip of its own above the figure, where a finger still reaches it. Streamlit sizes the
 # chart's element to the figure and clips it (overflow: auto, and hidden on the plot), so the strip is a margin above
-# the element and the clipping is lifted for charts.
+# the element and the clipping is lifted for charts. A title is wrapped for a desktop chart (charts.TITLE_WIDTH: 26
+# Chinese or 52 Latin characters at 18 px, up to 480 px), so on a phone (350 px) it is set at PHONE_TITLE_PX; the
+# downloaded PNG keeps its size (plotly draws it apart, outside this page's charts).
 PHONE_MAX_PX = 640
 MODEBAR_STRIP_PX = 30
+PHONE_TITLE_PX = 13
 CHART = '[data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stPlotlyChart"])'
 PHONE = f"""
 @media (max-width: {PHONE_MAX_PX}px) {{
   {CHART} {{ margin-top: {MODEBAR_STRIP_PX}px; overflow: visible; }}
   [data-testid="stPlotlyChart"] .js-plotly-plot {{ overflow: visible !important; }}
   [data-testid="stPlotlyChart"] .modebar-container {{ top: -{MODEBAR_STRIP_PX}px !important; }}
+  [data-testid="stPlotlyChart"] .gtitle {{ font-size: {PHONE_TITLE_PX}px !important; }}
 }}
 """
 

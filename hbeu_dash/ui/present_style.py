@@ -85,7 +85,7 @@ DARK_CSS = """<style>
 [data-testid="stApp"], [data-testid="stMain"] { background: #0f172a; color: #e2e8f0; }
 .slide-foot, .slide-notes, .slide .kpi-meta, .slide .kpi-agree, .slide-no { color: #cbd5e1; }
 .slide .kpi-stale { color: #f5c26b; }
-.slide .kpi-card { border-color: #334155; background: #111c33; }
+.slide .kpi-card, .slide-grid .slide-block { border-color: #334155; background: #111c33; }
 .slide .kpi-help { color: #94a3b8; }
 .slide .kpi-conflict { color: #fca5a5; }
 .slide-block th, .slide-block td { border-bottom-color: #334155; }

@@ -203,7 +203,7 @@ def render_explorer(filters: Filters) -> None:
                     t(c, lang): st.column_config.TextColumn(t(c, lang), width="large", help=t("evidence_help", lang))
                     for c in original_columns("evidence", lang)
                 },
-                "url": st.column_config.LinkColumn("URL", display_text="↗"),
+                "url": st.column_config.LinkColumn(t("url", lang), display_text="↗"),
                 t("source", lang): st.column_config.TextColumn(t("source", lang), width="medium"),
                 **citations.link_column_config(lang),
                 t("trend_column", lang): st.column_config.LinkColumn(

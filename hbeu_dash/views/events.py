@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from hbeu_dash import transforms
-from hbeu_dash.i18n import Quoted, city_label, col, format_date, format_value, label, quote_evidence, t
+from hbeu_dash.i18n import Quoted, city_label, col, format_date, format_value, join, label, quote_evidence, t
 from hbeu_dash.views.citations import CitationRequest, request_of
 
 
@@ -59,7 +59,12 @@ def build_event_cards(
         meta = [
             label("event_kind", event["kind"], lang),
             city_label(event["cities"], lang),
-            t("labelled", lang, label=t("sources", lang), value=event[col("sources", lang)]),
+            t(
+                "labelled",
+                lang,
+                label=t("sources", lang),
+                value=join(event[col("sources", lang)].split(transforms.SOURCES_SEP), lang, "clause_sep"),
+            ),
         ]
         reports = tuple(
             Report(quote_evidence(r["evidence"], r["evidence_en"], lang), r[cite], r[col("note", lang)])

@@ -92,7 +92,7 @@ def log_in(page: object, app: str, lang: str) -> None:
     page.goto(app + f"/?lang={lang}", wait_until="domcontentloaded", timeout=60_000)
     wait_settled(page)
     zh = lang == "zh"
-    page.get_by_text("分析员登录" if zh else "Analyst login").click()
+    page.get_by_text("分析员登录" if zh else "Analyst sign-in").click()
     page.get_by_label("用户名" if zh else "User name").fill("wang")
     page.locator('input[type="password"]').fill(PASSWORD)
     page.get_by_role("button", name="登录" if zh else "Log in", exact=True).click()
@@ -150,7 +150,7 @@ def test_an_analyst_uploads_previews_commits_and_undoes(context: tuple, tmp_path
         page = ctx.new_page()
         page.goto(app + "/?lang=en", wait_until="domcontentloaded", timeout=60_000)
         wait_settled(page)
-        page.get_by_text("Analyst login").click()
+        page.get_by_text("Analyst sign-in").click()
         page.get_by_label("User name").fill("wang")
         page.locator('input[type="password"]').fill(PASSWORD)
         page.get_by_role("button", name="Log in", exact=True).click()

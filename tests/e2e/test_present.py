@@ -131,17 +131,20 @@ def _check_layout(page, height: int, where: str) -> dict:
 
 
 # The texts a slide's last chart draws (plotly's scatter text: timeline labels, city names), its dots, and points
-# every 3 px along its lines (the map's links), all in page pixels.
+# every 3 px along its lines but the river (the map's links), all in page pixels.
 CHART_JS = """() => {
+    const RIVER = 'rgb(58, 134, 200)';  // maps.RIVER_COLOR
     const plot = [...document.querySelectorAll('.st-key-slide-body .js-plotly-plot')].pop();
     if (!plot) return null;
     const box = (e) => { const r = e.getBoundingClientRect();
         return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
     const texts = [...plot.querySelectorAll('.textpoint text')].filter(e => e.textContent.trim())
         .map(e => ({text: e.textContent.trim(), px: parseFloat(getComputedStyle(e).fontSize), ...box(e)}));
-    const dots = [...plot.querySelectorAll('.scatterlayer .point')].map(box);
+    const dots = [...plot.querySelectorAll('.scatterlayer .point')]  // drawn ones: not a name's invisible marker
+        .filter(e => parseFloat(getComputedStyle(e).fillOpacity) > 0).map(box);
     const lines = [];
     for (const path of plot.querySelectorAll('.scatterlayer .trace.scatter .js-line')) {
+        if (getComputedStyle(path).stroke === RIVER) continue;  // the map's backdrop, not a link
         const matrix = path.getScreenCTM(), length = path.getTotalLength();
         for (let at = 0; at <= length; at += 3) {
             const p = path.getPointAtLength(at);
@@ -204,6 +207,9 @@ def _check_map(page, height: int, lang: str, where: str) -> None:
         ]
         assert not crossing, f"{where}: a link crosses the name {name['text']} at {crossing[:3]}"
         assert not any(_overlap(name, dot) for dot in chart["dots"]), f"{where}: {name['text']} over a marker"
+        box = chart["plot"]
+        assert box["left"] <= name["left"] and name["right"] <= box["right"], f"{where}: {name['text']} cut off"
+        assert box["top"] <= name["top"] and name["bottom"] <= box["bottom"], f"{where}: {name['text']} cut off"
     for a, b in itertools.combinations(names, 2):
         assert not _overlap(a, b), f"{where}: {a['text']} over {b['text']}"
 
@@ -332,7 +338,7 @@ CONTROLS_OPACITY = "() => parseFloat(getComputedStyle(document.querySelector('.s
 def test_the_controls_step_back_while_the_mouse_rests_and_return_when_it_moves(browser, server: str) -> None:
     with slides_page(browser, server, "lang=en&slide=2", (1280, 720)) as page:
         page.mouse.move(400, 300)
-        assert page.evaluate(CONTROLS_OPACITY) > 0.95, "the controls are not shown after the mouse moved"
+        page.wait_for_function(f"() => ({CONTROLS_OPACITY})() > 0.95", timeout=3_000, polling=100)
         moved_at = time.monotonic()
         page.wait_for_function(f"() => ({CONTROLS_OPACITY})() < 0.05", timeout=8_000, polling=100)
         rested = time.monotonic() - moved_at
