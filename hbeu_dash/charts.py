@@ -859,30 +859,59 @@ def _wrap_categories(fig: go.Figure) -> None:
         )
 
 
-def make_screen_figure(fig: go.Figure, dark: bool = False) -> go.Figure:
+def _fit_phone(screen: go.Figure) -> None:
+    """A slide's chart on a phone, in the pages' type sizes: no title (the slide has it), labels level; a column's
+    long name in short lines under it, a bar's long name given the height its lines need, a time axis with few
+    dates, its numbers inside the plot clear of the dates under it."""
+    screen.update_layout(title=None)
+    screen.update_xaxes(tickangle=0, automargin=True)
+    screen.update_yaxes(automargin=True)
+    columns = [t for t in screen.data if t.type == "bar" and t.orientation != "h"]
+    if columns and len(columns) == len(screen.data):  # columns with long names: bars across, names to the left
+        x_title, y_title = screen.layout.xaxis.title.text, screen.layout.yaxis.title.text
+        for trace in columns:
+            trace.update(orientation="h", x=trace.y, y=trace.x)
+        screen.update_xaxes(title_text=y_title, type=None, tickformat=None)
+        screen.update_yaxes(title_text=x_title, autorange="reversed", type=None)
+    across = any(t.type == "bar" and t.orientation == "h" for t in screen.data)
+    if across:  # every bar's name wants its lines' height
+        names = {str(y) for t in screen.data if t.type == "bar" and t.y is not None for y in t.y}
+        needed = sum(18 * (name.count("<br>") + 1) + 14 for name in names) + 140
+        screen.update_layout(height=max(screen.layout.height or 0, needed))
+        screen.update_xaxes(nticks=4)
+    if all(t.type == "scatter" for t in screen.data):  # a time axis: few dates, the numbers inside the plot
+        screen.update_xaxes(nticks=3)
+        screen.update_yaxes(ticklabelposition="inside top")
+
+
+def make_screen_figure(fig: go.Figure, dark: bool = False, phone: bool = False) -> go.Figure:
     """A copy of a chart for a big screen: type at SCREEN_FONT_PX, no title (the slide shows it), the height left to
-    the slide, and in the dark theme a dark background with every colour swapped for its high-contrast twin."""
+    the slide, and in the dark theme a dark background with every colour swapped for its high-contrast twin. For a
+    slide on a phone (`phone`) the page's own type sizes are kept: the wall's would not fit 390 px."""
     screen = go.Figure(fig)
-    screen.update_layout(
-        title=None,
-        height=None,
-        font={"size": SCREEN_FONT_PX},
-        margin={"t": 20},
-        legend={
-            "font": {"size": SCREEN_FONT_PX},
-            "orientation": "h",
-            "yref": "paper",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "x": 0,
-        },
-        hoverlabel={"font": {"size": SCREEN_FONT_PX}},
-    )
-    screen.update_traces(textfont_size=SCREEN_FONT_PX, selector={"type": "bar"})
-    for trace in screen.data:  # labels drawn as text (city and river names on the map)
-        if trace.type == "scatter" and trace.mode and "text" in trace.mode:
-            trace.textfont.size = max(trace.textfont.size or 0, SCREEN_FONT_PX)
-    _wrap_categories(screen)
+    if phone:  # its own height too: the slide's body scrolls on a phone; labels level, values inside the plot
+        _fit_phone(screen)
+    else:
+        screen.update_layout(
+            title=None,
+            height=None,
+            font={"size": SCREEN_FONT_PX},
+            margin={"t": 20},
+            legend={
+                "font": {"size": SCREEN_FONT_PX},
+                "orientation": "h",
+                "yref": "paper",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "x": 0,
+            },
+            hoverlabel={"font": {"size": SCREEN_FONT_PX}},
+        )
+        screen.update_traces(textfont_size=SCREEN_FONT_PX, selector={"type": "bar"})
+        for trace in screen.data:  # labels drawn as text (city and river names on the map)
+            if trace.type == "scatter" and trace.mode and "text" in trace.mode:
+                trace.textfont.size = max(trace.textfont.size or 0, SCREEN_FONT_PX)
+        _wrap_categories(screen)
     if not dark:
         return screen
     colors = {k.upper(): v for k, v in DARK_COLORS.items()}
@@ -928,6 +957,9 @@ def fit_screen_text(figure: go.Figure) -> go.Figure:
     if any(n.yref == "paper" and (n.y or 0) >= 1 and n.yanchor == "bottom" for n in notes):
         figure.update_layout(margin={"t": 2 * SCREEN_FONT_PX})
     figure.update_traces(constraintext="none", selector={"type": "bar", "orientation": "h"})
+    # an axis title clear of its tick labels grown to the screen's size (plotly places it for the smaller ones)
+    figure.update_xaxes(automargin=True, title_standoff=SCREEN_FONT_PX)
+    figure.update_yaxes(automargin=True, title_standoff=SCREEN_FONT_PX)
     return figure
 
 

@@ -909,6 +909,7 @@ FRAMEWORK_ZH = {
     "Link to heading": "指向此标题的链接",
     "No results": "没有结果",
     "Open": "展开选项",
+    "Page not found": "找不到页面",
     "Remove file": "移除文件",
     "Search": "搜索",
     "Selected values": "已选项",
@@ -935,6 +936,15 @@ FRAMEWORK_ZH_PATTERNS = (
     (r"^Remove (.+)$", "移除 $1"),
     (r"^Shortcut (.+)$", "快捷键 $1"),
     (r"^Limit (\S+) per file(.*)$", "每个文件不超过 $1$2"),
+    (
+        r"^You have requested page (\S+), but no corresponding file was found in the app's pages/ directory\. "
+        r"Running the app's main page\.$",
+        "没有页面 $1，已打开首页。",
+    ),
+    (
+        r"^The page that you have requested does not seem to exist\. Running the app's main page\.$",
+        "没有这个页面，已打开首页。",
+    ),
 )
 
 

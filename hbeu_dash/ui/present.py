@@ -9,8 +9,8 @@ import streamlit as st
 from hbeu_dash import charts, maps
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import DARK_COLORS, t
-from hbeu_dash.markup import quote_html
-from hbeu_dash.ui import citations, data, state
+from hbeu_dash.markup import mixed_html, quote_html
+from hbeu_dash.ui import citations, data, present_screen, state
 from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.present_controls import render_controls, render_idle_script
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
@@ -35,25 +35,29 @@ def slide_number(count: int) -> int:
     return number
 
 
-def get_slide(filters: Filters, number: int, dark: bool) -> tuple[slide_views.Slide, list]:
-    """Slide `number` and its charts made for the big screen (memoised per data version, filters and theme)."""
+def get_slide(filters: Filters, number: int, dark: bool, phone: bool = False) -> tuple[slide_views.Slide, list]:
+    """Slide `number` and its charts made for the big screen, or for a phone in the pages' type sizes (memoised per
+    data version, filters, theme and screen)."""
 
     def build() -> tuple[slide_views.Slide, list]:
         slide = slide_views.build_slide(data.get_scope(filters), number)
         figures = []
         for chart in slide.charts:
-            if slide.slide_id == "timeline":  # every event labelled beside its dot
+            if phone:
+                figures.append(charts.make_screen_figure(chart.figure, dark, phone=True))
+            elif slide.slide_id == "timeline":  # every event labelled beside its dot
                 figure = charts.make_timeline_slide_figure(chart, filters.lang)
                 figures.append(charts.make_screen_figure(figure, dark))
             else:
                 figures.append(charts.fit_screen_text(charts.make_screen_figure(chart.figure, dark)))
         if slide.map is not None:
             view = slide.map
-            figure = maps.make_city_slide_figure(view.cities, view.values, view.reports, filters.lang, dark=dark)
-            figures.append(charts.make_screen_figure(figure, dark))
+            make = maps.make_city_figure if phone else maps.make_city_slide_figure
+            figure = make(view.cities, view.values, view.reports, filters.lang, dark=dark)
+            figures.append(charts.make_screen_figure(figure, dark, phone=phone))
         return slide, [share_figure(f) for f in figures]
 
-    return data.memo(("slide", filters, number, dark), build)
+    return data.memo(("slide", filters, number, dark, phone), build)
 
 
 def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) -> str:
@@ -65,7 +69,7 @@ def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) 
         swatch = f'<span class="swatch" style="background:{html.escape(color)}"></span>' if color else ""
         parts.append(f'<div class="slide-block"><h3>{swatch}{html.escape(block.heading)}</h3>')
         if block.text:
-            parts.append(f"<p>{html.escape(block.text)}</p>")
+            parts.append(f"<p>{mixed_html(block.text)}</p>")
         if block.table is not None:
             head = "".join(f"<th>{html.escape(h)}</th>" for h in block.table.header)
             rows = "".join(
@@ -130,7 +134,7 @@ def render_slide_body(slide: slide_views.Slide, figures: list, lang: str, dark: 
                 _chart(key, title, figure)
     if slide.notes:  # many or long: in two columns
         split = " slide-columns" if sum(len(n) for n in slide.notes) > NOTES_IN_ONE_COLUMN else ""
-        items = "".join(f"<li>{html.escape(note)}</li>" for note in slide.notes)
+        items = "".join(f"<li>{mixed_html(note)}</li>" for note in slide.notes)
         st.html(f'<ul class="slide-notes{split}">{items}</ul>')
 
 
@@ -173,7 +177,8 @@ def render_presentation(filters: Filters) -> None:
     number = slide_number(count)
     dark = st.session_state.get(state.KEYS["theme"]) == "dark"
     st.html(CSS + (DARK_CSS if dark else ""))
-    slide, figures = get_slide(filters, number, dark)
+    phone = present_screen.drawn_for_phone()
+    slide, figures = get_slide(filters, number, dark, phone)
     st.html(
         f'<div class="slide-head"><h1 class="slide-title">{html.escape(slide.title)}</h1>'
         f'<span class="slide-no">{number} / {count}</span></div>'
@@ -185,6 +190,7 @@ def render_presentation(filters: Filters) -> None:
         st.html(f'<div class="slide-foot">{html.escape(slide.footer)}{footer_link(slide, filters, number)}</div>')
         render_controls(number, count, filters.lang)
     render_idle_script()
+    present_screen.render_probe(phone)
     if not figures:
         render_plotly_preload()
     render_auto_advance(count)

@@ -80,6 +80,23 @@ body.slide-idle, body.slide-idle * { cursor: none !important; }
 .st-key-slide-menu-items { flex-wrap: nowrap; }
 .st-key-slide-menu-items button { justify-content: flex-start; text-align: left; min-height: 0; }
 .st-key-slide-menu-items button p { font-size: 2vh; white-space: normal; text-align: left; line-height: 1.3; }
+/* A phone (present_screen): the slide reads as a page that scrolls: its charts at their own heights in the pages'
+   type sizes, the sources line over the controls, a table's long quotes wrapped inside its columns. */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { height: auto; }
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { height: auto; }
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > *,
+  [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
+  > .st-key-slide-body) { flex: none !important; min-height: auto; }
+  .st-key-slide-body { height: auto; overflow: visible; }
+  .st-key-slide-body *, .st-key-slide-body [class*="-plot"] { flex: none !important; min-height: auto; }
+  .st-key-slide-body [data-testid="stHorizontalBlock"], .st-key-slide-body [data-testid="stLayoutWrapper"],
+  .st-key-slide-body [class*="st-key-slide-chart-"], .st-key-slide-map { height: auto !important; }
+  .st-key-slide-bottom { flex-wrap: wrap !important; }
+  .st-key-slide-bottom > * { flex: 1 1 100% !important; width: 100% !important; max-width: 100% !important; }
+  .slide-block table { table-layout: fixed; }
+  .slide-block th, .slide-block td { overflow-wrap: anywhere; }
+}
 </style>"""
 DARK_CSS = """<style>
 [data-testid="stApp"], [data-testid="stMain"] { background: #0f172a; color: #e2e8f0; }

@@ -30,6 +30,12 @@ PAGES = {
     "evidence": "/evidence?fig=hohhot-service-items-b",
     **{f"slide-{n:02d}": f"/present?slide={n}" for n in range(1, 14)},
 }
+# Known and left (issue 19's note): on a phone three slides' charts still draw a label over another.
+KNOWN = {
+    ("phone", "slide-06", "en"): "value ticks of the by-source bars crowd at 358 px",
+    ("phone", "slide-08", "en"): "the consortia bars' long English names overlap",
+    ("phone", "slide-12", "zh"): "the timeline's Chinese dates crowd at 358 px",
+}
 
 
 TALLEST_PX = 16_000
@@ -53,10 +59,13 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module", params=list(SIZES))
-def sized(request, browser) -> object:
-    """One browser context per screen size (pages open in fresh tabs: each load is a new session)."""
+def sized(request, browser, server) -> object:
+    """One browser context per screen size (pages open in fresh tabs: each load is a new session). A phone has the
+    cookie its first visit to the slides set (ui/present_screen.py; that first visit is tested below)."""
     width, height = SIZES[request.param]
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    if request.param == "phone":
+        ctx.add_cookies([{"name": "hbeu_screen", "value": "phone", "url": server}])
     ctx.size_name = request.param
     yield ctx
     ctx.close()
@@ -83,7 +92,12 @@ def _read_whole(page) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_screen_is_accessible_in_its_language_and_whole(sized, server, axe_source, name: str, lang: str) -> None:
+def test_screen_is_accessible_in_its_language_and_whole(
+    request, sized, server, axe_source, name: str, lang: str
+) -> None:
+    reason = KNOWN.get((sized.size_name, name, lang))
+    if reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=False))
     path = PAGES[name]
     url = f"{server}{path}{'&' if '?' in path else '?'}lang={lang}"
     watched = _open(sized, url)
@@ -92,6 +106,10 @@ def test_screen_is_accessible_in_its_language_and_whole(sized, server, axe_sourc
         screen_layout = screen_checks.layout_problems(page)  # at the screen's own size
         if not name.startswith("slide-"):
             _read_whole(page)
+        else:  # the slide's controls fade while the mouse rests: a movement brings them back, whole, for axe
+            page.mouse.move(200, 200)
+            page.mouse.move(220, 240)
+            page.wait_for_timeout(400)
         problems = {
             "exceptions": page.locator('[data-testid="stException"]').all_inner_texts(),
             "left the machine": watched.external,
@@ -114,3 +132,82 @@ def test_screen_is_accessible_in_its_language_and_whole(sized, server, axe_sourc
         assert found == {}, f"{url} at {sized.size_name}"
     finally:
         page.close()
+
+
+ANALYST_PAGES = {"add-data": "/add-data", "history": "/history"}
+
+
+@pytest.fixture(scope="module")
+def analyst_app(chromium, tmp_path_factory) -> str:
+    """The app with one analyst account (a password login lives in its browser session, so each page signs in)."""
+    from hbeu_dash import auth
+    from tests.e2e.test_login import PASSWORD, app_server
+
+    secrets_toml = f'[hbeu.accounts]\nwang = "{auth.hash_password(PASSWORD)}"\n'
+    with app_server(tmp_path_factory.mktemp("screens"), secrets_toml, None, "screens-analyst") as app:
+        yield app
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", list(ANALYST_PAGES))
+def test_analyst_screen_is_accessible_in_its_language_and_whole(
+    sized, analyst_app, axe_source, name: str, lang: str
+) -> None:
+    from tests.e2e.test_login import PASSWORD
+
+    url = f"{analyst_app}{ANALYST_PAGES[name]}?lang={lang}"
+    watched = _open(sized, url)  # the stand-in: the page asked for, and the sign-in form
+    page = watched.page
+    try:
+        zh = lang == "zh"
+        page.get_by_label("用户名" if zh else "User name").fill("wang")
+        page.locator('[data-testid="stMain"] input[type="password"]').fill(PASSWORD)
+        page.locator('[data-testid="stMain"]').get_by_role(
+            "button", name="登录" if zh else "Log in", exact=True
+        ).click()
+        page.wait_for_selector('[data-testid="stFileUploader"]' if name == "add-data" else "h1", timeout=60_000)
+        wait_settled(page)
+        screen_layout = screen_checks.layout_problems(page)
+        _read_whole(page)
+        problems = {
+            "exceptions": page.locator('[data-testid="stException"]').all_inner_texts(),
+            "left the machine": watched.external,
+            "axe": screen_checks.axe_violations(page, axe_source),
+            "language": (
+                screen_checks.english_on_chinese_page(page) if zh else screen_checks.chinese_on_english_page(page)
+            ),
+            "layout": screen_layout,
+        }
+        found = {k: v for k, v in problems.items() if v}
+        if found:
+            page.screenshot(path=str(ARTIFACTS / f"screen-{name}-{sized.size_name}-{lang}.png"))
+        assert found == {}, f"{url} at {sized.size_name}"
+    finally:
+        page.close()
+
+
+def test_an_unknown_page_is_told_in_chinese(open_page) -> None:
+    page = open_page("/no-such-page?lang=zh").page
+    page.get_by_text("找不到页面").first.wait_for(timeout=30_000)  # Streamlit's own notice, in Chinese
+    assert "没有这个页面，已打开首页。" in page.inner_text("body")
+    assert screen_checks.english_on_chinese_page(page) == []
+
+
+def test_a_phones_first_visit_to_the_slides_reloads_once_drawn_for_the_phone(browser, server) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = ctx.new_page()
+        loads = []
+        page.on("load", lambda _: loads.append(1))
+        page.goto(f"{server}/present?slide=6&lang=en", wait_until="load", timeout=60_000)
+        for _ in range(600):  # the second load: the page said it is a phone, and the server drew it again
+            if len(loads) >= 2:
+                break
+            page.wait_for_timeout(100)
+        assert len(loads) == 2 and "hbeu_screen=phone" in page.evaluate("document.cookie")
+        wait_settled(page)
+        assert screen_checks.layout_problems(page) == []
+        # drawn for a phone: the columns of the wall's chart are bars across, their names to the left
+        assert page.locator(".js-plotly-plot .ytick text", has_text="Baotou").count() >= 1
+    finally:
+        ctx.close()
