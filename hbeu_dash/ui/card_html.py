@@ -37,7 +37,7 @@ CSS = """<style>
 .kpi-links a { display: inline-block; margin-top: 0.5rem; font-size: 0.875rem; }
 .hl-band { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.75rem; margin-bottom: 0; }
 .hl-item { border-left: 4px solid #0072B2; background: rgba(0, 114, 178, 0.06); border-radius: 0.25rem;
-  padding: 0.5rem 0.75rem; line-height: 1.4; min-width: 0; }
+  padding: 0.4rem 0.75rem; line-height: 1.4; min-width: 0; }
 .hl-conflicts { border-left-color: #bd4043; background: rgba(189, 64, 67, 0.06); }
 .hl-label { font-size: 0.8rem; font-weight: 700; letter-spacing: 0.02em; }
 .hl-text { font-size: 0.9rem; margin: 0.1rem 0 0.15rem; display: -webkit-box; -webkit-line-clamp: 3;
@@ -49,9 +49,9 @@ CSS = """<style>
 .hl-links a { margin-left: 0.6rem; white-space: nowrap; }
 .ov-groups { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.75rem; margin-bottom: 1rem;
   align-items: start; }
-.ov-group { display: flex; flex-direction: column; gap: 0.35rem; min-width: 0; }
+.ov-group { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
 .ov-title { font-size: 1rem; font-weight: 700; margin: 0; padding: 0 0 0.1rem; border-bottom: 2px solid #0072B2; }
-.ov-group .kpi-card { padding: 0.5rem 0.75rem; }
+.ov-group .kpi-card { padding: 0.4rem 0.75rem; }
 .ov-group .kpi-name { margin-bottom: 0.15rem; }
 .ov-group .kpi-value { font-size: 1.5rem; margin: 0 0 0.1rem; }
 .ov-group .kpi-lead .kpi-name { font-size: 0.95rem; line-height: 1.35; }
