@@ -894,6 +894,8 @@ FRAMEWORK_ZH = {
     "App pages": "页面导航",
     "Browse files": "选择文件",
     "Choose an option": "请选择",
+    "Choose date": "选择日期",
+    "file upload": "上传文件",
     "Clear all": "全部清除",
     "Clear value": "清除",
     "Close": "关闭",
