@@ -131,8 +131,10 @@ def test_anonymous_readers_cannot_open_data_entry(context: tuple, tmp_path: Path
             page.goto(app + path, wait_until="domcontentloaded", timeout=60_000)
             wait_settled(page)
             text = main_text(page)
-            assert "Add data" not in text and "Change history" not in text, path
+            # the stand-in: it names the page asked for and asks to sign in; none of the page's own parts
+            assert "is for analysts: sign in to open it" in text, path
             assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            assert "Undo" not in text and "Commit" not in text, path
             nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
             assert "Add data" not in nav and "Change history" not in nav
         assert digest(tmp_path / "data") == before
