@@ -39,7 +39,7 @@ from tests.e2e.test_login import ANALYST
 pytestmark = pytest.mark.e2e
 
 WANG, LI = "wang@example.org", "li@example.org"  # two analysts (wang is the provider's predefined user)
-CONFLICT = "未提交:预览之后数据已被修改"  # the start of i18n's entry_conflict (zh)
+CONFLICT = "未提交：预览之后数据已被修改"  # the start of i18n's entry_conflict (zh)
 # Streamlit's answer to an upload that reaches a process that does not hold its session (starlette_routes.py).
 NO_AFFINITY_ERROR = "Invalid session_id. This is likely caused by a multi-replica deployment without sticky sessions"
 
@@ -179,7 +179,7 @@ def log_in(page: object, cluster: Cluster, provider: str, email: str) -> None:
         page.get_by_role("button", name="Authorize").click()
     page.wait_for_url(f"{cluster.url}/*", timeout=30_000)
     wait_settled(page)
-    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(f"已登录:{email}(分析员)", timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(f"已登录：{email}（分析员）", timeout=30_000)
 
 
 def analyst_page(contexts: object, cluster: Cluster, provider: str, email: str, replica: str | None) -> object:
@@ -203,7 +203,7 @@ def upload(page: object, path: Path) -> None:
 def preview(page: object, path: Path) -> None:
     """Upload one new figures row and wait for its preview."""
     upload(page, path)
-    page.get_by_text("新增 1 行,修改 0 行").wait_for(timeout=60_000)
+    page.get_by_text("新增 1 行，修改 0 行").wait_for(timeout=60_000)
     wait_settled(page)
 
 
@@ -392,7 +392,7 @@ def test_uploads_and_the_oidc_login_work_through_the_proxy_and_fail_without_affi
                 chip = page.locator('[data-testid="stFileChip"]').filter(has_text=path.name)
                 expect(chip).to_have_attribute("aria-invalid", "true", timeout=30_000)
                 expect(chip.get_by_role("alert")).to_have_text("Error: AxiosError: Request failed with status code 400")
-                assert page.get_by_text("新增 1 行,修改 0 行").count() == 0
+                assert page.get_by_text("新增 1 行，修改 0 行").count() == 0
                 break
             page.close()
         failed = [(status, body) for status, body in statuses if status != 200]
@@ -422,7 +422,7 @@ def test_a_stopped_replica_s_browsers_carry_on_on_the_other(
         expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=60_000)
         wait_settled(on_a)
         assert route_of(on_a.context, cluster) == "r2"
-        expect(on_a.locator('[data-testid="stSidebar"]')).to_contain_text(f"已登录:{WANG}(分析员)", timeout=30_000)
+        expect(on_a.locator('[data-testid="stSidebar"]')).to_contain_text(f"已登录：{WANG}（分析员）", timeout=30_000)
         open_nav(on_a, "政务服务")
         assert on_a.locator('[data-testid="stMain"] h1').first.inner_text() == "政务服务"
     finally:

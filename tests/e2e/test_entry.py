@@ -295,13 +295,13 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         page.locator('input[type="password"]').fill(PASSWORD)
         page.get_by_role("button", name="登录", exact=True).click()
         wait_settled(page)
-        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("已登录:wang(分析员)", timeout=30_000)
+        expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("已登录：wang（分析员）", timeout=30_000)
         open_nav(page, "添加数据")
-        page.get_by_label("文章正文(粘贴)").fill(ARTICLE)
-        page.get_by_label("标题(原文)").fill("四城政务服务协同推进会召开")
+        page.get_by_label("文章正文（粘贴）").fill(ARTICLE)
+        page.get_by_label("标题（原文）").fill("四城政务服务协同推进会召开")
         page.get_by_label("英文标题").fill("Four-city government services meeting held")
-        page.get_by_label("媒体或发布机构(中文)").fill("测试日报")
-        page.get_by_label("媒体或发布机构(英文)").fill("Test Daily")
+        page.get_by_label("媒体或发布机构（中文）").fill("测试日报")
+        page.get_by_label("媒体或发布机构（英文）").fill("Test Daily")
         page.get_by_label("发布日期(YYYY-MM-DD)").fill("2025-03-06")
         page.get_by_role("button", name="提取候选数字").click()
         page.get_by_text("找到 2 个候选数字和 1 个候选事件").wait_for(timeout=60_000)
@@ -325,7 +325,7 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         page.get_by_role("button", name="检查并预览").click()
         page.get_by_role("button", name="提交", exact=True).wait_for(timeout=60_000)
         wait_settled(page)
-        page.get_by_text("预览(数据版本").evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.get_by_text("预览（数据版本").evaluate("e => e.scrollIntoView({block: 'start'})")
         page.screenshot(path=str(ARTIFACTS / "entry-article-preview.png"))
         text = main_text(page)
         assert "新增 3 行" in text, text[-2000:]  # the source, one figure, one event
@@ -383,7 +383,7 @@ def test_an_analyst_commits_a_figure_with_the_new_indicator_the_assistant_propos
         page = ctx.new_page()
         log_in(page, app, "zh")
         open_nav(page, "添加数据")
-        page.get_by_label("文章正文(粘贴)").fill(NEW_ARTICLE)
+        page.get_by_label("文章正文（粘贴）").fill(NEW_ARTICLE)
         for name, value in FORM.items():
             page.get_by_label(name).fill(value)
         page.get_by_role("button", name="提取候选数字").click()
@@ -409,8 +409,8 @@ def test_an_analyst_commits_a_figure_with_the_new_indicator_the_assistant_propos
         wait_settled(page)
         text = main_text(page)
         assert "新增 3 行" in text, text[-2000:]  # the source, the indicator, the figure
-        assert "新增的行:指标" in text and "处问题" not in text, "the renamed indicator is cited: no dangling id"
-        page.get_by_text("新增的行:指标").scroll_into_view_if_needed()
+        assert "新增的行：指标" in text and "处问题" not in text, "the renamed indicator is cited: no dangling id"
+        page.get_by_text("新增的行：指标").scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "entry-article-indicator-preview.png"))
         assert digest(data) == before, "a preview writes nothing"
         page.get_by_role("button", name="提交", exact=True).click()
@@ -420,8 +420,8 @@ def test_an_analyst_commits_a_figure_with_the_new_indicator_the_assistant_propos
         assert f"{SOURCE}-1,{RENAMED},hohhot,18," in (data / "figures.csv").read_text(encoding="utf-8")
         open_nav(page, "修改记录")
         history = "\n".join(page.locator('[data-testid="stDataFrame"] table').all_text_contents())
-        assert "指标:新增 1,修改 0,删除 0" in history, "one commit: the indicator with the figure and the source"
-        assert "数字:新增 1,修改 0,删除 0" in history, history
+        assert "指标：新增 1，修改 0，删除 0" in history, "one commit: the indicator with the figure and the source"
+        assert "数字：新增 1，修改 0，删除 0" in history, history
         assert refused == []
 
 
@@ -460,12 +460,12 @@ def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_pro
         upload_table(page, files["other"])
         assert "却出现在 meeting8-interviews 的原文中" in problems_text(page)
         upload_table(page, files["untexted"])
-        assert f"来源 {UNTEXTED} 没有存档原文;请先附上来源原文" in problems_text(page)
+        assert f"来源 {UNTEXTED} 没有存档原文；请先附上来源原文" in problems_text(page)
         assert page.get_by_role("button", name="提交", exact=True).count() == 0
         assert tree_digest(data) == before, "refused: the data folder is byte-identical"
 
         # The analyst attaches the notice as the web page it was saved as: only its article is read.
-        choose(page, "entry_text_source_0", f"{UNTEXTED}(没有存档原文)")
+        choose(page, "entry_text_source_0", f"{UNTEXTED}（没有存档原文）")
         page.locator('.st-key-entry_text_file_0 input[type="file"]').set_input_files(str(page_file))
         page.get_by_role("button", name="读取原文").click()
         wait_settled(page)
@@ -473,7 +473,7 @@ def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_pro
         assert f"{UNTEXTED}:" in main and "来自:notice.html" in main
         assert "鄂尔多斯市已建成5G基站9876座" in main and "首页" not in main and "版权所有" not in main
         page.get_by_text("本次提交将存档以下来源原文").wait_for(timeout=60_000)
-        assert "新增 1 行,修改 1 行" in main_text(page)
+        assert "新增 1 行，修改 1 行" in main_text(page)
         page.get_by_text("读到的开头几行").scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "entry-text-attached.png"))
         assert tree_digest(data) == before, "a preview writes nothing"

@@ -25,7 +25,7 @@ WORDS = {
         "open": "Open these paragraphs on their own page",
     },
 }
-SEARCH = {"zh": "搜索(名称、原文、说明)", "en": "Search (names, evidence, notes)"}
+SEARCH = {"zh": "搜索（名称、原文、说明）", "en": "Search (names, evidence, notes)"}
 LINK_COLUMN = 8  # in the explorer: figure_id, sector, indicator, its trend, city, value, unit, as written, the link
 
 
