@@ -302,7 +302,7 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         page.get_by_label("英文标题").fill("Four-city government services meeting held")
         page.get_by_label("媒体或发布机构（中文）").fill("测试日报")
         page.get_by_label("媒体或发布机构（英文）").fill("Test Daily")
-        page.get_by_label("发布日期(YYYY-MM-DD)").fill("2025-03-06")
+        page.get_by_label("发布日期（YYYY-MM-DD）").fill("2025-03-06")
         page.get_by_role("button", name="提取候选数字").click()
         page.get_by_text("找到 2 个候选数字和 1 个候选事件").wait_for(timeout=60_000)
         wait_settled(page)
