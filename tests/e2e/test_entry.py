@@ -339,7 +339,7 @@ def test_an_analyst_reviews_article_candidates_in_the_grids_commits_and_undoes(
         evidence = read_cell(page, figures, "figures", "evidence", 0)
         edit_cell(page, figures, "figures", "evidence", 0, EDITED_EVIDENCE)
         problems = problems_text(page)
-        assert "候选数字 第 1 行 “evidence”列" in problems, problems
+        assert "候选数字 第 1 行“evidence”列" in problems, problems
         assert "未逐字出现在来源 test-daily-2025-03-06 的存档原文中" in problems, problems
         assert page.get_by_role("button", name="提交", exact=True).count() == 0
         page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).scroll_into_view_if_needed()
@@ -453,7 +453,7 @@ def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_pro
         # Refused before any preview, naming row and column in the analyst's language; nothing written.
         upload_table(page, files["fabricated"])
         text = problems_text(page)
-        assert "fabricated.csv 第 2 行 “evidence”列" in text
+        assert "fabricated.csv 第 2 行“evidence”列" in text
         assert "未逐字出现在来源 meeting8-interviews 的存档原文中" in text, text
         page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "entry-refused-fabricated.png"))
