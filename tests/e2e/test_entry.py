@@ -470,7 +470,7 @@ def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_pro
         page.get_by_role("button", name="读取原文").click()
         wait_settled(page)
         main = main_text(page)
-        assert f"{UNTEXTED}:" in main and "来自:notice.html" in main
+        assert f"{UNTEXTED}：" in main and "来自：notice.html" in main
         assert "鄂尔多斯市已建成5G基站9876座" in main and "首页" not in main and "版权所有" not in main
         page.get_by_text("本次提交将存档以下来源原文").wait_for(timeout=60_000)
         assert "新增 1 行，修改 1 行" in main_text(page)
