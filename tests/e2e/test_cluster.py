@@ -169,7 +169,9 @@ def open_app(ctx: object, url: str) -> object:
 
 
 def log_in(page: object, cluster: Cluster, provider: str, email: str) -> None:
-    """OIDC through the proxy: the sidebar's button → the provider's form → back through /oauth2callback."""
+    """OIDC through the proxy: the sidebar's sign-in entry, its button → the provider's form → back through
+    /oauth2callback."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary').get_by_text("分析员登录").click()
     page.get_by_role("button", name="通过 Mock SSO 登录").click()
     page.wait_for_url(f"{provider}/oauth2/authorize?*", timeout=30_000)
     if email == WANG:
