@@ -11,7 +11,7 @@ OUT ?= out
 AXE_VERSION := $(shell sed -n 's/^VERSION = "\(.*\)"/\1/p' scripts/fetch_axe.py)
 AXE := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
-.PHONY: help install run archive cluster test lint format validate verify briefing bench clean
+.PHONY: help install run run-urls archive cluster test lint format validate verify briefing bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,8 +27,13 @@ install: $(STAMP) ## create .venv and install the pinned requirements
 $(AXE): scripts/fetch_axe.py | $(STAMP)
 	$(PY) scripts/fetch_axe.py $(dir $@)
 
-run: $(STAMP) archive ## start the dashboard on http://localhost:$(PORT)
+run: $(STAMP) archive run-urls ## start the dashboard on http://localhost:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+run-urls: # where to open it: this machine's own addresses (Streamlit's welcome asked the internet: it is off)
+	@echo "HBEU Dash: http://localhost:$(PORT)"
+	@for ip in $$(hostname -I 2>/dev/null); do case $$ip in *:*) ip="[$$ip]";; esac; \
+	  echo "  on the intranet: http://$$ip:$(PORT)"; done
 
 archive: $(STAMP) ## fill data/'s source archive from ../shared/seeds and ../shared/sources when they exist (no data change)
 	$(PY) -m hbeu_dash fill-archive
