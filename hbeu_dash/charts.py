@@ -859,29 +859,109 @@ def _wrap_categories(fig: go.Figure) -> None:
         )
 
 
+PHONE_TICK_WIDTH = {"cjk": 20, "latin": 40}  # characters in a line of a bar's name above the bar at 390 px
+PHONE_BAR_PX, PHONE_LINE_PX = 22, 17
+PHONE_PLOT_PX = 340  # the plot's width on a 390 px phone, between the slide's margins
+
+
+def _phone_name(text: str) -> str:
+    """A bar's name for the line above it on a phone: the page's line breaks dropped, wrapped to the screen's width
+    (a <sub> line stays a smaller line of its own)."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text) * 2 > len(text.replace(" ", ""))  # mostly Chinese
+    width = PHONE_TICK_WIDTH["cjk" if cjk else "latin"]
+    main, subs = [], []
+    for part in text.split("<br>"):
+        (subs if part.startswith("<sub>") and part.endswith("</sub>") else main).append(part.removeprefix("<sub>"))
+    lines = _wrap(("" if cjk else " ").join(main), width).split("<br>") if main else []
+    for sub in subs:
+        lines += [f"<sub>{line}</sub>" for line in _wrap(sub.removesuffix("</sub>"), int(width * 1.4)).split("<br>")]
+    return "<br>".join(lines)
+
+
+def _names_above_bars(screen: go.Figure) -> None:
+    """Bars across on a phone: each bar's name on its own lines above it, left-aligned, so the bars and their values
+    take the screen's whole width (names to the left would leave them a sliver of 390 px)."""
+    bars = [t for t in screen.data if t.type == "bar" and t.orientation == "h" and t.y is not None]
+    names = [str(c) for c in screen.layout.yaxis.categoryarray or ()]  # every category on the axis: the bars',
+    for trace in screen.data:  # and any marker's (a target, a missing value)
+        if trace.y is not None and all(isinstance(y, str) for y in trace.y):
+            names += [y for y in trace.y if y not in names]
+    if not names:  # bars at numbers, named by the axis' own labels (to the left): the values in the rest
+        left_px = max((len(str(text)) * 8 + 12 for text in screen.layout.yaxis.ticktext or ()), default=40)
+        _room_for_values(screen, bars, PHONE_PLOT_PX - left_px)
+        return
+    labels = {name: _phone_name(name) for name in names}
+    lines = max(label.count("<br>") + 1 for label in labels.values())
+    above = any(a.yref == "paper" and (a.y or 0) >= 1 for a in screen.layout.annotations)  # a label over the plot
+    margin = {"t": 32 if above else 12, "l": 8, "r": 12, "b": screen.layout.margin.b or 95}
+    needed = len(names) * (PHONE_BAR_PX + lines * PHONE_LINE_PX + 12)  # a bar, its name's lines, a gap
+    height = max(screen.layout.height or 0, needed + margin["t"] + margin["b"])
+    slot = (height - margin["t"] - margin["b"]) / len(names)
+    screen.update_layout(
+        height=height,
+        margin=margin,
+        bargap=1 - PHONE_BAR_PX / slot,
+    )
+    screen.layout.annotations = [
+        *screen.layout.annotations,
+        *(
+            {
+                "text": label,
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": name,
+                "yref": "y",
+                "yanchor": "bottom",
+                "yshift": PHONE_BAR_PX / 2 + 2,
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 13},
+            }
+            for name, label in labels.items()
+        ),
+    ]
+    screen.update_yaxes(showticklabels=False, title_text=None, automargin=False)
+    _room_for_values(screen, bars, PHONE_PLOT_PX)
+
+
+def _room_for_values(screen: go.Figure, bars: list, plot_px: float) -> None:
+    """Room right of each bar for its value written outside it: the axis runs far enough that each text fits in a
+    plot `plot_px` wide (plotly would shrink or clip it)."""
+    reach = 0.0
+    for trace in bars:
+        texts = list(trace.text) if isinstance(trace.text, (list, tuple)) else [trace.text or ""] * len(trace.x)
+        for value, text in zip(trace.x, texts, strict=False):
+            if value is None or pd.isna(value) or float(value) < 0:
+                continue
+            text_px = sum(13 if "\u4e00" <= ch <= "\u9fff" else 7 for ch in str(text)) + 10
+            reach = max(reach, float(value) * plot_px / max(plot_px - text_px, 12))  # a bar at least 12 px
+    if reach > 0:
+        screen.update_xaxes(range=[0, reach], autorange=False)
+
+
 def _fit_phone(screen: go.Figure) -> None:
-    """A slide's chart on a phone, in the pages' type sizes: no title (the slide has it), labels level; a column's
-    long name in short lines under it, a bar's long name given the height its lines need, a time axis with few
-    dates, its numbers inside the plot clear of the dates under it."""
-    screen.update_layout(title=None)
+    """A slide's chart on a phone, in the pages' type sizes: no title (the slide has it), labels level, the plot as
+    wide as the screen; columns turned into bars across with their names above them, a time axis with few dates
+    and a number axis' labels inside the plot."""
+    screen.update_layout(title=None, margin={"t": 12, "r": 12})
     screen.update_xaxes(tickangle=0, automargin=True)
     screen.update_yaxes(automargin=True)
     columns = [t for t in screen.data if t.type == "bar" and t.orientation != "h"]
-    if columns and len(columns) == len(screen.data):  # columns with long names: bars across, names to the left
+    if columns and len(columns) == len(screen.data):  # columns with long names: bars across
         x_title, y_title = screen.layout.xaxis.title.text, screen.layout.yaxis.title.text
         for trace in columns:
             trace.update(orientation="h", x=trace.y, y=trace.x)
         screen.update_xaxes(title_text=y_title, type=None, tickformat=None)
         screen.update_yaxes(title_text=x_title, autorange="reversed", type=None)
-    across = any(t.type == "bar" and t.orientation == "h" for t in screen.data)
-    if across:  # every bar's name wants its lines' height
-        names = {str(y) for t in screen.data if t.type == "bar" and t.y is not None for y in t.y}
-        needed = sum(18 * (name.count("<br>") + 1) + 14 for name in names) + 140
-        screen.update_layout(height=max(screen.layout.height or 0, needed))
+    if any(t.type == "bar" and t.orientation == "h" for t in screen.data):
+        _names_above_bars(screen)
         screen.update_xaxes(nticks=4)
-    if all(t.type == "scatter" for t in screen.data):  # a time axis: few dates, the numbers inside the plot
+    if all(t.type == "scatter" for t in screen.data):  # a time axis: few dates
         screen.update_xaxes(nticks=3)
-        screen.update_yaxes(ticklabelposition="inside top")
+        numeric = all(t.y is None or all(isinstance(v, (int, float)) for v in t.y) for t in screen.data)
+        if numeric:  # the numbers inside the plot, clear of the dates under it
+            screen.update_yaxes(ticklabelposition="inside top")
 
 
 def make_screen_figure(fig: go.Figure, dark: bool = False, phone: bool = False) -> go.Figure:

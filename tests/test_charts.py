@@ -149,6 +149,29 @@ def test_screen_figure_wraps_long_category_labels(figures: pd.DataFrame) -> None
     )
 
 
+def test_a_slide_chart_on_a_phone_names_each_bar_above_it_and_leaves_room_for_its_value(figures: pd.DataFrame) -> None:
+    rows = transforms.reports_of(figures, "four_city_service_items")
+    chart = charts.make_city_reports_figure(rows, "en", "Items", "f")
+    phone = charts.make_screen_figure(chart.figure, phone=True)
+    assert all(trace.orientation == "h" for trace in phone.data), "columns turned into bars across"
+    assert phone.layout.yaxis.showticklabels is False
+    names = {a.y: a.text for a in phone.layout.annotations if a.yref == "y"}
+    assert names["Baotou<br><sub>8th Mayors' Meeting interviews · 2024-12</sub>"] == (
+        "Baotou<br><sub>8th Mayors' Meeting interviews · 2024-12</sub>"
+    )
+    assert len(names) == 3 and all(a.xanchor == "left" and a.yanchor == "bottom" for a in phone.layout.annotations)
+    # the axis runs past the longest bar (1,412) far enough for "1,412 items ⚠" written outside it
+    assert phone.layout.xaxis.range[1] > 1412 * 1.2
+    assert chart.figure.data[0].orientation != "h", "the page's figure is not changed"
+
+
+def test_a_phones_bar_name_is_rewrapped_to_the_screen_as_one_language_reads() -> None:
+    assert charts._phone_name("Consortia<br>undertaking<br>open-competition<br>(揭榜挂帅) projects") == (
+        "Consortia undertaking open-competition<br>(揭榜挂帅) projects"
+    )
+    assert charts._phone_name("承接“揭榜挂帅”项目的创新联<br>合体") == "承接“揭榜挂帅”项目的创新联合体"
+
+
 def _points(chart: charts.Chart) -> list[tuple[object, int]]:
     """(label, customdata) of every point of every trace."""
     found = []

@@ -88,10 +88,12 @@ body.slide-idle, body.slide-idle * { cursor: none !important; }
   [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > *,
   [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
   > .st-key-slide-body) { flex: none !important; min-height: auto; }
-  .st-key-slide-body { height: auto; overflow: visible; }
-  .st-key-slide-body *, .st-key-slide-body [class*="-plot"] { flex: none !important; min-height: auto; }
+  .st-key-slide-body { height: auto; overflow: visible; flex: none !important; }
+  /* #root: above the wall's rules for the body's wrappers, whatever their selectors' weight */
+  #root .st-key-slide-body * { flex: none !important; min-height: auto; }
   .st-key-slide-body [data-testid="stHorizontalBlock"], .st-key-slide-body [data-testid="stLayoutWrapper"],
-  .st-key-slide-body [class*="st-key-slide-chart-"], .st-key-slide-map { height: auto !important; }
+  .st-key-slide-body [class*="st-key-slide-chart-"], .st-key-slide-body [class*="st-key-slide-timeline-"],
+  .st-key-slide-map { height: auto !important; }
   .st-key-slide-bottom { flex-wrap: wrap !important; }
   .st-key-slide-bottom > * { flex: 1 1 100% !important; width: 100% !important; max-width: 100% !important; }
   .slide-block table { table-layout: fixed; }
