@@ -16,7 +16,7 @@ from pathlib import Path
 from bench import common
 from bench.common import RESULTS_FILE, ROOT, Settings
 
-GROUPS = ("start", "browser", "rerun", "scale", "concurrency", "cluster", "briefing", "extract")
+GROUPS = ("start", "browser", "wire", "rerun", "scale", "concurrency", "cluster", "briefing", "extract")
 ALIASES = {
     "page": "browser",
     "filter": "browser",
@@ -27,6 +27,8 @@ ALIASES = {
     "extraction": "extract",
     "replicas": "cluster",
     "proxy": "cluster",
+    "bytes": "wire",
+    "compression": "wire",
 }
 QUICK = {
     "repeats": 2,

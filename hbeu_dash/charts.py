@@ -878,22 +878,33 @@ def _phone_name(text: str) -> str:
     return "<br>".join(lines)
 
 
-def _names_above_bars(screen: go.Figure) -> None:
+def _names_above_bars(screen: go.Figure, top_px: int | None = None) -> None:
     """Bars across on a phone: each bar's name on its own lines above it, left-aligned, so the bars and their values
-    take the screen's whole width (names to the left would leave them a sliver of 390 px)."""
-    bars = [t for t in screen.data if t.type == "bar" and t.orientation == "h" and t.y is not None]
+    take the screen's whole width (names to the left would leave them a sliver of 390 px). `top_px`: the top margin
+    to keep (a page's chart keeps its title), else the least that leaves room for a label over the plot."""
+    bars = [t for t in screen.data if t.type in ("bar", "waterfall") and t.orientation == "h" and t.y is not None]
     names = [str(c) for c in screen.layout.yaxis.categoryarray or ()]  # every category on the axis: the bars',
     for trace in screen.data:  # and any marker's (a target, a missing value)
         if trace.y is not None and all(isinstance(y, str) for y in trace.y):
             names += [y for y in trace.y if y not in names]
     if not names:  # bars at numbers, named by the axis' own labels (to the left): the values in the rest
         left_px = max((len(str(text)) * 8 + 12 for text in screen.layout.yaxis.ticktext or ()), default=40)
-        _room_for_values(screen, bars, PHONE_PLOT_PX - left_px)
+        plot_px = PHONE_PLOT_PX - left_px
+        broken = False
+        for trace in bars:  # a value with its source too long for the line: the source on a second line
+            texts = list(trace.text) if isinstance(trace.text, (list, tuple)) else None
+            if texts and any(_text_px(text) > plot_px * 0.6 and " · " in str(text) for text in texts):
+                trace.text = [str(text).replace(" · ", "<br>", 1) for text in texts]
+                broken = True
+        if broken:  # two lines want thicker bars
+            screen.update_layout(height=int((screen.layout.height or 450) * 1.8))
+        _room_for_values(screen, bars, plot_px)
         return
     labels = {name: _phone_name(name) for name in names}
     lines = max(label.count("<br>") + 1 for label in labels.values())
     above = any(a.yref == "paper" and (a.y or 0) >= 1 for a in screen.layout.annotations)  # a label over the plot
-    margin = {"t": 32 if above else 12, "l": 8, "r": 12, "b": screen.layout.margin.b or 95}
+    top = top_px if top_px is not None else 32 if above else 12
+    margin = {"t": top, "l": 8, "r": 12, "b": screen.layout.margin.b or 95}
     needed = len(names) * (PHONE_BAR_PX + lines * PHONE_LINE_PX + 12)  # a bar, its name's lines, a gap
     height = max(screen.layout.height or 0, needed + margin["t"] + margin["b"])
     slot = (height - margin["t"] - margin["b"]) / len(names)
@@ -901,6 +912,7 @@ def _names_above_bars(screen: go.Figure) -> None:
         height=height,
         margin=margin,
         bargap=1 - PHONE_BAR_PX / slot,
+        waterfallgap=1 - PHONE_BAR_PX / slot,
     )
     screen.layout.annotations = [
         *screen.layout.annotations,
@@ -921,8 +933,35 @@ def _names_above_bars(screen: go.Figure) -> None:
             for name, label in labels.items()
         ),
     ]
-    screen.update_yaxes(showticklabels=False, title_text=None, automargin=False)
+    for axis in {_layout_axis(trace.yaxis, "y") for trace in bars}:
+        screen.layout[axis].update(showticklabels=False, title_text=None, automargin=False)
     _room_for_values(screen, bars, PHONE_PLOT_PX)
+
+
+def _layout_axis(ref: str | None, letter: str) -> str:
+    """The layout key of a trace's axis reference: "x2" -> "xaxis2", None -> "xaxis"."""
+    return f"{letter}axis{(ref or letter)[1:]}"
+
+
+def _text_px(text: object) -> float:
+    """About how wide a value's text is in the pages' 13 px type (its longest line), with a little air."""
+    lines = str(text).split("<br>")
+    return max(sum(13 if "\u4e00" <= ch <= "\u9fff" else 7 for ch in line) for line in lines) + 10
+
+
+def _bar_ends(trace: object) -> list[float | None]:
+    """Where each bar ends on the value axis: its value, or a waterfall step's running total."""
+    values = [None if v is None or pd.isna(v) else float(v) for v in trace.x]
+    if trace.type != "waterfall":
+        return values
+    ends, total = [], 0.0
+    for value, measure in zip(values, trace.measure or ["relative"] * len(values), strict=False):
+        if measure == "absolute":
+            total = value or 0.0
+        elif measure == "relative":
+            total += value or 0.0
+        ends.append(total)
+    return ends
 
 
 def _room_for_values(screen: go.Figure, bars: list, plot_px: float) -> None:
@@ -931,20 +970,23 @@ def _room_for_values(screen: go.Figure, bars: list, plot_px: float) -> None:
     reach = 0.0
     for trace in bars:
         texts = list(trace.text) if isinstance(trace.text, (list, tuple)) else [trace.text or ""] * len(trace.x)
-        for value, text in zip(trace.x, texts, strict=False):
-            if value is None or pd.isna(value) or float(value) < 0:
+        for end, text in zip(_bar_ends(trace), texts, strict=False):
+            if end is None or end < 0:
                 continue
-            text_px = sum(13 if "\u4e00" <= ch <= "\u9fff" else 7 for ch in str(text)) + 10
-            reach = max(reach, float(value) * plot_px / max(plot_px - text_px, 12))  # a bar at least 12 px
-    if reach > 0:
-        screen.update_xaxes(range=[0, reach], autorange=False)
+            reach = max(reach, end * plot_px / max(plot_px - _text_px(text), 12))  # a bar at least 12 px
+    if reach > 0:  # only the bars' own axis (a figure of two panels has a time axis too)
+        for axis in {_layout_axis(trace.xaxis, "x") for trace in bars}:
+            screen.layout[axis].update(range=[0, reach], autorange=False)
 
 
-def _fit_phone(screen: go.Figure) -> None:
-    """A slide's chart on a phone, in the pages' type sizes: no title (the slide has it), labels level, the plot as
-    wide as the screen; columns turned into bars across with their names above them, a time axis with few dates
-    and a number axis' labels inside the plot."""
-    screen.update_layout(title=None, margin={"t": 12, "r": 12})
+def _fit_phone(screen: go.Figure, page: bool = False) -> None:
+    """A chart on a phone, in the pages' type sizes: labels level, the plot as wide as the screen; columns turned into
+    bars across with their names above them, values beside bars with room, a time axis with few dates and a number
+    axis' labels inside the plot. A slide's chart loses its title (the slide has it); a page's (`page`) keeps it."""
+    if page:
+        screen.update_layout(margin={"r": 12, "l": 8})
+    else:
+        screen.update_layout(title=None, margin={"t": 12, "r": 12})
     screen.update_xaxes(tickangle=0, automargin=True)
     screen.update_yaxes(automargin=True)
     columns = [t for t in screen.data if t.type == "bar" and t.orientation != "h"]
@@ -954,14 +996,41 @@ def _fit_phone(screen: go.Figure) -> None:
             trace.update(orientation="h", x=trace.y, y=trace.x)
         screen.update_xaxes(title_text=y_title, type=None, tickformat=None)
         screen.update_yaxes(title_text=x_title, autorange="reversed", type=None)
-    if any(t.type == "bar" and t.orientation == "h" for t in screen.data):
-        _names_above_bars(screen)
+    if any(t.type in ("bar", "waterfall") and t.orientation == "h" for t in screen.data):
+        _names_above_bars(screen, top_px=screen.layout.margin.t if page else None)
         screen.update_xaxes(nticks=4)
     if all(t.type == "scatter" for t in screen.data):  # a time axis: few dates
         screen.update_xaxes(nticks=3)
         numeric = all(t.y is None or all(isinstance(v, (int, float)) for v in t.y) for t in screen.data)
         if numeric:  # the numbers inside the plot, clear of the dates under it
             screen.update_yaxes(ticklabelposition="inside top")
+    _values_inward(screen)
+
+
+def _values_inward(screen: go.Figure) -> None:
+    """A value written over the first or the last point of a time axis leans into the plot, not off its edge."""
+    try:
+        xs = sorted({pd.Timestamp(x) for t in screen.data if t.type == "scatter" and t.x is not None for x in t.x if x})
+    except (ValueError, TypeError):  # not a time axis
+        return
+    if len(xs) < 2:
+        return
+    for trace in screen.data:
+        if not (trace.type == "scatter" and trace.mode and "text" in trace.mode and trace.x is not None):
+            continue
+        at = [pd.Timestamp(x) if x is not None else None for x in trace.x]
+        position = trace.textposition if isinstance(trace.textposition, str) else "top center"
+        vertical = position.split()[0] if " " in position else "top"
+        trace.textposition = [
+            f"{vertical} left" if x == xs[-1] else f"{vertical} right" if x == xs[0] else position for x in at
+        ]
+
+
+def make_phone_figure(fig: go.Figure) -> go.Figure:
+    """A copy of a page's chart drawn for a phone (ui/screen.py says when): its title kept, the rest as _fit_phone."""
+    phone = go.Figure(fig)
+    _fit_phone(phone, page=True)
+    return phone
 
 
 def make_screen_figure(fig: go.Figure, dark: bool = False, phone: bool = False) -> go.Figure:

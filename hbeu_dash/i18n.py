@@ -121,7 +121,13 @@ TABLE_NAMES = {
     "sources": ("来源", "sources"),
     "indicators": ("指标", "indicators"),
 }
-COMMIT_ACTION_NAMES = {"commit": ("提交", "commit"), "undo": ("撤销", "undo")}
+COMMIT_ACTION_NAMES = {
+    "commit": ("提交", "commit"),
+    "undo": ("撤销", "undo"),
+    "redo": ("重做", "redo"),
+    "revert": ("撤回", "revert"),
+    "import": ("导入", "import"),
+}
 VOCABULARIES = {
     "table": TABLE_NAMES,
     "commit_action": COMMIT_ACTION_NAMES,
@@ -852,6 +858,69 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figure_id_column": ("数字编号", "Figure ID"),
     "source_id_column": ("来源编号", "Source ID"),
     "sha256_column": ("原文指纹（SHA-256）", "Fingerprint (SHA-256)"),
+    # issue 20 · history: undo step by step, redo, revert an older commit (views/history.py, ui/history.py)
+    "history_help": (
+        "“撤销”收回数据中仍然有效的最近一次修改（不论是谁提交的）；再按一次，再退一步，可以一直退到第一次提交。"
+        "“重做”恢复最近一次撤销收回的修改，前提是此后没有新的提交。“撤回”收回一次较早提交所改的行，之后对其他行"
+        "的修改都保留；如果之后的提交也改过其中的行，撤回会被拒绝，并列出这些行和提交。每次撤销、重做和撤回本身都是"
+        "一次提交，记录在下表中，写明操作人和收回的是哪次提交（提交编号后的“←”）。",
+        "Undo takes back the newest change still in effect, whoever made it; press it again to go one more step "
+        "back, as far as the first commit. Redo brings back what the latest undo took back, as long as nothing new "
+        "has been committed since. Revert takes back the rows of an older commit and keeps every later change to "
+        "other rows; when a later commit changed some of the same rows, it is refused, naming the rows and the "
+        "commits. Each undo, redo and revert is a commit of its own, recorded in the table below with who made it "
+        "and which commit it takes back (after the “←” of its commit).",
+    ),
+    "history_commit": (
+        "{commit_id}（{author}，{action}，{when}；{rows}）",
+        "{commit_id} ({author}, {action}, {when}; {rows})",
+    ),
+    "history_undo_step": ("撤销：{what}", "Undo: {what}"),
+    "history_redo_step": ("重做：{what}", "Redo: {what}"),
+    "history_state": ("状态", "State"),
+    "history_in_effect": ("有效", "in effect"),
+    "history_taken_back_by": ("已被 {commit_id} 收回", "taken back by {commit_id}"),
+    "history_redone": (
+        "已重做 {undo_of}：数据版本 {before} → {after}（这次重做本身也已记录）",
+        "Redid {undo_of}: data version {before} → {after} (the redo itself is recorded)",
+    ),
+    "history_reverted": (
+        "已撤回 {undo_of}：数据版本 {before} → {after}。之后对其他行的修改都保留；这次撤回本身也已记录。",
+        "Reverted {undo_of}: data version {before} → {after}. Later changes to other rows are kept; the revert "
+        "itself is recorded.",
+    ),
+    "history_revert_heading": ("撤回较早的提交", "Revert an older commit"),
+    "history_revert_pick": ("要撤回的提交", "Commit to revert"),
+    "history_revert": ("撤回所选提交", "Revert the chosen commit"),
+    "history_revert_conflict": (
+        "无法撤回 {commit_id}：之后的提交也改过同样的行，撤回会覆盖它们。{rows}。请先撤销或撤回这些较晚的提交。",
+        "Cannot revert {commit_id}: later commits changed some of the same rows, and a revert would overwrite them. "
+        "{rows}. Undo or revert those later commits first.",
+    ),
+    "history_clash_row": ("{table}“{row}”：改动来自 {commits}", "{table} “{row}”: changed by {commits}"),
+    "history_clash_table": ("{table}（整张表）：改动来自 {commits}", "{table} (the whole table): changed by {commits}"),
+    "history_clash_commit": ("{commit_id}（{author}，{action}）", "{commit_id} ({author}, {action})"),
+    "history_clash_outside": ("应用之外的编辑", "an edit outside the app"),
+    "history_clash_more": ("另有 {n} 行", "{n} more row(s)"),
+    "history_already_taken_back": (
+        "{commit_id} 已被 {by} 收回，没有可撤回的内容。",
+        "{commit_id} was already taken back by {by}: there is nothing to revert.",
+    ),
+    "history_edited_outside": (
+        "无法撤回 {commit_id}：此后数据在应用之外被修改过（现在的数据版本 {actual} 不在修改记录中），"
+        "无法判断撤回会不会覆盖这些修改。",
+        "Cannot revert {commit_id}: the data was changed outside the app after it (data version {actual} is not one "
+        "the history recorded), so the app cannot tell whether a revert would overwrite those changes.",
+    ),
+    # issue 20 · failover: the notice a lost connection shows, a password sign-in lost with its server (ui/reconnect.py)
+    "connection_lost": ("与服务器的连接中断了，正在恢复……", "The connection to the server was lost: restoring it…"),
+    "connection_gone": ("与服务器的连接已断开，请刷新页面。", "The connection to the server ended: reload the page."),
+    "signin_lost": (
+        "你登录时所在的服务器已停止运行（或不再保留你的会话），登录随之失效，尚未提交的内容也没有保留。请重新登录以继续，"
+        "登录后仍停留在本页。",
+        "The server you were signed in on has stopped (or no longer holds your session), so you are signed out, and "
+        "anything not yet submitted was not kept. Sign in again to continue: you will stay on this page.",
+    ),
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -922,6 +991,9 @@ FRAMEWORK_ZH = {
     "View less": "收起",
     **{f"View {n} more": f"另有 {n} 项" for n in range(1, 21)},
     **PLOTLY_ZH,
+    # Streamlit's dialog when no server answers for a while (ours, ui/reconnect.py, says it is restoring)
+    "Connection error": "连接错误",
+    "Streamlit server is not responding. Are you connected to the internet?": "服务器没有响应。请检查网络连接。",
 }
 
 
@@ -947,6 +1019,8 @@ FRAMEWORK_ZH_PATTERNS = (
         r"^The page that you have requested does not seem to exist\. Running the app's main page\.$",
         "没有这个页面，已打开首页。",
     ),
+    (r"^Connection failed with status (\d+)\.$", "连接失败（状态码 $1）。"),
+    (r"^Connection failed with status (\d+), and response:$", "连接失败（状态码 $1），服务器的回答："),
 )
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import i18n, quality, schema, transforms, verify
-from hbeu_dash.exports import FORMULA_PREFIXES
+from hbeu_dash import csv_cells, i18n, quality, schema, transforms, verify
 from hbeu_dash.loaders import LoadResult, check_header, read_dataset
 from hbeu_dash.problems import Problem
 from hbeu_dash.store import ConflictError, Store
@@ -148,7 +147,7 @@ def formula_problems(file: str, rows: list[Row]) -> list[Problem]:
         Problem(file, "formula_prefix", row=number, column=column, value=cell)
         for number, record in rows
         for column, cell in record.items()
-        if cell.startswith(FORMULA_PREFIXES) and not schema.NUMBER_RE.match(cell)
+        if csv_cells.looks_like_formula(cell)
     ]
 
 

@@ -12,7 +12,7 @@ import pyarrow
 from pyarrow import compute as pc
 from pyarrow import csv as pa_csv
 
-from hbeu_dash import schema, units
+from hbeu_dash import csv_cells, schema, units
 from hbeu_dash.numerals import NumeralError, parse_written_number
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.problems import DataError, Problem
@@ -366,6 +366,23 @@ def validate_translations(spec: schema.TableSpec, frame: pd.DataFrame) -> list[P
     return sorted(problems, key=lambda p: (p.row, spec.columns.index(p.column)))
 
 
+def validate_formulas(spec: schema.TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    """Cells a spreadsheet would run as a formula (hbeu_dash.csv_cells, the rule an upload is refused by), so a hand
+    edit of data/ cannot keep one an upload could not bring: the store never neutralises, and these files are what
+    an analyst opens in Excel or WPS to edit. A plain number such as -5 is not one."""
+    is_formula = schema.on_text(csv_cells.formula_mask)
+    problems = []
+    for column in frame.columns:
+        bad = is_formula(frame[column])
+        if bad.any():
+            problems += [
+                Problem(spec.file, "formula_prefix", row, column, str(frame.at[row, column]))
+                for row in frame.index[bad.to_numpy()]
+            ]
+    order = {c: i for i, c in enumerate(frame.columns)}
+    return sorted(problems, key=lambda p: (p.row, order[p.column]))
+
+
 def validate_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every id a table cites must exist in the table it points to."""
     problems = []
@@ -446,6 +463,7 @@ def read_dataset(data_dir: Path = DATA_DIR) -> LoadResult:
                 + validate_keys(spec, frame)
                 + validate_rows(spec, frame)
                 + validate_translations(spec, frame)
+                + validate_formulas(spec, frame)
             )
             frames[spec.name] = frame
         problems += found

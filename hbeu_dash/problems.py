@@ -174,8 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "part_of_one_part": ("part_of 关系只能有一个部分", "a part_of identity names exactly one part"),
     "formula_prefix": (
-        "以 = + - @、制表符或换行开头：电子表格会把它当作公式运行；请删去开头的字符",
-        "starts with = + - @, a tab or a line break: a spreadsheet would run it as a formula; remove that character",
+        "以 = + - @（或全角 ＝ ＋ － ＠，空格之后亦然）、制表符或换行开头：电子表格会把它当作公式运行；"
+        "请删去开头的字符",
+        "starts with = + - @ (or ＝ ＋ － ＠, also after spaces), a tab or a line break: a spreadsheet would run "
+        "it as a formula; remove that character",
     ),
     "key_exists": (
         "已存在于数据中（{key}）；文章中的新行需要新的 id，修改现有行请用上传",

@@ -234,7 +234,7 @@ def test_upload_preview_commit_shows_everywhere_and_undo_restores(stored: str, d
     assert any("Undid " in s.value for s in at.success)
     assert digest(data_copy) == before
     assert [r.action for r in CsvStore(data_copy).history()] == ["undo", "commit"]
-    assert at.button(key="history_undo").label.startswith("Redo: undo the latest undo")
+    assert at.button(key="history_redo").label.startswith("Redo: undo the latest undo")
 
 
 def test_problems_name_row_and_column_and_block_the_commit(stored: str, data_copy: Path) -> None:

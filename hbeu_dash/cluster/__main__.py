@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hbeu_dash.cluster.launch import ClusterError, cluster, render_nginx
+from hbeu_dash.cluster.launch import ClusterError, cluster, mask_secrets, render_nginx
 from hbeu_dash.cluster.postgres import PostgresError
 
 TEXTS = {
@@ -15,7 +15,7 @@ TEXTS = {
         "starting": "正在启动：{store}，{replicas} 个副本，nginx …",
         "up": "已就绪。浏览器请打开 {url}",
         "replica": "  副本 {name}：{url}（直连，不经代理）",
-        "store_pg": "  PostgreSQL：{url}",
+        "store_pg": "  PostgreSQL：{url}（密码见 {credentials} 中的“app”，仅本用户可读）",
         "store_csv": "  CSV 数据文件夹：{folder}",
         "logs": "  日志：{workdir}",
         "stop_hint": "按 Ctrl-C 停止全部进程。",
@@ -27,7 +27,7 @@ TEXTS = {
         "starting": "starting: {store}, {replicas} replica(s), nginx ...",
         "up": "ready. Open {url} in a browser",
         "replica": "  replica {name}: {url} (direct, not through the proxy)",
-        "store_pg": "  PostgreSQL: {url}",
+        "store_pg": '  PostgreSQL: {url} (password: "app" in {credentials}, readable only by you)',
         "store_csv": "  CSV data folder: {folder}",
         "logs": "  logs: {workdir}",
         "stop_hint": "Ctrl-C stops everything.",
@@ -93,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
             print(texts["up"].format(url=running.url))
             for replica in running.replicas:
                 print(texts["replica"].format(name=replica.name, url=replica.url))
-            if running.store_url:
-                print(texts["store_pg"].format(url=running.store_url))
+            if running.store_url:  # never the password: the console is copied into tickets and chats
+                print(texts["store_pg"].format(url=running.store_url_masked, credentials=running.store_credentials))
             else:
                 print(texts["store_csv"].format(folder=running.data_dir))
             print(texts["logs"].format(workdir=workdir))
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # Ctrl-C while starting: the with block has stopped what had started
         print("\n" + texts["stopping"], flush=True)
     except (ClusterError, PostgresError) as exc:
-        print(texts["failed"].format(why=exc), file=sys.stderr)
+        print(texts["failed"].format(why=mask_secrets(str(exc))), file=sys.stderr)
         return 1
     print(texts["stopped"])
     return 0

@@ -19,9 +19,12 @@ import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from hbeu_dash import paths
+
+if TYPE_CHECKING:
+    from hbeu_dash.cluster.postgres import Postgres
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx.conf.template"
 HOST = "127.0.0.1"
@@ -30,12 +33,20 @@ STOP_TIMEOUT_S = 15.0
 # Passive health check: a replica that refuses a connection gets no new request for 5 s, then is tried again.
 FAILURE = "max_fails=1 fail_timeout=5s"
 _PLACEHOLDER = re.compile(r"\$\{([A-Z_]+)\}")
+# The password of a URL in free text: scheme://user:PASSWORD@host (a DSN as SQLAlchemy and libpq write it).
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]*:)[^\s/@]+@", re.IGNORECASE)
 
 Store = Literal["postgres", "csv"]
 
 
 class ClusterError(RuntimeError):
     """A part of the cluster did not start (the message names its log)."""
+
+
+def mask_secrets(text: str) -> str:
+    """`text` with the password of every URL in it replaced by *** (postgresql://hbeu:***@127.0.0.1:5432/hbeu):
+    what the launcher writes to a log or the console."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
 
 
 # --- the proxy's configuration ------------------------------------------------------------------------------
@@ -162,7 +173,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, what: str, log_path: Path, d
 
 def _tail(path: Path, lines: int = 12) -> str:
     try:
-        return "\n" + "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        return "\n" + mask_secrets("\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
     except OSError:
         return ""
 
@@ -294,10 +305,16 @@ class Cluster:
 
     proxy: Proxy
     replicas: list[Replica]
-    store_url: str | None  # the PostgreSQL URL; None for a CSV folder
+    store_url: str | None = field(repr=False)  # the PostgreSQL URL, password included; None for a CSV folder
     data_dir: Path | None  # the CSV folder the replicas share; None on PostgreSQL
     workdir: Path
     cookie_secret: str = field(repr=False, default="")
+    store_credentials: Path | None = None  # the file holding the database's passwords (0600); None for CSV
+
+    @property
+    def store_url_masked(self) -> str | None:
+        """The PostgreSQL URL with its password as ***: what may be printed or logged."""
+        return mask_secrets(self.store_url) if self.store_url else None
 
     @property
     def url(self) -> str:
@@ -316,7 +333,7 @@ class Cluster:
 
 def _run_checked(cmd: list[str], log_path: Path, what: str, env: Mapping[str, str]) -> None:
     with open(log_path, "a", encoding="utf-8") as log:
-        log.write(f"$ {' '.join(cmd)}\n")
+        log.write(mask_secrets(f"$ {' '.join(cmd)}\n"))
         log.flush()
         result = subprocess.run(cmd, cwd=paths.ROOT, env=dict(env), stdout=log, stderr=subprocess.STDOUT, check=False)
     if result.returncode != 0:
@@ -333,21 +350,23 @@ def prepare_database(url: str, data_dir: Path, log_path: Path, env: Mapping[str,
     # does): `db import` carries the cited texts over and proves every row against them.
     fill_archive(CsvStore(data_dir), paths.SOURCE_TEXT_DIRS)
     db = [sys.executable, "-m", "hbeu_dash", "db"]
-    _run_checked([*db, "init", "--url", url], log_path, "db init (migrations)", env)
-    _run_checked([*db, "import", str(data_dir), "--url", url], log_path, f"db import {data_dir}", env)
+    # The URL (and its password) in the environment, not on the command line: `ps` shows every user a command line.
+    with_url = {**env, "HBEU_STORE_URL": url}
+    _run_checked([*db, "init"], log_path, "db init (migrations)", with_url)
+    _run_checked([*db, "import", str(data_dir)], log_path, f"db import {data_dir}", with_url)
 
 
 @contextlib.contextmanager
-def _postgres_store(workdir: Path, data_dir: Path, env: Mapping[str, str]) -> Iterator[str]:
-    """A throwaway PostgreSQL, migrated, holding `data_dir`; yields its URL. Its folder lives in the system temp
-    folder (as root the server runs as `postgres`, who cannot enter a private work folder), removed afterwards."""
+def _postgres_store(workdir: Path, data_dir: Path, env: Mapping[str, str]) -> Iterator["Postgres"]:
+    """A throwaway PostgreSQL, migrated, holding `data_dir`. Its folder lives in the system temp folder (as root the
+    server runs as `postgres`, who cannot enter a private work folder), removed afterwards."""
     from hbeu_dash.cluster.postgres import running_postgres, temp_folder
 
     folder = temp_folder("hbeu-cluster-pg-")
     try:
         with running_postgres(folder) as server:
             prepare_database(server.url, data_dir, workdir / "db-setup.log", env)
-            yield server.url
+            yield server
     finally:
         with contextlib.suppress(OSError):
             shutil.copyfile(folder / "postgres.log", workdir / "postgres.log")  # kept for a post-mortem
@@ -459,9 +478,11 @@ def cluster(
         secrets_file.write_text(secrets_toml, encoding="utf-8")
         secrets_file.chmod(0o600)
     with contextlib.ExitStack() as stack:
+        credentials = None
         if store == "postgres":
             source = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-            store_url, shared_dir = stack.enter_context(_postgres_store(workdir, source, base_env)), None
+            server = stack.enter_context(_postgres_store(workdir, source, base_env))
+            store_url, shared_dir, credentials = server.url, None, server.credentials_file
         else:
             store_url, shared_dir = None, Path(data_dir) if data_dir is not None else workdir / "data"
             if data_dir is None:
@@ -480,4 +501,4 @@ def cluster(
         proxy = stack.enter_context(
             running_proxy([m.address for m in members], workdir / "nginx", proxy_port, affinity)
         )
-        yield Cluster(proxy, members, store_url, shared_dir, workdir, cookie_secret)
+        yield Cluster(proxy, members, store_url, shared_dir, workdir, cookie_secret, credentials)

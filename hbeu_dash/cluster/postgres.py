@@ -26,6 +26,7 @@ START_ATTEMPTS = 3  # a port chosen for us may be taken by someone else before t
 START_TIMEOUT_S = 60
 # A Unix socket path must fit in sun_path (108 bytes on Linux) with ".s.PGSQL.<port>" appended.
 SOCKET_PATH_MAX = 90
+CREDENTIALS = "credentials.json"  # in the server's folder
 
 
 class PostgresError(RuntimeError):
@@ -55,6 +56,11 @@ class Postgres:
     def log_file(self) -> Path:
         """The server's log (folder/postgres.log)."""
         return self.folder / "postgres.log"
+
+    @property
+    def credentials_file(self) -> Path:
+        """The passwords of this server: {"superuser": ..., "app": ...}, 0600, readable only by whoever started it."""
+        return self.folder / CREDENTIALS
 
     def admin_url(self, db: str = "postgres") -> str:
         """A superuser URL for `db` (to create or drop databases in tests)."""
@@ -193,7 +199,7 @@ host all all ::1/128 scram-sha-256
 
 def _credentials(folder: Path) -> dict[str, str]:
     """The passwords of this folder's server (made on first use; 0600, readable only by us)."""
-    path = folder / "credentials.json"
+    path = folder / CREDENTIALS
     if path.exists():
         return json.loads(path.read_text())
     made = {"superuser": secrets.token_urlsafe(24), "app": secrets.token_urlsafe(24)}
@@ -236,7 +242,10 @@ def _create_role_and_db(server: Postgres, db: str) -> None:
     with server.connect_admin() as conn:
         if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEDB").format(sql.Identifier(user)))
-        conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(user), sql.Literal(server.password)))
+        # The SCRAM verifier, hashed here (libpq's PQencryptPasswordConn), never the password: a statement can end
+        # up in the server's log (one that fails is logged with its text).
+        verifier = conn.pgconn.encrypt_password(server.password.encode(), user.encode(), b"scram-sha-256").decode()
+        conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(user), sql.Literal(verifier)))
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone() is None:
             conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(db), sql.Identifier(user)))
 

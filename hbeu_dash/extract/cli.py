@@ -11,7 +11,6 @@ in the chosen language).
 """
 
 import argparse
-import csv
 import os
 import sys
 import time
@@ -21,7 +20,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from hbeu_dash import schema
+from hbeu_dash import csv_cells, schema
 from hbeu_dash.extract.engine import (
     MAX_CANDIDATES,
     MAX_TEXT_CHARS,
@@ -181,11 +180,13 @@ def _tables(data: Path, lang: str) -> dict[str, pd.DataFrame]:
 
 
 def write_csv(frame: pd.DataFrame, out: TextIO) -> None:
-    """The rows as CSV with a header; the confidence as a plain decimal."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False):
-        writer.writerow([f"{v:.2f}" if isinstance(v, float) else v for v in row])
+    """The rows as CSV with a header (the store's writer: a cell's CR or LF quoted); the confidence as a plain
+    decimal. Nothing is prefixed: `import` reads the file back, and refuses a cell a spreadsheet would run."""
+    rows = [
+        ["" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row]
+        for row in frame.itertuples(index=False)
+    ]
+    out.write(csv_cells.write_csv([str(c) for c in frame.columns], rows).decode("utf-8"))
 
 
 def _summary(result: ExtractResult, lang: str, seconds: float) -> str:

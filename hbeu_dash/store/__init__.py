@@ -2,15 +2,16 @@
 
 The CSV folder (`CsvStore`) is the embedded default; PostgreSQL (`SqlStore`) holds the data when several servers
 share it, behind the same interface; `open_store()` picks one from the settings. Only the store writes data: one
-validated change set per commit, atomic, audited, undoable.
+validated change set per commit, atomic, audited; undone step by step, redone, or an older commit reverted row by
+row (hbeu_dash.store.revert), each as a commit of its own.
 """
 
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from hbeu_dash.loaders import LoadResult
-from hbeu_dash.store.csv_store import VERSION_CHARS, CommitRecord, ConflictError, CsvStore, UnknownCommit
-from hbeu_dash.store.errors import StoreUnavailable
+from hbeu_dash.store.csv_store import VERSION_CHARS, CommitRecord, CsvStore
+from hbeu_dash.store.errors import ConflictError, RevertConflict, RowClash, StoreUnavailable, UnknownCommit
 
 
 class Store(Protocol):
@@ -65,7 +66,14 @@ class Store(Protocol):
         ...
 
     def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
-        """Restore the tables as they were before the latest commit, through the same commit path."""
+        """Take back a commit the data is still at (its version_after) byte for byte, through the same commit path;
+        audited as "redo" when the commit is itself an undo. Which commit Undo and Redo take back, step by step:
+        hbeu_dash.store.revert.undo_target / redo_target."""
+        ...
+
+    def revert(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
+        """Take back an older commit's rows and keep every later change to other rows, through the same commit
+        path (audited as "revert"); RevertConflict names the rows and the later commits that changed them too."""
         ...
 
 
@@ -90,6 +98,8 @@ __all__ = [
     "CommitRecord",
     "ConflictError",
     "CsvStore",
+    "RevertConflict",
+    "RowClash",
     "SqlStore",
     "Store",
     "StoreUnavailable",

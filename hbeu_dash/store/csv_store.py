@@ -4,8 +4,9 @@ Beside the tables, the store keeps its own folder `.hbeu/` inside the data folde
 
     lock            the filelock every commit holds
     journal.json    present only while a commit renames its files (or after a crash there): recovery finishes it
-    history/<id>/   the previous bytes of each file commit <id> changed (what undo restores)
-    audit.jsonl     one JSON line per commit or undo: who, when, tables, rows added/changed/removed, versions
+    history/<id>/   the previous bytes of each file commit <id> changed (what undo, redo and revert restore)
+    audit.jsonl     one JSON line per commit, undo, redo or revert: who, when, tables, rows added/changed/removed,
+                    versions, and which commit it takes back (undo_of)
     texts/<sha256>.txt  the source archive (hbeu_dash.store.archive): each source's text, by its sha256
 """
 
@@ -26,9 +27,11 @@ from filelock import FileLock, Timeout
 
 from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.store import revert
 from hbeu_dash.store.archive import pending_texts, text_sha256
 from hbeu_dash.store.diff import diff_tables
 from hbeu_dash.store.durable import append_line, crash_point, fsync_dir, read_lines, replace_file, write_synced
+from hbeu_dash.store.errors import ConflictError, UnknownCommit
 
 VERSION_CHARS = 7
 READ_ATTEMPTS = 3
@@ -41,18 +44,6 @@ LOCK_TIMEOUT_S = 30
 RECOVER_TIMEOUT_S = 10
 
 
-class ConflictError(Exception):
-    """The data changed since the preview this commit was made from (or the undo is not of the latest commit)."""
-
-    def __init__(self, expected: str, actual: str, reason: str = "changed"):
-        super().__init__(f"data version is {actual}, the change was prepared against {expected} ({reason})")
-        self.expected, self.actual, self.reason = expected, actual, reason
-
-
-class UnknownCommit(KeyError):
-    """No commit with this id in the audit log (or its history is gone)."""
-
-
 @dataclass(frozen=True)
 class CommitRecord:
     """One line of the audit log."""
@@ -60,7 +51,7 @@ class CommitRecord:
     commit_id: str
     time: str  # ISO 8601, UTC
     author: str
-    action: str  # "commit" or "undo"
+    action: str  # "commit", "import", or one that takes back `undo_of`: "undo", "redo", "revert"
     tables: dict[str, dict[str, int]]  # table -> {"added": n, "changed": n, "removed": n}
     version_before: str
     version_after: str
@@ -322,7 +313,7 @@ class CsvStore:
             pass  # a read-only folder or a stuck lock: read what is there
 
     def history(self) -> list[CommitRecord]:
-        """Every commit and undo, newest first."""
+        """Every commit, undo, redo and revert, newest first."""
         return [CommitRecord.from_json(r) for r in reversed(read_lines(self.audit_log))]
 
     # --- the source archive ---------------------------------------------------------------------------------
@@ -369,15 +360,16 @@ class CsvStore:
         return self._write_texts(pending_texts(list(texts)))
 
     def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
-        """Restore the files as they were before commit `commit_id`, through the same commit path (audited).
+        """Take back commit `commit_id` byte for byte, through the same commit path (audited).
 
-        Only the latest change can be undone (the data must still be at that commit's version_after), so an
-        undo never silently drops a later commit; otherwise ConflictError (reason "not_latest").
+        The data must still be as that commit left it (its version_after): Undo and Redo pick such a commit
+        (hbeu_dash.store.revert), so an undo never silently drops a later change; otherwise ConflictError (reason
+        "not_latest"). Audited as "redo" when `commit_id` is itself an undo, else as "undo".
         """
-        records = {r.commit_id: r for r in self.history()}
-        if commit_id not in records:
+        records = self.history()
+        target = next((r for r in records if r.commit_id == commit_id), None)
+        if target is None:
             raise UnknownCommit(commit_id)
-        target = records[commit_id]
         current = self.data_version()
         if base_version is not None and base_version != current:
             raise ConflictError(base_version, current)
@@ -389,9 +381,36 @@ class CsvStore:
             files = {by_file[name]: (folder / name).read_bytes() for name in target.files}
         except OSError as exc:
             raise UnknownCommit(commit_id) from exc
-        record = self.commit(files, current, author, action="undo", undo_of=commit_id)
+        action = revert.undo_action(target, records)
+        record = self.commit(files, current, author, action=action, undo_of=commit_id)
         if record is None:  # the files are already as they were: nothing to undo
             raise ConflictError(target.version_after, current, reason="nothing_to_undo")
+        return record
+
+    def revert(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
+        """Take back an older commit's rows and keep every later change to other rows (hbeu_dash.store.revert),
+        through the same commit path, audited as "revert". RevertConflict names the rows a later commit changed
+        too; ConflictError when the data moved on from `base_version` or the commit was already taken back."""
+        current = self.data_version()  # before the files are read: a commit in between makes commit() refuse
+        if base_version is not None and base_version != current:
+            raise ConflictError(base_version, current)
+        records = self.history()
+        target = next((r for r in records if r.commit_id == commit_id), None)
+        if target is None:
+            raise UnknownCommit(commit_id)
+
+        def before(commit: str, table: str) -> bytes:
+            try:
+                return (self.history_dir / commit / schema.TABLES_BY_NAME[table].file).read_bytes()
+            except OSError as exc:
+                raise UnknownCommit(commit) from exc
+
+        by_file = {spec.file: spec.name for spec in schema.TABLES}
+        now = {by_file[name]: self.file_bytes(by_file[name]) for name in target.files}
+        files = revert.plan_revert(commit_id, records, before, now, current)
+        record = self.commit(files, current, author, action=revert.REVERT, undo_of=commit_id)
+        if record is None:  # the rows are already as they were before it
+            raise ConflictError(current, current, reason="nothing_to_undo")
         return record
 
     def __repr__(self) -> str:

@@ -4,9 +4,9 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from hbeu_dash import schema
+from hbeu_dash import csv_cells, schema
 
-BOM = "\ufeff"
+BOM = csv_cells.BOM
 
 
 def parse_rows(content: bytes) -> tuple[list[str], list[list[str]]]:
@@ -19,12 +19,12 @@ def parse_rows(content: bytes) -> tuple[list[str], list[list[str]]]:
 
 
 def write_rows(header: list[str], rows: list[list[str]]) -> bytes:
-    """CSV bytes in the style of data/ (UTF-8, no BOM, minimal quoting, LF): our files round-trip byte for byte."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
+    """CSV bytes in the style of data/ (UTF-8, no BOM, minimal quoting, LF): our files round-trip byte for byte.
+
+    A cell holding a comma, a quote, a CR or an LF (a bare CR too) is quoted; nothing else is added to a cell (the
+    exports' apostrophe is theirs: a formula-looking cell is kept as it is, and `validate` names it).
+    """
+    return csv_cells.write_csv(header, rows)
 
 
 @dataclass(frozen=True)

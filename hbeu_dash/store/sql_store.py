@@ -1,4 +1,5 @@
-"""PostgreSQL as a store shared by several servers: the same tables, version, commits, history and undo as CsvStore.
+"""PostgreSQL as a store shared by several servers: the same tables, version, commits, history, undo, redo and revert
+as CsvStore.
 
 Layout (created by the Alembic migrations in store/migrations, never by this module):
 
@@ -8,7 +9,7 @@ Layout (created by the Alembic migrations in store/migrations, never by this mod
                    it: the key of a per-process cache of its bytes); a table not listed is a missing file
     hbeu_state     one row: the data version, updated in the commit's transaction (data_version() is one SELECT)
     hbeu_commits   the audit log (the fields of CommitRecord)
-    hbeu_history   the bytes of each table before each commit (what undo restores)
+    hbeu_history   the bytes of each table before each commit (what undo, redo and revert restore)
     hbeu_texts     the source archive (hbeu_dash.store.archive): each source's text by its sha256
 
 A table is kept in its canonical form (`write_rows(parse_rows(bytes))`, the form of every file under data/), and
@@ -34,6 +35,7 @@ from sqlalchemy import exc as sa_exc
 
 from hbeu_dash import schema
 from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.store import revert
 from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.csv_store import CommitRecord, ConflictError, UnknownCommit, hash_contents
 from hbeu_dash.store.diff import RowDiff, keyed, parse_rows, same_row, write_rows
@@ -126,8 +128,8 @@ def canonical(table: str, content: bytes) -> Content | None:
         if len(row) != len(header):
             raise ValueError(f"{table}: row {number} has {len(row)} cells, the header has {len(header)}")
     data = write_rows(header, rows)
-    if parse_rows(data) != (header, rows):  # e.g. a lone CR in a cell: stored, it would come back as another table
-        raise ValueError(f"{table}: a cell holds a character the CSV form cannot keep (a lone carriage return)")
+    if parse_rows(data) != (header, rows):  # a guard: the writer quotes every CR and LF (csv_cells.write_csv)
+        raise ValueError(f"{table}: a cell holds a character the CSV form cannot keep")
     if "\x00" in data.decode("utf-8"):
         raise ValueError(f"{table}: a cell holds a NUL character, which PostgreSQL text cannot store")
     return Content(header, rows, data)
@@ -444,19 +446,23 @@ class SqlStore:
         )
 
     def history(self) -> list[CommitRecord]:
-        """Every commit and undo, newest first."""
+        """Every commit, undo, redo and revert, newest first."""
         with self._connect() as conn:
-            rows = conn.execute(text("SELECT * FROM hbeu_commits ORDER BY seq DESC")).mappings().all()
+            return self._records(conn)
+
+    def _records(self, conn: Connection) -> list[CommitRecord]:
+        """The audit log, newest first, in the caller's transaction."""
+        rows = conn.execute(text("SELECT * FROM hbeu_commits ORDER BY seq DESC")).mappings().all()
         return [_to_record(row) for row in rows]
 
     def undo(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
-        """Restore the tables as they were before commit `commit_id` (only the latest), through commit()."""
-        with self._connect() as conn:
-            row = conn.execute(text("SELECT * FROM hbeu_commits WHERE commit_id = :c"), {"c": commit_id}).mappings()
-            found = row.first()
-            if found is None:
+        """Take back commit `commit_id` byte for byte (the data must be as it left it), through commit(); audited
+        as "redo" when it is itself an undo, else "undo" (CsvStore.undo)."""
+        with self._connect("REPEATABLE READ") as conn:
+            records = self._records(conn)
+            target = next((r for r in records if r.commit_id == commit_id), None)
+            if target is None:
                 raise UnknownCommit(commit_id)
-            target = _to_record(found)
             previous = dict(
                 conn.execute(
                     text("SELECT table_name, content FROM hbeu_history WHERE commit_id = :c"), {"c": commit_id}
@@ -471,9 +477,46 @@ class SqlStore:
         tables = [by_file[name] for name in target.files]
         if set(tables) - set(previous):
             raise UnknownCommit(commit_id)
-        record = self.commit({t: bytes(previous[t]) for t in tables}, current, author, action="undo", undo_of=commit_id)
+        files = {t: bytes(previous[t]) for t in tables}
+        action = revert.undo_action(target, records)
+        record = self.commit(files, current, author, action=action, undo_of=commit_id)
         if record is None:  # the tables are already as they were: nothing to undo
             raise ConflictError(target.version_after, current, reason="nothing_to_undo")
+        return record
+
+    def revert(self, commit_id: str, author: str, base_version: str | None = None) -> CommitRecord:
+        """Take back an older commit's rows and keep every later change to other rows, through commit(); audited
+        as "revert" (CsvStore.revert). Read from one snapshot; commit() refuses if the data moved on since."""
+        with self._connect("REPEATABLE READ") as conn:
+            current = conn.execute(text("SELECT version FROM hbeu_state WHERE id = 1")).scalar_one()
+            records = self._records(conn)
+            target = next((r for r in records if r.commit_id == commit_id), None)
+            if target is None:
+                raise UnknownCommit(commit_id)
+            by_file = {spec.file: spec.name for spec in schema.TABLES}
+            tables = [by_file[name] for name in target.files]
+            later = [r.commit_id for r in records[: records.index(target)]]
+            copies = conn.execute(
+                text(
+                    "SELECT commit_id, table_name, content FROM hbeu_history"
+                    " WHERE commit_id = ANY(:c) AND table_name = ANY(:t)"
+                ),
+                {"c": [commit_id, *later], "t": tables},
+            ).all()
+            now = self._all_bytes(conn)
+        if base_version is not None and base_version != current:
+            raise ConflictError(base_version, current)
+        previous = {(commit, table): bytes(content) for commit, table, content in copies}
+
+        def before(commit: str, table: str) -> bytes:
+            if (commit, table) not in previous:
+                raise UnknownCommit(commit)
+            return previous[(commit, table)]
+
+        files = revert.plan_revert(commit_id, records, before, {t: now.get(t, b"") for t in tables}, current)
+        record = self.commit(files, current, author, action=revert.REVERT, undo_of=commit_id)
+        if record is None:  # the rows are already as they were before it
+            raise ConflictError(current, current, reason="nothing_to_undo")
         return record
 
     # --- the source archive --------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hbeu_dash import auth
 from hbeu_dash.i18n import t
+from hbeu_dash.ui import reconnect
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views.registry import PAGES
 
@@ -103,6 +104,11 @@ def current_login() -> tuple[str | None, str | None]:
         return None, None
 
 
+def has_password_login() -> bool:
+    """Whether this session is signed in with a password (which lives in the session: lost with its server)."""
+    return not load_config().oidc and current_login()[1] is not None
+
+
 def current_analyst() -> str | None:
     """The name (OIDC: email) of the analyst logged in to this session; None for everyone else."""
     who, role = current_login()
@@ -120,8 +126,8 @@ def render_account(lang: str, page: str | None = None) -> None:
     with st.sidebar:
         if who:  # the dashboard is open here (require_viewer let the run through): anyone logged in may view
             _render_logged_in(config, who, role or auth.VIEWER, lang, page)
-        elif page not in ANALYST_PAGES:
-            with st.expander(t("signin_entry", lang), icon=":material/login:"):
+        elif page not in ANALYST_PAGES:  # open when a sign-in was just lost with its server: sign in again here
+            with st.expander(t("signin_entry", lang), icon=":material/login:", expanded=reconnect.lost_signin(False)):
                 render_login(config, lang)
 
 
@@ -139,6 +145,7 @@ def require_viewer(lang: str) -> bool:
     if who:  # logged in with the provider, but not on the deployer's list
         _render_logged_in(config, who, None, lang)
     elif config.has_logins:
+        reconnect.render_lost_signin(lang, signed_in=False)
         render_login(config, lang)
     return False
 
@@ -197,6 +204,7 @@ def _log_out(page: str | None) -> None:
     """End the session's login and everything it held (drafts included), then run again at once: the same page, or
     from a data-entry page the first page, the URL's parameters kept (the filters come back from them)."""
     st.session_state.clear()
+    reconnect.keep_checked()  # a logout is not a sign-in lost with a server
     if page in ANALYST_PAGES:
         st.switch_page(HOME_PATH, query_params=st.query_params.to_dict())
     st.rerun()

@@ -6,7 +6,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from hbeu_dash import schema
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, label, t
-from hbeu_dash.ui import auth, briefing, card_html, data, framework_text, phone_style, signin, state
+from hbeu_dash.ui import auth, briefing, card_html, data, framework_text, phone_style, reconnect, screen, signin, state
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.registry import PAGES, PRESENT
@@ -42,9 +42,11 @@ def end_page() -> None:
 
 
 def begin_run() -> Filters:
-    """The start of every script run: fix the data version, read the URL on a session's first run."""
+    """The start of every script run: fix the data version, read the URL on a session's first run (and see whether a
+    password sign-in was lost with the server it reconnected from)."""
     data.begin_run()
     state.init_state()
+    reconnect.check_lost_signin()
     return state.current_filters()
 
 
@@ -95,10 +97,13 @@ def make_navigation(lang: str) -> tuple[st.navigation, bool]:
 
 
 def render_style(lang: str) -> None:
-    """Local CSS for the KPI cards (nothing is fetched); the framework's own words in `lang`."""
+    """Local CSS for the KPI cards (nothing is fetched); the framework's own words in `lang`; the notice a lost
+    connection shows, and the rerun once it is back."""
+    reconnect.render(lang, auth.has_password_login())
     st.html(CSS)
     st.html(phone_style.CSS)
     framework_text.render(lang)
+    screen.render_probe()  # the charts drawn for a phone or a wide screen
 
 
 def render_sidebar(page: str | None = None) -> Filters:
@@ -160,6 +165,7 @@ def render_version_notices(lang: str, presenting: bool = False) -> None:
             st.info(message, icon="ℹ️")
     if changed:
         st.toast(t("data_changed", lang, before=changed, version=version), icon="ℹ️")
+    reconnect.render_lost_signin(lang, auth.current_login()[0] is not None, presenting)
 
 
 def render_data_banner(lang: str) -> None:

@@ -1,20 +1,19 @@
 """Data entry in the app, the parts both flows share (hbeu_dash.ui.upload: a table; hbeu_dash.ui.article: an
-article; hbeu_dash.ui.texts: the source texts they are proven against): the login check, the preview, commit,
-history, undo.
+article; hbeu_dash.ui.texts: the source texts they are proven against): the login check, the preview, commit.
+The change history's undo, redo and revert are hbeu_dash.ui.history.
 
-Every write goes through `_commit` / `_undo` (button callbacks, so they run before the page is drawn again and
-always use the preview the analyst saw), which check the login again and call the store's one commit path. An
-attached source text is archived in the same commit as the rows (`Preview.texts`).
+Every write goes through `_commit` (a button callback, so it runs before the page is drawn again and always uses
+the preview the analyst saw), which checks the login again and calls the store's one commit path. An attached
+source text is archived in the same commit as the rows (`Preview.texts`).
 """
 
 from collections.abc import Callable
 
 import streamlit as st
 
-from hbeu_dash import verify
 from hbeu_dash.i18n import label, t
 from hbeu_dash.intake import Preview
-from hbeu_dash.store import ConflictError, StoreUnavailable, UnknownCommit
+from hbeu_dash.store import ConflictError, StoreUnavailable
 from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.views import entry as entry_views
@@ -40,7 +39,7 @@ def require_analyst(lang: str) -> str:
 
 
 def render_flash() -> None:
-    """The outcome of the last commit or undo, once."""
+    """The outcome of the last commit, undo, redo or revert, once."""
     flash = st.session_state.pop(FLASH, None)
     if flash is not None:
         kind, message = flash
@@ -101,31 +100,6 @@ def _commit(flow: str, lang: str) -> None:
     st.session_state[FLASH] = ("success", message)
 
 
-def _undo(commit_id: str, shown_version: str, lang: str) -> None:
-    """Undo the latest commit (button callback), through the same commit path; audited as an undo."""
-    analyst = auth.current_analyst()
-    if analyst is None:
-        st.session_state[FLASH] = ("error", t("entry_needs_login", lang))
-        return
-    try:
-        record = data.get_store().undo(commit_id, analyst, base_version=shown_version)
-    except ConflictError as exc:
-        data.forget_version()
-        key = "history_not_latest" if exc.reason in ("not_latest", "nothing_to_undo") else "history_data_changed"
-        st.session_state[FLASH] = ("error", t(key, lang, actual=exc.actual))
-        return
-    except UnknownCommit:
-        st.session_state[FLASH] = ("error", t("history_not_latest", lang, actual=data.get_store().data_version()))
-        return
-    except StoreUnavailable as exc:
-        st.session_state[FLASH] = ("error", t("entry_store_unavailable", lang, url=exc.url))
-        return
-    data.forget_version()
-    state.saw_version(record.version_after)
-    message = t("history_undone", lang, undo_of=commit_id, before=record.version_before, after=record.version_after)
-    st.session_state[FLASH] = ("success", message)
-
-
 # --- preview -----------------------------------------------------------------------------------------------
 
 
@@ -167,31 +141,3 @@ def render_preview(preview: Preview, lang: str, key: str) -> None:
         st.warning(t("entry_failing_identities", lang))
         st.markdown(escape_md(", ".join(preview.failing_identities["identity_id"])))
     st.button(t("entry_commit", lang), type="primary", key=f"{key}-commit", on_click=_commit, args=(key, lang))
-
-
-# --- history -----------------------------------------------------------------------------------------------
-
-
-def render_history(lang: str) -> None:
-    """The audit log, newest first, and a one-click undo of the latest commit (when the data is still at it)."""
-    store = data.get_store()
-    records = store.history()
-    if not records:
-        st.info(t("history_empty", lang))
-        return
-    version = data.data_version()
-    latest = records[0]
-    if latest.version_after == version:
-        st.button(
-            t("history_redo" if latest.action == "undo" else "history_undo", lang, commit_id=latest.commit_id),
-            key="history_undo",
-            on_click=_undo,
-            args=(latest.commit_id, version, lang),
-        )
-    sources = data.get_table("sources")
-    text_sources: dict[str, list[str]] = {}
-    for source_id, sha in (verify.source_texts(sources) if sources is not None else {}).items():
-        if sha:
-            text_sources.setdefault(sha, []).append(source_id)
-    table = entry_views.history_table(records, lang, text_sources)
-    render_table(table, width="stretch", key="history-table")

@@ -10,7 +10,7 @@ from hbeu_dash import charts, maps
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import DARK_COLORS, t
 from hbeu_dash.markup import mixed_html, quote_html
-from hbeu_dash.ui import citations, data, present_screen, state
+from hbeu_dash.ui import citations, data, screen, state
 from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.present_controls import render_controls, render_idle_script
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
@@ -177,7 +177,7 @@ def render_presentation(filters: Filters) -> None:
     number = slide_number(count)
     dark = st.session_state.get(state.KEYS["theme"]) == "dark"
     st.html(CSS + (DARK_CSS if dark else ""))
-    phone = present_screen.drawn_for_phone()
+    phone = screen.drawn_for_phone()
     slide, figures = get_slide(filters, number, dark, phone)
     st.html(
         f'<div class="slide-head"><h1 class="slide-title">{html.escape(slide.title)}</h1>'
@@ -190,7 +190,6 @@ def render_presentation(filters: Filters) -> None:
         st.html(f'<div class="slide-foot">{html.escape(slide.footer)}{footer_link(slide, filters, number)}</div>')
         render_controls(number, count, filters.lang)
     render_idle_script()
-    present_screen.render_probe(phone)
     if not figures:
         render_plotly_preload()
     render_auto_advance(count)

@@ -80,7 +80,7 @@ body.slide-idle, body.slide-idle * { cursor: none !important; }
 .st-key-slide-menu-items { flex-wrap: nowrap; }
 .st-key-slide-menu-items button { justify-content: flex-start; text-align: left; min-height: 0; }
 .st-key-slide-menu-items button p { font-size: 2vh; white-space: normal; text-align: left; line-height: 1.3; }
-/* A phone (present_screen): the slide reads as a page that scrolls: its charts at their own heights in the pages'
+/* A phone (ui/screen.py): the slide reads as a page that scrolls: its charts at their own heights in the pages'
    type sizes, the sources line over the controls, a table's long quotes wrapped inside its columns. */
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { height: auto; }

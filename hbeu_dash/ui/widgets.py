@@ -24,7 +24,7 @@ from hbeu_dash.charts import Chart
 from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.markup import chinese_runs
-from hbeu_dash.ui import citations, data
+from hbeu_dash.ui import citations, data, screen
 from hbeu_dash.ui.card_html import groups_html, kpis_html
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import request_of
@@ -191,9 +191,10 @@ def render_chart(
     if chart is None:
         return
     config = charts.png_config(f"{chart.filename}-{data.data_version()}", lang)
-    event = st.plotly_chart(
-        chart.figure, config=config, key=key, width="stretch", on_select="rerun", selection_mode="points"
-    )
+    figure = chart.figure
+    if screen.drawn_for_phone():  # bars named above them, their values with room (ui/screen.py)
+        figure = data.memo(("phone", key, filters, *extra), lambda: share_figure(charts.make_phone_figure(figure)))
+    event = st.plotly_chart(figure, config=config, key=key, width="stretch", on_select="rerun", selection_mode="points")
     if chart.sources:
         st.caption(escape_md(chart.sources))
     citations.render_evidence_link(request_of(chart.refs), filters)

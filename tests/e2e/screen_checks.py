@@ -124,7 +124,9 @@ LAYOUT_JS = """() => {
             if (overlap(labels[a][1], labels[b][1]))
                 out.push(`chart ${i}: "${labels[a][0].slice(0, 30)}" over "${labels[b][0].slice(0, 30)}"`);
         const box = plot.getBoundingClientRect();
-        for (const [text, r] of labels)
+        const values = [...plot.querySelectorAll('.bartext, .textpoint text')].filter(t => (t.textContent || '').trim())
+            .map(t => [t.textContent.trim(), t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+        for (const [text, r] of [...labels, ...values])
             if (r.right > box.right + 2 || r.left < box.left - 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2)
                 out.push(`chart ${i}: "${text.slice(0, 30)}" cut off`);
     });
@@ -134,5 +136,6 @@ LAYOUT_JS = """() => {
 
 def layout_problems(page: object) -> list[str]:
     """Content cut off at the screen's edge (outside a table or chart that scrolls or clips by itself), a page that
-    scrolls sideways, and a chart's labels over each other or outside it."""
+    scrolls sideways, and a chart's labels over each other or outside it (a value written beside its bar or point
+    included: plotly clips it at the plot's edge)."""
     return page.evaluate(LAYOUT_JS)

@@ -57,7 +57,7 @@ def axe_source() -> str:
 @pytest.fixture(scope="module", params=list(SIZES))
 def sized(request, browser, server) -> object:
     """One browser context per screen size (pages open in fresh tabs: each load is a new session). A phone has the
-    cookie its first visit to the slides set (ui/present_screen.py; that first visit is tested below)."""
+    cookie its first visit to the slides set (ui/screen.py; that first visit is tested below)."""
     width, height = SIZES[request.param]
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
     if request.param == "phone":
