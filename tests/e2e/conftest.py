@@ -209,3 +209,34 @@ def wait_settled(page: object, timeout_ms: int = 60_000) -> None:
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
     page.evaluate("() => { window.__settleKey = null; }")
     page.wait_for_function(SETTLED_JS, timeout=timeout_ms, polling=100)
+
+
+# --- what the multi-server tests need (test_cluster.py, test_failover.py) -------------------------------------------
+
+
+def _missing(message: str, hint: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI is set, so this is a failure; .ci/run should install it)")
+    pytest.skip(message + " — " + hint)
+
+
+@pytest.fixture(scope="session")
+def nginx() -> str:
+    """nginx's binary (/usr/sbin/nginx or $HBEU_NGINX); without it the test is skipped loudly, failed under CI."""
+    from hbeu_dash.cluster import launch
+
+    path = launch.nginx_path()
+    if path is None:
+        _missing("nginx not found (/usr/sbin/nginx or $HBEU_NGINX): multi-server tests NOT RUN", "apt install nginx")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_bin() -> Path:
+    """PostgreSQL's server binaries; without them the test is skipped loudly, failed under CI."""
+    from hbeu_dash.cluster.postgres import find_pg_bin
+
+    path = find_pg_bin()
+    if path is None:
+        _missing("PostgreSQL server binaries not found: multi-server tests NOT RUN", "apt-get install postgresql")
+    return path

@@ -61,30 +61,6 @@ def new_row(figure_id: str, value: int) -> str:
 # --- the servers ----------------------------------------------------------------------------------------------
 
 
-def _missing(message: str, hint: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI is set, so this is a failure; .ci/run should install it)")
-    pytest.skip(message + " — " + hint)
-
-
-@pytest.fixture(scope="session")
-def nginx() -> str:
-    path = launch.nginx_path()
-    if path is None:
-        _missing("nginx not found at /usr/sbin/nginx or $HBEU_NGINX: cluster tests NOT RUN", "apt-get install nginx")
-    return path
-
-
-@pytest.fixture(scope="session")
-def postgres_bin() -> Path:
-    from hbeu_dash.cluster.postgres import find_pg_bin
-
-    path = find_pg_bin()
-    if path is None:
-        _missing("PostgreSQL server binaries not found: cluster tests NOT RUN", "apt-get install postgresql")
-    return path
-
-
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """An OpenID provider on 127.0.0.1 for the module's cluster (as tests/e2e/test_login.py's, module-wide)."""

@@ -13,7 +13,6 @@ plainly that it was lost and, signing in again, stays where it was; a tab withou
 login (Streamlit's identity cookie) survives. The websocket's idle limit on the proxy is held to Streamlit's pings.
 """
 
-import os
 import re
 import secrets
 import shutil
@@ -60,30 +59,6 @@ WATCH_JS = """() => {
 
 
 # --- the servers ----------------------------------------------------------------------------------------------
-
-
-def _missing(message: str, hint: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI is set, so this is a failure; .ci/run should install it)")
-    pytest.skip(message + " — " + hint)
-
-
-@pytest.fixture(scope="module")
-def nginx() -> str:
-    path = launch.nginx_path()
-    if path is None:
-        _missing("nginx not found at /usr/sbin/nginx or $HBEU_NGINX: failover tests NOT RUN", "apt-get install nginx")
-    return path
-
-
-@pytest.fixture(scope="module")
-def postgres_bin() -> Path:
-    from hbeu_dash.cluster.postgres import find_pg_bin
-
-    path = find_pg_bin()
-    if path is None:
-        _missing("PostgreSQL server binaries not found: failover tests NOT RUN", "apt-get install postgresql")
-    return path
 
 
 def running_cluster(workdir: Path, secrets_toml: str, port: int, store: launch.Store) -> Iterator[Cluster]:
