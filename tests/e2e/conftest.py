@@ -240,3 +240,33 @@ def postgres_bin() -> Path:
     if path is None:
         _missing("PostgreSQL server binaries not found: multi-server tests NOT RUN", "apt-get install postgresql")
     return path
+
+
+# An analyst known to the local OpenID provider (oidc-provider-mock) of the login, cluster and failover tests.
+def oidc_analyst() -> object:
+    import oidc_provider_mock
+
+    return oidc_provider_mock.User(
+        sub="wang", claims={"email": "wang@example.org", "email_verified": True, "name": "Wang Analyst"}
+    )
+
+
+@contextlib.contextmanager
+def running_provider() -> Iterator[str]:
+    """An OpenID provider on 127.0.0.1 (oidc-provider-mock's app; its run_server_in_thread binds 'localhost', which
+    may resolve to ::1) with one predefined user, the analyst; any other subject typed in its form logs in too."""
+    import threading
+
+    import oidc_provider_mock
+    import werkzeug.serving
+
+    app = oidc_provider_mock.app(user_claims=[oidc_analyst()])
+    server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()

@@ -16,25 +16,21 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-import oidc_provider_mock
 import pytest
-import werkzeug.serving
 from playwright.sync_api import expect
 
 from hbeu_dash import paths
 from hbeu_dash.cluster import launch
 from hbeu_dash.cluster.launch import Cluster, fill_template, render_nginx
 from tests.conftest import copy_data, extend_source_text
-from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, wait_settled
+from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, running_provider, wait_settled
 from tests.e2e.test_entry import HEADER, flash, main_text, open_nav
-from tests.e2e.test_login import ANALYST
 
 pytestmark = pytest.mark.e2e
 
@@ -63,14 +59,9 @@ def new_row(figure_id: str, value: int) -> str:
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
-    """An OpenID provider on 127.0.0.1 for the module's cluster (as tests/e2e/test_login.py's, module-wide)."""
-    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app(user_claims=[ANALYST]), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
+    """An OpenID provider on 127.0.0.1 (tests/e2e/conftest.running_provider)."""
+    with running_provider() as url:
+        yield url
 
 
 def cluster_secrets(proxy_url: str, provider: str) -> str:

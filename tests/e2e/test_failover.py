@@ -23,9 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import oidc_provider_mock
 import pytest
-import werkzeug.serving
 from playwright.sync_api import expect
 
 from hbeu_dash import auth, paths
@@ -33,8 +31,8 @@ from hbeu_dash.cluster import launch
 from hbeu_dash.cluster.launch import Cluster
 from hbeu_dash.i18n import t
 from tests.conftest import copy_data
-from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, wait_settled
-from tests.e2e.test_login import ANALYST, PASSWORD
+from tests.e2e.conftest import ARTIFACTS, keep_on_loopback, running_provider, wait_settled
+from tests.e2e.test_login import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -82,14 +80,9 @@ def password_cluster(nginx: str, postgres_bin: Path, chromium: str, tmp_path: Pa
 
 @pytest.fixture
 def provider() -> Iterator[str]:
-    """An OpenID provider on 127.0.0.1 (as tests/e2e/test_login.py's)."""
-    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app(user_claims=[ANALYST]), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
+    """An OpenID provider on 127.0.0.1 (tests/e2e/conftest.running_provider)."""
+    with running_provider() as url:
+        yield url
 
 
 @pytest.fixture

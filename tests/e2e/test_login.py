@@ -6,41 +6,38 @@ dashboard closed to anonymous readers. Each test starts its own app with its own
 import contextlib
 import os
 import secrets
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import oidc_provider_mock
 import pytest
-import werkzeug.serving
 
 from hbeu_dash import auth
 from hbeu_dash.i18n import t
 from hbeu_dash.views.registry import PAGES
 from tests.conftest import copy_data
-from tests.e2e.conftest import ARTIFACTS, _free_port, keep_on_loopback, streamlit_server, wait_settled
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    _free_port,
+    keep_on_loopback,
+    oidc_analyst,
+    running_provider,
+    streamlit_server,
+    wait_settled,
+)
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "correct horse battery"
-ANALYST = oidc_provider_mock.User(
-    sub="wang", claims={"email": "wang@example.org", "email_verified": True, "name": "Wang Analyst"}
-)
+ANALYST = oidc_analyst()
 
 
 @pytest.fixture
 def provider() -> Iterator[str]:
-    """An OpenID provider on 127.0.0.1 (oidc-provider-mock's app; its run_server_in_thread binds 'localhost', which
-    may resolve to ::1) with one predefined user, the analyst; any other subject typed in its form logs in too."""
-    server = werkzeug.serving.make_server("127.0.0.1", 0, oidc_provider_mock.app(user_claims=[ANALYST]), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
+    """An OpenID provider on 127.0.0.1 (tests/e2e/conftest.running_provider)."""
+    with running_provider() as url:
+        yield url
 
 
 @contextlib.contextmanager
