@@ -28,6 +28,9 @@ CSS = (
 div[data-testid="stCaptionContainer"] { opacity: 0.7; }
 /* a multiselect's type-in box squeezed beside its chips: at least 24 px wide (WCAG 2.2 target size) */
 [data-testid="stMultiSelect"] input[role="combobox"] { min-width: 24px; }
+/* the hidden helpers (framework text, screen probe, connection notice) take no gap in the page's column */
+[data-testid="stLayoutWrapper"]:has(> .st-key-hbeu-framework-text, > .st-key-screen-probe,
+  > .st-key-hbeu-connection) { display: contents; }
 </style>"""
 )
 
