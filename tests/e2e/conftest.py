@@ -52,6 +52,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(base: str, proc: subprocess.Popen, log_path: Path, seconds: float = 60) -> None:
+    """Until the server at `base` answers /_stcore/health; fails naming its log if it exits or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
+                return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"streamlit did not become healthy; see {log_path}")
+        time.sleep(0.2)
+
+
 @contextlib.contextmanager
 def streamlit_server(
     name: str, extra_args: tuple[str, ...] = (), env: dict | None = None, port: int | None = None
@@ -83,16 +97,7 @@ def streamlit_server(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy; see {log_path}")
-            time.sleep(0.2)
+        wait_healthy(base, proc, log_path)
         yield base
     finally:
         proc.terminate()

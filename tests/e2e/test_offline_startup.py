@@ -12,11 +12,10 @@ import shlex
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from hbeu_dash.paths import ROOT
-from tests.e2e.conftest import _free_port, wait_settled
+from tests.e2e.conftest import _free_port, wait_healthy, wait_settled
 
 # Run first in the server's interpreter: every socket event of the process, appended to $HBEU_AUDIT as JSON lines.
 AUDIT_HOOK = """
@@ -65,15 +64,7 @@ def test_make_run_contacts_nothing_outside_the_machine(browser, tmp_path: Path) 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-            time.sleep(0.2)
+        wait_healthy(base, proc, tmp_path / "server.log")
         page = browser.new_page()
         try:
             page.goto(base + "/?lang=en", wait_until="domcontentloaded")
