@@ -11,7 +11,7 @@ from bench.common import LOG_DIR, Server, Settings, median, row, streamlit_serve
 
 # The one list of Chromium flags, shared by the briefing's PDF, the tests and the benchmark: headless, and none of
 # Chromium's own network chatter.
-from hbeu_dash.report.pdf import CHROMIUM, CHROMIUM_ARGS
+from hbeu_dash.documents.briefing.pdf import CHROMIUM, CHROMIUM_ARGS
 from hbeu_dash.views.slides import SLIDES
 
 VIEWPORT = {"width": 1280, "height": 900}

@@ -218,7 +218,7 @@ def score_key(candidates: pd.DataFrame, events: pd.DataFrame, text: str, key: li
 
 def measure_sources(tables: dict) -> dict:
     """Per text of ../shared/sources/: the assistant's recall and precision against its answer key."""
-    from hbeu_dash.extract import ArticleMeta, extract_article
+    from hbeu_dash.intake.extract import ArticleMeta, extract_article
     from hbeu_dash.paths import SOURCES_DIR
 
     out = {}
@@ -239,8 +239,8 @@ def measure_sources(tables: dict) -> dict:
 
 def measure(repeats: int) -> dict:
     """Per seed article: seconds per extraction (median, first), recall, precision (strict and labelled)."""
-    from hbeu_dash.extract import ArticleMeta, extract_article
-    from hbeu_dash.loaders import load_dataset
+    from hbeu_dash.intake.extract import ArticleMeta, extract_article
+    from hbeu_dash.model.loaders import load_dataset
     from hbeu_dash.paths import SEEDS_DIR
 
     tables = load_dataset()

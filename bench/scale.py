@@ -1,5 +1,5 @@
 """Group 4, scale: a synthetic data folder with many figure rows; load+validate, filtered rerun, peak memory, and
-the proof of every row against its source's archived text (hbeu_dash.verify), whole and for one write.
+the proof of every row against its source's archived text (hbeu_dash.model.verify), whole and for one write.
 
 The measurements run in fresh processes (`python -m bench.scale measure|floor|prove|profile DIR ...`), each printing
 one JSON line, so that the peak memory is that of the step alone and the proof starts with empty caches.
@@ -42,7 +42,7 @@ FILLERS = (
 )
 FILTER_CITIES = ("hohhot",)
 FILTER_SECTOR = "government_services"
-Lookup = Callable[[str], str | None]  # sha256 -> archived text (hbeu_dash.verify.TextLookup)
+Lookup = Callable[[str], str | None]  # sha256 -> archived text (hbeu_dash.model.verify.TextLookup)
 WRITE_ROWS = 50  # rows of the write whose proof is timed (an upload changing them)
 # Budgets at a million rows (like the others, only checked at >= 1M): the full proof, cold (empty process caches)
 # and warm, and the proof of one write.
@@ -229,7 +229,7 @@ def _filter_step(tables: dict[str, pd.DataFrame]) -> tuple[object, str, float | 
     """The filtered rerun to time: the app's own transforms if they fit, else a pandas equivalent."""
     figures, indicators, sources = tables["figures"], tables["indicators"], tables["sources"]
     try:
-        from hbeu_dash import transforms
+        from hbeu_dash.model import transforms
 
         start = time.perf_counter()
         joined = transforms.join_figures(figures, indicators, sources)
@@ -241,7 +241,7 @@ def _filter_step(tables: dict[str, pd.DataFrame]) -> tuple[object, str, float | 
 
         step()
         how = (
-            f"hbeu_dash.transforms.filter_figures(joined, {FILTER_CITIES}, ('{FILTER_SECTOR}',))"
+            f"hbeu_dash.model.transforms.filter_figures(joined, {FILTER_CITIES}, ('{FILTER_SECTOR}',))"
             f" + groupby(indicator_id, period).sum(); join_figures once beforehand: {join_ms} ms"
         )
         return step, how, join_ms
@@ -260,7 +260,7 @@ def _filter_step(tables: dict[str, pd.DataFrame]) -> tuple[object, str, float | 
 
 def measure(folder: Path, repeats: int) -> dict:
     """In this process: read_dataset (load + validate) once, then the filtered rerun `repeats` times."""
-    from hbeu_dash.loaders import read_dataset
+    from hbeu_dash.model.loaders import read_dataset
 
     base = _maxrss_mb()
     start = time.perf_counter()
@@ -322,7 +322,7 @@ def _archive_lookup(folder: Path) -> Lookup:
 def _empty_proof_caches() -> None:
     """Forget what this process has proven and read: verify's proven pairs and squashed texts, the store's texts
     (their private caches: there is no public way to empty them)."""
-    from hbeu_dash import verify
+    from hbeu_dash.model import verify
     from hbeu_dash.store import CsvStore
 
     with verify._cache_lock:
@@ -334,7 +334,7 @@ def _empty_proof_caches() -> None:
 
 def _distinct_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
     """The distinct (source_id, evidence) pairs of the citing tables: what a full proof proves."""
-    from hbeu_dash.schema import CITING_TABLES
+    from hbeu_dash.model.schema import CITING_TABLES
 
     pairs: list[tuple[str, str]] = []
     for table in CITING_TABLES:
@@ -348,7 +348,7 @@ def _distinct_pairs(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
 def _plain_proof(tables: dict[str, pd.DataFrame], lookup: Lookup) -> dict:
     """The floor of the full proof: `squash(evidence) in squash(text)` for each distinct pair in a plain loop, the
     pairs found and the texts read and squashed beforehand (not timed): the search alone, done the obvious way."""
-    from hbeu_dash.verify import source_texts, squash
+    from hbeu_dash.model.verify import source_texts, squash
 
     text_of_source = source_texts(tables.get("sources"))
     pairs = _distinct_pairs(tables)
@@ -369,7 +369,7 @@ def _plain_proof(tables: dict[str, pd.DataFrame], lookup: Lookup) -> dict:
 def _write_proof(tables: dict[str, pd.DataFrame], lookup: Lookup, repeats: int) -> dict:
     """One write's proof: verify.prove_rows on WRITE_ROWS rows citing one source (an upload changing them;
     intake.prepare proves just the rows a change set adds or changes), with empty caches, then again warm."""
-    from hbeu_dash import verify
+    from hbeu_dash.model import verify
 
     figures = tables["figures"]
     ids = figures["source_id"].astype(str)
@@ -405,8 +405,8 @@ def prove(folder: Path, repeats: int) -> dict:
     """In this process: the full proof of every row (verify.prove_tables, as `verify-sources` does), `repeats` times
     cold (the process caches emptied first: the first time, a fresh process) and each time again warm; its floor
     (plain `in` per distinct pair); and one write's proof."""
-    from hbeu_dash import verify
-    from hbeu_dash.loaders import read_dataset
+    from hbeu_dash.model import verify
+    from hbeu_dash.model.loaders import read_dataset
 
     tables = dict(read_dataset(folder).tables)
     lookup = _archive_lookup(folder)
@@ -451,7 +451,7 @@ def profile(folder: Path, top: int = 12) -> dict:
     """pyinstrument on read_dataset: the functions with the most self time and the most total time."""
     from pyinstrument import Profiler
 
-    from hbeu_dash.loaders import read_dataset
+    from hbeu_dash.model.loaders import read_dataset
 
     profiler = Profiler(interval=0.001)
     profiler.start()

@@ -6,16 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from hbeu_dash import schema
 from hbeu_dash.auth_cli import add_add_user_parser, run_add_user
 from hbeu_dash.db_cli import add_db_parser, run_db
-from hbeu_dash.extract.cli import add_extract_parser, run_extract
-from hbeu_dash.filters import parse_query_params
 from hbeu_dash.i18n import LANGS
+from hbeu_dash.intake.extract.cli import add_extract_parser, run_extract
+from hbeu_dash.model import schema
+from hbeu_dash.model.problems import DataError
+from hbeu_dash.model.verify import prove_tables
 from hbeu_dash.paths import DATA_DIR
-from hbeu_dash.problems import DataError
 from hbeu_dash.store import Store
-from hbeu_dash.verify import prove_tables
+from hbeu_dash.views.filters import parse_query_params
 
 # What the commands print, per language (--lang).
 TEXTS = {
@@ -224,7 +224,7 @@ def run_briefing(args: argparse.Namespace, texts: dict[str, str]) -> int:
     Broken data files do not stop it: like the app, it leaves out what they affect, says so on its title page,
     and prints the problems here.
     """
-    from hbeu_dash.report.build import build_briefing_files
+    from hbeu_dash.documents.briefing.build import build_briefing_files
     from hbeu_dash.views.scope import load_scope
 
     params = {"lang": args.lang} | {k: v for k, v in (("city", args.city), ("sector", args.sector)) if v is not None}
@@ -265,7 +265,7 @@ def run_briefing(args: argparse.Namespace, texts: dict[str, str]) -> int:
 
 def add_import_parser(sub: argparse._SubParsersAction) -> None:
     """The `import` command's options."""
-    from hbeu_dash.intake import UPLOAD_TABLES
+    from hbeu_dash.intake.changeset import UPLOAD_TABLES
 
     imp = sub.add_parser(
         "import",
@@ -317,9 +317,9 @@ def add_attach_text_parser(sub: argparse._SubParsersAction) -> None:
 
 def _attachments(args: argparse.Namespace, texts: dict[str, str]):
     """The texts named on the command line, read and checked; (attachments, exit code or None)."""
-    from hbeu_dash.intake import Attachment
-    from hbeu_dash.problems import LANG_INDEX, MESSAGES
-    from hbeu_dash.source_text import read_source_file
+    from hbeu_dash.intake.changeset import Attachment
+    from hbeu_dash.intake.source_text import read_source_file
+    from hbeu_dash.model.problems import LANG_INDEX, MESSAGES
     from hbeu_dash.store.archive import TextRefused
 
     pairs = [(args.source_id, args.text_file)] if args.command == "attach-text" else []
@@ -356,10 +356,10 @@ def run_import(args: argparse.Namespace, texts: dict[str, str]) -> int:
     the app. Exit 0 on success or when nothing changes, 1 on problems or a conflict, 2 on a bad invocation."""
     from filelock import Timeout
 
-    from hbeu_dash.intake import attach_texts, prepare, rows_from_upload, rows_from_workbook
+    from hbeu_dash.intake.changeset import attach_texts, prepare, rows_from_upload, rows_from_workbook
+    from hbeu_dash.intake.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
     from hbeu_dash.store import ConflictError, CsvStore
     from hbeu_dash.store.sql_store import StoreUnavailable
-    from hbeu_dash.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
 
     if args.commit and not (args.author or "").strip():
         print(texts["needs_author"], file=sys.stderr)

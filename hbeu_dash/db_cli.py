@@ -9,13 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from hbeu_dash import schema
 from hbeu_dash.i18n import LANGS
-from hbeu_dash.loaders import read_dataset
-from hbeu_dash.problems import DataError
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import read_dataset
+from hbeu_dash.model.problems import DataError
+from hbeu_dash.model.verify import prove_tables, source_texts
 from hbeu_dash.store.csv_store import CsvStore
 from hbeu_dash.store.diff import parse_rows, write_rows
-from hbeu_dash.verify import prove_tables, source_texts
 
 DEFAULT_AUTHOR = "db import"
 

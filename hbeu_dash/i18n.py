@@ -2,7 +2,7 @@
 
 from babel.numbers import format_decimal
 
-from hbeu_dash import schema
+from hbeu_dash.model import schema
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -649,7 +649,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "⚠ sources name different stages; see all reports below.",
     ),
     "every_project_report": ("全部项目报告（{n}）", "Every project report ({n})"),
-    # targets against measurements (hbeu_dash/views/targets.py, hbeu_dash/target_chart.py, hbeu_dash/ui/targets.py)
+    # targets against measurements (views/targets.py, figures/target_chart.py, ui/targets.py)
     "targets_title": ("目标与实测", "Targets against measurements"),
     "targets_intro": (
         "数据中的目标（如1小时铁路经济圈、2小时公路经济圈）与同一范围内最新的实测行程时间对照，单位换算为目标的单位。"
@@ -1072,7 +1072,7 @@ def evidence_pending(translation: object, lang: str) -> str:
 
 class Quoted(str):
     """Quoted evidence: the plain text a reader sees (it is a str: hovers, tooltips, table cells take it as it is),
-    keeping its parts for a renderer that marks the original's language (HTML: hbeu_dash.markup.quote_html)."""
+    keeping its parts for a renderer that marks the original's language (HTML: documents.markup.quote_html)."""
 
     original: str  # the source's words, verbatim
     translation: str  # their English rendering beside them on an English page ('' otherwise)

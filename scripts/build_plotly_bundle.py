@@ -8,7 +8,7 @@ plotly.js inside the installed plotly Python package (plotly.offline.get_plotlyj
 installed into a temporary folder (needs node, npm and the npm registry), `plotly.js/lib/core` (scatter, the
 components) and the trace modules are bundled and minified, then the file is opened in /usr/bin/chromium to read
 back its version and the trace types it registered: the header written above the code lists them, and the
-briefing (hbeu_dash/report/html.py) and its tests read that header. Trace types default to TRACES; scatter is
+briefing (documents/briefing/html.py) and its tests read that header. Trace types default to TRACES; scatter is
 always in, plotly.js's core holds it.
 """
 
@@ -25,7 +25,7 @@ from plotly.offline import get_plotlyjs_version
 
 from hbeu_dash.paths import PLOTLY_BUNDLE, PLOTLY_NOTE
 
-# The trace types of the briefing's figures (hbeu_dash/charts.py, hbeu_dash/maps.py): bars, the identity's waterfall;
+# The trace types of the briefing's figures (figures/charts.py, figures/maps): bars, the identity's waterfall;
 # scatter (lines, markers, the step lines of the trends, the map) comes with the core.
 TRACES = ("bar", "waterfall")
 ESBUILD = "0.28.2"
@@ -64,7 +64,7 @@ def read_back(code: str, folder: Path) -> tuple[str, list[str]]:
     """The version and trace types the bundle registers, as Chromium runs it (offline, from a file)."""
     from playwright.sync_api import sync_playwright
 
-    from hbeu_dash.report.pdf import CHROMIUM_ARGS, chromium_path
+    from hbeu_dash.documents.briefing.pdf import CHROMIUM_ARGS, chromium_path
 
     page_file = folder / "check.html"
     page_file.write_text(f"<!DOCTYPE html><html><head><script>{code}</script></head><body></body></html>", "utf-8")
@@ -80,7 +80,7 @@ def read_back(code: str, folder: Path) -> tuple[str, list[str]]:
 
 
 def header(version: str, traces: list[str]) -> str:
-    """The comment above the code: what it is, its trace types (read by hbeu_dash.report.html), how to rebuild it."""
+    """The comment above the code: what it is, its trace types (read by documents.briefing.html), how to rebuild it."""
     return (
         "/**\n"
         f"* plotly.js (hbeu partial - minified) v{version}\n"
@@ -99,7 +99,7 @@ def note(version: str, traces: list[str], size: int, licence: str) -> str:
 
 `plotly-partial.min.js` ({size:,} bytes) is plotly.js **v{version}** — the version inside the pinned plotly
 Python package — holding only the trace types **{", ".join(traces)}** (and plotly.js's core: layout, axes,
-annotations, shapes, legend, hover, the mode bar). The offline briefing (`hbeu_dash/report/html.py`) embeds it
+annotations, shapes, legend, hover, the mode bar). The offline briefing (`documents/briefing/html.py`) embeds it
 in its HTML file instead of the full 4.8 MB bundle; a figure whose trace type is not in the list above makes the
 briefing embed the full bundle instead (and its size test fail). The app itself uses plotly's full bundle.
 

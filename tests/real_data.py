@@ -5,8 +5,8 @@ from functools import cache
 
 import pandas as pd
 
-from hbeu_dash import transforms
-from hbeu_dash.loaders import load_dataset
+from hbeu_dash.model import transforms
+from hbeu_dash.model.loaders import load_dataset
 from hbeu_dash.paths import DATA_DIR
 
 

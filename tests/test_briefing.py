@@ -11,14 +11,14 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import escape
 
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.briefing import pdf
+from hbeu_dash.documents.briefing.html import CHART_WIDTH_PX, SUMMARY_FITS, SUMMARY_GAP_PX, render_html
 from hbeu_dash.i18n import t
+from hbeu_dash.model.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT
 from hbeu_dash.paths import DATA_DIR
-from hbeu_dash.report import pdf
-from hbeu_dash.report.html import CHART_WIDTH_PX, SUMMARY_FITS, SUMMARY_GAP_PX, render_html
 from hbeu_dash.store import CsvStore
-from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT
 from hbeu_dash.views.briefing import Briefing, briefing_filename, build_briefing, mark_paragraph, paragraph_bounds
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, load_scope
 from tests.real_data import csv_rows
 
@@ -543,7 +543,7 @@ def test_a_missing_chromium_is_a_pdf_error(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_a_pdf_failure_keeps_the_html(monkeypatch: pytest.MonkeyPatch) -> None:
-    from hbeu_dash.report import build
+    from hbeu_dash.documents.briefing import build
 
     def fail(_html: str) -> bytes:
         raise pdf.PdfError("Chromium not found")
@@ -802,8 +802,8 @@ def test_the_app_s_button_builds_the_briefing_with_the_paragraphs(monkeypatch: p
 
     from streamlit.testing.v1 import AppTest
 
+    from hbeu_dash.documents.briefing import build
     from hbeu_dash.paths import ROOT
-    from hbeu_dash.report import build
     from hbeu_dash.store import select
     from hbeu_dash.ui import briefing as ui_briefing
 

@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from hbeu_dash import charts, quality, transforms
+from hbeu_dash.figures import charts
 from hbeu_dash.i18n import CITY_COLORS, DARK_BACKGROUND, DARK_COLORS, DARK_TEXT, STATUS_COLORS
-from hbeu_dash.loaders import load_dataset
+from hbeu_dash.model import checks, transforms
+from hbeu_dash.model.loaders import load_dataset
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_english_table_twin_puts_the_translation_beside_the_evidence(figures: pd
 
 
 def test_identity_waterfall(tables: dict[str, pd.DataFrame], figures: pd.DataFrame) -> None:
-    evaluated = quality.evaluate_identities(tables["identities"], tables["figures"]).set_index("identity_id")
+    evaluated = checks.evaluate_identities(tables["identities"], tables["figures"]).set_index("identity_id")
     row = evaluated.loc["hb-items-sum"].copy()
     row["identity_id"] = "hb-items-sum"
     chart = charts.make_identity_figure(row, figures, "zh", "f")
@@ -183,7 +184,7 @@ def _points(chart: charts.Chart) -> list[tuple[object, int]]:
 
 def _every_chart(tables: dict[str, pd.DataFrame], figures: pd.DataFrame, lang: str) -> list[charts.Chart]:
     latest = transforms.latest_project_reports(tables["projects"])
-    evaluated = quality.evaluate_identities(tables["identities"], tables["figures"]).set_index("identity_id")
+    evaluated = checks.evaluate_identities(tables["identities"], tables["figures"]).set_index("identity_id")
     identity = evaluated.loc["hb-items-sum"].copy()
     identity["identity_id"] = "hb-items-sum"
     consortia = transforms.figures_by_id(figures, ["ulanqab-consortia", "ulanqab-consortia-major"])

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from hbeu_dash.intake.uploads import read_workbook
 from hbeu_dash.store import CsvStore
 from hbeu_dash.ui.upload import WORKBOOK, template_workbook
-from hbeu_dash.uploads import read_workbook
 from tests.test_entry_pages import (  # noqa: F401 (data_copy, stored and throttle are fixtures)
     data_copy,
     digest,

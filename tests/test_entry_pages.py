@@ -364,8 +364,8 @@ def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str
     at.switch_page("app_pages/services.py").run()
     assert "12.5万" in shown(at) or "125000" in shown(at)
 
-    from hbeu_dash.filters import Filters
-    from hbeu_dash.report.build import build_briefing_files
+    from hbeu_dash.documents.briefing.build import build_briefing_files
+    from hbeu_dash.views.filters import Filters
     from hbeu_dash.views.scope import load_scope
 
     briefing = build_briefing_files(load_scope(data_copy, Filters(lang="zh")), pdf=False)

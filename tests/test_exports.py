@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from hbeu_dash.exports import neutralize_cell, to_csv_bytes, to_excel_bytes
+from hbeu_dash.documents.exports import neutralize_cell, to_csv_bytes, to_excel_bytes
 from hbeu_dash.paths import ROOT
 
 

@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 from bench.extract import PRECISION_GOAL, RECALL_GOAL, SEED_LABELS, SEEDS, score
-from hbeu_dash import schema
-from hbeu_dash.extract import (
+from hbeu_dash.intake.extract import (
     EVENT_COLUMNS,
     FIGURE_COLUMNS,
     ArticleMeta,
@@ -20,10 +19,11 @@ from hbeu_dash.extract import (
     html_to_text,
     normalise_text,
 )
-from hbeu_dash.extract.cli import add_extract_parser, main, run_extract
-from hbeu_dash.extract.numbers import read_chinese_number
-from hbeu_dash.loaders import validate_columns, validate_rows, validate_translations
-from hbeu_dash.numerals import parse_written_number
+from hbeu_dash.intake.extract.cli import add_extract_parser, main, run_extract
+from hbeu_dash.intake.extract.numbers import read_chinese_number
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import validate_columns, validate_rows, validate_translations
+from hbeu_dash.model.numerals import parse_written_number
 from hbeu_dash.paths import SEEDS_DIR
 from tests import real_data
 from tests.extract_cases import EVENT_CASES, EVIDENCE_CASES, FIGURE_CASES
@@ -423,7 +423,17 @@ def test_extract_module_runs_as_a_program(tmp_path: Path) -> None:
 
     path = _article(tmp_path)
     env = os.environ | {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}  # the CSV is UTF-8 all the same
-    argv = [sys.executable, "-m", "hbeu_dash.extract", "--lang", "zh", "extract", str(path), "--published", "2024-12"]
+    argv = [
+        sys.executable,
+        "-m",
+        "hbeu_dash.intake.extract",
+        "--lang",
+        "zh",
+        "extract",
+        str(path),
+        "--published",
+        "2024-12",
+    ]
     proc = subprocess.run(argv, cwd=ROOT, capture_output=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     rows = _rows(proc.stdout.decode("utf-8"))
@@ -483,7 +493,7 @@ def test_scoring_counts_a_wrong_value_and_an_unrelated_place_as_misses() -> None
 
 
 def test_a_huge_paste_is_refused_and_a_flood_of_numbers_is_capped() -> None:
-    from hbeu_dash.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleTooLong
+    from hbeu_dash.intake.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleTooLong
 
     meta = ArticleMeta(published="2025-02-01", source_id="x")
     with pytest.raises(ArticleTooLong):

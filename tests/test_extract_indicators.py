@@ -9,10 +9,10 @@ import re
 import pandas as pd
 import pytest
 
-from hbeu_dash import schema
-from hbeu_dash.extract import ArticleMeta, extract_article
-from hbeu_dash.extract.indicators import propose_indicators
-from hbeu_dash.loaders import read_dataset
+from hbeu_dash.intake.extract import ArticleMeta, extract_article
+from hbeu_dash.intake.extract.indicators import propose_indicators
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views.entry import used_indicators
 

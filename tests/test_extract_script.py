@@ -1,4 +1,4 @@
-"""Traditional-character articles read as simplified ones (hbeu_dash.extract.script), evidence quoted as written.
+"""Traditional-character articles read as simplified ones (hbeu_dash.intake.extract.script), evidence quoted as written.
 
 The sentences below were written for these tests in the style of a news report, in traditional characters (not
 taken from any article). Every expected value was written by hand from the sentence.
@@ -8,11 +8,11 @@ import random
 
 import pytest
 
-from hbeu_dash.extract import ArticleMeta, extract_article, script
-from hbeu_dash.extract.periods import Published, find_markers
-from hbeu_dash.extract.places import find_officials
-from hbeu_dash.extract.script import is_traditional, simplified
-from hbeu_dash.extract.text import matching_view
+from hbeu_dash.intake.extract import ArticleMeta, extract_article, script
+from hbeu_dash.intake.extract.periods import Published, find_markers
+from hbeu_dash.intake.extract.places import find_officials
+from hbeu_dash.intake.extract.script import is_traditional, simplified
+from hbeu_dash.intake.extract.text import matching_view
 
 # (case id, text, published, expected figures in order, expected events in order). Figures: value and the facts
 # the row must have ("quote": a fragment note_zh must quote as written); events: the facts of each event row.

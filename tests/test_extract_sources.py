@@ -22,8 +22,8 @@ from bench.extract import (
     score_key,
     source_article,
 )
-from hbeu_dash.extract import ArticleMeta, evidence_in_text, extract_article
-from hbeu_dash.numerals import parse_written_number
+from hbeu_dash.intake.extract import ArticleMeta, evidence_in_text, extract_article
+from hbeu_dash.model.numerals import parse_written_number
 from hbeu_dash.paths import ROOT, SEEDS_DIR, SOURCES_DIR
 from tests import real_data
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from hbeu_dash import schema
-from hbeu_dash.filters import (
+from hbeu_dash.model import schema
+from hbeu_dash.views.filters import (
     Filters,
     ViewParams,
     parse_query_params,

@@ -1,4 +1,4 @@
-"""hbeu_dash.csv_cells: one rule for a cell a spreadsheet would run as a formula (the same per cell and over an Arrow
+"""model.csv_cells: one rule for a cell a spreadsheet would run as a formula (the same per cell and over an Arrow
 column), and one quoting core (RFC 4180: a cell holding a comma, a quote, a CR or an LF is quoted)."""
 
 import csv
@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow
 import pytest
 
-from hbeu_dash import csv_cells, schema
+from hbeu_dash.model import csv_cells, schema
 
 # (cell, a spreadsheet would run it). Every bad input is a row.
 CASES = [

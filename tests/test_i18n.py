@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash import i18n, problems, schema
+from hbeu_dash import i18n
+from hbeu_dash.model import problems, schema
 from hbeu_dash.paths import ROOT
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hbeu_dash import i18n, intake
+from hbeu_dash import i18n
+from hbeu_dash.intake import changeset
+from hbeu_dash.intake.uploads import read_upload
 from hbeu_dash.store import ConflictError, CsvStore
-from hbeu_dash.uploads import read_upload
 from tests.conftest import extend_source_text
 from tests.test_import_cli import FIGURE_COLUMNS, TEST_SENTENCES
 
@@ -59,17 +60,17 @@ def xlsx_bytes(*rows: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def preview_of(folder: Path, name: str, data: bytes, table: str = "figures") -> intake.Preview:
+def preview_of(folder: Path, name: str, data: bytes, table: str = "figures") -> changeset.Preview:
     upload = read_upload(name, data)
-    rows, problems = intake.rows_from_upload(table, upload)
-    return intake.prepare(CsvStore(folder), {table: rows}, name, problems)
+    rows, problems = changeset.rows_from_upload(table, upload)
+    return changeset.prepare(CsvStore(folder), {table: rows}, name, problems)
 
 
 # --- templates ---------------------------------------------------------------------------------------------------
 
 
 def test_a_template_has_the_table_columns_and_an_explanation_row() -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     assert header == FIGURE_COLUMNS
     assert notes[0].startswith("# ") and all(" / " in n for n in notes)
     assert notes[header.index("value")] == (
@@ -78,9 +79,9 @@ def test_a_template_has_the_table_columns_and_an_explanation_row() -> None:
 
 
 def test_a_filled_csv_template_validates_with_its_explanation_row_skipped(data_dir: Path) -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     data = csv_bytes(header, notes, FILLED)
-    rows, problems = intake.rows_from_upload("figures", read_upload("template.csv", data))
+    rows, problems = changeset.rows_from_upload("figures", read_upload("template.csv", data))
     assert problems == []
     assert rows == [(3, dict(zip(FIGURE_COLUMNS, FILLED, strict=True)))]  # the filled row is Excel row 3
     preview = preview_of(data_dir, "template.csv", data)
@@ -89,13 +90,13 @@ def test_a_filled_csv_template_validates_with_its_explanation_row_skipped(data_d
 
 
 def test_a_filled_xlsx_template_validates_too(data_dir: Path) -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     preview = preview_of(data_dir, "template.xlsx", xlsx_bytes(header, notes, FILLED))
     assert preview.ok and [(c.kind, c.row) for c in preview.changes["figures"]] == [("new", 3)]
 
 
 def test_a_mistake_in_a_filled_template_is_named_by_its_row(data_dir: Path) -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     bad = [*FILLED]
     bad[header.index("value")] = "三百"
     preview = preview_of(data_dir, "template.csv", csv_bytes(header, notes, bad))
@@ -106,14 +107,14 @@ def test_a_mistake_in_a_filled_template_is_named_by_its_row(data_dir: Path) -> N
 
 
 def test_an_unfilled_template_has_no_rows(data_dir: Path) -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     preview = preview_of(data_dir, "template.csv", csv_bytes(header, notes))
     assert [(p.code, p.row) for p in preview.problems] == [("no_rows", None)]
     assert not preview.changes_anything
 
 
 def test_a_row_starting_with_hash_is_only_skipped_right_under_the_header(data_dir: Path) -> None:
-    header, notes = intake.template_rows("figures", i18n.COLUMN_HELP)
+    header, notes = changeset.template_rows("figures", i18n.COLUMN_HELP)
     preview = preview_of(data_dir, "t.csv", csv_bytes(header, FILLED, notes))
     assert ("t.csv", "id", 3, "figure_id") in {(p.file, p.code, p.row, p.column) for p in preview.problems}
 
@@ -124,7 +125,7 @@ def test_a_row_starting_with_hash_is_only_skipped_right_under_the_header(data_di
 def test_blank_lines_are_skipped_but_keep_the_row_numbers(data_dir: Path) -> None:
     second = [*FILLED]
     second[0] = "second-row"
-    rows, problems = intake.rows_from_upload(
+    rows, problems = changeset.rows_from_upload(
         "figures", read_upload("u.csv", csv_bytes(FIGURE_COLUMNS, FILLED, [""] * 15, second))
     )
     assert problems == [] and [number for number, _ in rows] == [2, 4]
@@ -192,19 +193,19 @@ def test_a_negative_number_is_a_negative_value_not_a_formula(data_dir: Path) -> 
 
 def test_text_a_spreadsheet_would_run_is_refused_by_row_and_column() -> None:
     rows = [(2, {"note_en": "=1+1", "evidence_en": "-x", "value": "-3.5", "note_zh": "+86 471"}), (5, {"a": "@A1"})]
-    found = [(p.row, p.column) for p in intake.formula_problems("u.csv", rows)]
+    found = [(p.row, p.column) for p in changeset.formula_problems("u.csv", rows)]
     assert found == [(2, "note_en"), (2, "evidence_en"), (2, "note_zh"), (5, "a")]
 
 
 def test_empty_columns_after_the_header_are_dropped_but_a_shifted_row_is_not() -> None:
     # Excel's CSV export can end every line with empty cells under an empty header: nothing is in them.
     padded = csv_bytes([*FIGURE_COLUMNS, "", ""], [*FILLED, "", ""])
-    rows, problems = intake.rows_from_upload("figures", read_upload("padded.csv", padded))
+    rows, problems = changeset.rows_from_upload("figures", read_upload("padded.csv", padded))
     assert problems == []
     assert rows == [(2, dict(zip(FIGURE_COLUMNS, FILLED, strict=True)))]
     # A value under an empty header column is a shifted row, never silently dropped.
     shifted = csv_bytes([*FIGURE_COLUMNS, ""], [*FILLED, "stray"])
-    rows, problems = intake.rows_from_upload("figures", read_upload("shifted.csv", shifted))
+    rows, problems = changeset.rows_from_upload("figures", read_upload("shifted.csv", shifted))
     assert [(p.code, p.row) for p in problems] == [("unknown_column", 1)]
     assert rows == []
 
@@ -214,12 +215,12 @@ def test_the_article_path_flags_formulas_and_refuses_existing_keys(data_dir: Pat
     record = dict(zip(FIGURE_COLUMNS, FILLED, strict=True))
     formula = record | {"note_zh": "=HYPERLINK(1)", "note_en": "@SUM(1)"}
     existing = record | {"figure_id": "meeting8-edition-a"}  # an id figures.csv already has
-    preview = intake.prepare(store, {"figures": [(1, formula), (2, existing)]}, {"figures": "候选"}, new_only=True)
+    preview = changeset.prepare(store, {"figures": [(1, formula), (2, existing)]}, {"figures": "候选"}, new_only=True)
     found = {(p.file, p.code, p.row, p.column) for p in preview.problems}
     assert ("候选", "formula_prefix", 1, "note_zh") in found and ("候选", "formula_prefix", 1, "note_en") in found
     assert ("候选", "key_exists", 2, "figure_id") in found
     # The same existing key through an upload is a change (old → new), not a problem.
-    upload = intake.prepare(store, {"figures": [(2, existing)]}, "new.csv")
+    upload = changeset.prepare(store, {"figures": [(2, existing)]}, "new.csv")
     assert "key_exists" not in {p.code for p in upload.problems}
 
 
@@ -232,4 +233,4 @@ def test_a_preview_never_pairs_a_version_with_bytes_of_another(data_dir: Path) -
             return f"v{Moving.calls}"
 
     with pytest.raises(ConflictError):
-        intake.prepare(Moving(data_dir), {"figures": []}, "new.csv")
+        changeset.prepare(Moving(data_dir), {"figures": []}, "new.csv")

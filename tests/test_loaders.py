@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash import schema
-from hbeu_dash.loaders import load_dataset, read_dataset
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import load_dataset, read_dataset
+from hbeu_dash.model.problems import DataError
 from hbeu_dash.paths import DATA_DIR
-from hbeu_dash.problems import DataError
 from tests.conftest import edit_rows, read_rows, set_cell, write_rows
 
 

@@ -10,8 +10,10 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 
-from hbeu_dash import charts, geo, i18n, maps, transforms
-from hbeu_dash.loaders import load_dataset
+from hbeu_dash import i18n
+from hbeu_dash.figures import charts, geo, maps
+from hbeu_dash.model import transforms
+from hbeu_dash.model.loaders import load_dataset
 from hbeu_dash.settings import Settings
 
 TILE_URL = "http://tiles.intranet.example/{z}/{x}/{y}.png"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hbeu_dash.markup import chinese_runs, mixed_html
+from hbeu_dash.documents.markup import chinese_runs, mixed_html
 from hbeu_dash.ui.widgets import mixed_md
 
 

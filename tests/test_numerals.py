@@ -2,7 +2,7 @@
 
 import pytest
 
-from hbeu_dash.numerals import NumeralError, parse_chinese_integer, parse_written_number
+from hbeu_dash.model.numerals import NumeralError, parse_chinese_integer, parse_written_number
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Every write proven against the text of the source it cites, through the real stores: `import` (CSV folder and
-PostgreSQL), the article assistant's path (intake.prepare with new rows only) and `validate` refuse a fabricated
+PostgreSQL), the article assistant's path (changeset.prepare with new rows only) and `validate` refuse a fabricated
 evidence, an evidence only another source says, and a row of a source without archived text, naming row and
 column, and leave the data byte-identical; a text attached in the same commit (`--text`, `attach-text`) is
 archived with the rows, audited, and proves them."""
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash import intake
 from hbeu_dash.__main__ import main
+from hbeu_dash.intake import changeset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store import CsvStore, SqlStore
 from tests.conftest import copy_data, read_rows, set_cell, write_rows
@@ -90,7 +90,7 @@ def test_the_assistants_rows_are_refused_the_same_way(case: str, data_dir: Path)
         without_text(data_dir)
     header = FIGURES_HEADER.strip().split(",")
     cells = next(iter(read_rows_from(line)))
-    preview = intake.prepare(
+    preview = changeset.prepare(
         CsvStore(data_dir),
         {"figures": [(4, dict(zip(header, cells, strict=True)))]},
         {"figures": "候选数字"},
@@ -245,7 +245,7 @@ def test_postgresql_refuses_the_assistants_rows_and_validate_names_an_unproven_r
     store = SqlStore(pg_url)
     header = FIGURES_HEADER.strip().split(",")
     cells = read_rows_from(line)[0]
-    preview = intake.prepare(
+    preview = changeset.prepare(
         store, {"figures": [(4, dict(zip(header, cells, strict=True)))]}, "候选数字", new_only=True
     )
     assert [(p.file, p.row, p.column, p.code) for p in preview.problems] == [("候选数字", 4, "evidence", code)]

@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hbeu_dash.loaders import load_dataset
-from hbeu_dash.quality import as_of_end, evaluate_identities, find_conflicts, find_stale, find_status_conflicts
+from hbeu_dash.model.checks import as_of_end, evaluate_identities, find_conflicts, find_stale, find_status_conflicts
+from hbeu_dash.model.loaders import load_dataset
 
 
 def _figures(*rows: tuple) -> pd.DataFrame:

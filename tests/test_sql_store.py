@@ -14,15 +14,16 @@ import pandas as pd
 import psycopg
 import pytest
 
-from hbeu_dash import intake, schema
 from hbeu_dash.__main__ import main
 from hbeu_dash.cluster.postgres import free_port, running_postgres, temp_folder
+from hbeu_dash.intake import changeset
+from hbeu_dash.intake.uploads import read_upload
+from hbeu_dash.model import schema
 from hbeu_dash.paths import DATA_DIR, ROOT
 from hbeu_dash.store import CommitRecord, ConflictError, CsvStore, UnknownCommit, migrations
 from hbeu_dash.store.diff import parse_rows, write_rows
 from hbeu_dash.store.select import open_store, store_for_url, store_url
 from hbeu_dash.store.sql_store import SCHEMA_REVISION, SqlStore, StoreUnavailable, dispose_engines
-from hbeu_dash.uploads import read_upload
 from tests.conftest import set_cell
 from tests.real_data import csv_rows
 from tests.store_contract import (
@@ -541,16 +542,16 @@ RACE_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 
-from hbeu_dash import intake
+from hbeu_dash.intake import changeset
 from hbeu_dash.store import ConflictError, CsvStore
 from hbeu_dash.store.select import store_for_url
-from hbeu_dash.uploads import read_upload
+from hbeu_dash.intake.uploads import read_upload
 
 address, upload, tag, start = sys.argv[1], Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 store = store_for_url(address) if "://" in address else CsvStore(Path(address))
 table = read_upload(upload.name, upload.read_bytes())
-rows, problems = intake.rows_from_upload("figures", table)
-preview = intake.prepare(store, {"figures": rows}, upload.name, problems)
+rows, problems = changeset.rows_from_upload("figures", table)
+preview = changeset.prepare(store, {"figures": rows}, upload.name, problems)
 assert preview.ok and preview.changes_anything, preview.problems
 (start.parent / f"ready-{tag}").touch()
 while not start.exists():  # both previews made: commit together
@@ -587,11 +588,11 @@ def wait_for(paths: list[Path], procs: list[subprocess.Popen]) -> None:
         time.sleep(0.01)
 
 
-def _preview(store, line: str) -> intake.Preview:
+def _preview(store, line: str) -> changeset.Preview:
     """The preview of an upload holding one figures row."""
     table = read_upload("rows.csv", (FIGURES_HEADER + line).encode())
-    rows, problems = intake.rows_from_upload("figures", table)
-    preview = intake.prepare(store, {"figures": rows}, "rows.csv", problems)
+    rows, problems = changeset.rows_from_upload("figures", table)
+    preview = changeset.prepare(store, {"figures": rows}, "rows.csv", problems)
     assert preview.ok and preview.changes_anything
     return preview
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash import schema
+from hbeu_dash.model import schema
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store import CsvStore
 from hbeu_dash.store.diff import parse_rows, write_rows

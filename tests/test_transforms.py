@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from hbeu_dash import transforms
-from hbeu_dash.loaders import load_dataset
+from hbeu_dash.model import transforms
+from hbeu_dash.model.loaders import load_dataset
 from hbeu_dash.paths import DATA_DIR
 from tests.conftest import read_rows
 

@@ -73,9 +73,9 @@ def test_event_card_html_escapes_every_text() -> None:
 
 
 def test_an_event_card_asks_for_its_reports_and_figures_paragraphs() -> None:
+    from hbeu_dash.model.transforms import join_figures
     from hbeu_dash.paths import DATA_DIR
     from hbeu_dash.store import CsvStore
-    from hbeu_dash.transforms import join_figures
     from hbeu_dash.views.events import build_event_cards, build_timeline
 
     tables = CsvStore(DATA_DIR).read()[1].tables

@@ -10,10 +10,11 @@ import pytest
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from hbeu_dash import maps, paths, schema, transforms
-from hbeu_dash.filters import Filters
+from hbeu_dash import paths
+from hbeu_dash.figures import maps
 from hbeu_dash.i18n import t
-from hbeu_dash.loaders import load_dataset, read_dataset
+from hbeu_dash.model import schema, transforms
+from hbeu_dash.model.loaders import load_dataset, read_dataset
 from hbeu_dash.paths import ROOT
 from hbeu_dash.settings import Settings
 from hbeu_dash.store import CsvStore
@@ -22,6 +23,7 @@ from hbeu_dash.ui import widgets
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import citations as citation_views
 from hbeu_dash.views.citations import request_of
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, join_all
 
 APP = str(ROOT / "app.py")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hbeu_dash import units
+from hbeu_dash.model import units
 
 
 @pytest.mark.parametrize(

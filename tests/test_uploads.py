@@ -8,8 +8,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from hbeu_dash import uploads
-from hbeu_dash.problems import DataError
+from hbeu_dash.intake import uploads
+from hbeu_dash.model.problems import DataError
 
 HEADER = "figure_id,indicator_id,city,value,value_text\n"
 ROW = "hohhot-items,four_city_service_items,hohhot,1412,1412\n"

@@ -1,12 +1,12 @@
 """`validate` names every cell of data/ that a spreadsheet would run as a formula, by file, row and column, in the
-reader's language: the rule an upload is refused by (hbeu_dash.csv_cells), so a hand edit cannot get in either."""
+reader's language: the rule an upload is refused by (hbeu_dash.model.csv_cells), so a hand edit cannot get in either."""
 
 from pathlib import Path
 
 import pytest
 
 from hbeu_dash.__main__ import main
-from hbeu_dash.loaders import read_dataset
+from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store.diff import parse_rows, write_rows
 

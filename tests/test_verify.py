@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash import verify
-from hbeu_dash.source_text import read_source_file
+from hbeu_dash.intake.source_text import read_source_file
+from hbeu_dash.model import verify
 from hbeu_dash.store import CsvStore
 from hbeu_dash.store.archive import (
     TextRefused,

@@ -1,7 +1,7 @@
 """KPI cards as plain view models: values per locale, citations by name, conflicts and agreement."""
 
-from hbeu_dash.filters import Filters
 from hbeu_dash.views import cards
+from hbeu_dash.views.filters import Filters
 from tests.real_data import joined
 
 HOHHOT_ITEMS = ("four_city_service_items", "hohhot")

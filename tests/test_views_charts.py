@@ -1,6 +1,6 @@
 """Chart specs of the pages: title, rows drawn, file name, source line cited by name."""
 
-from hbeu_dash import transforms
+from hbeu_dash.model import transforms
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import charts
 from tests.conftest import read_rows

@@ -3,7 +3,7 @@ refused, the sources offered for a text, and the audit log's column of archived 
 
 import pytest
 
-from hbeu_dash.intake import Attachment, RowChange, prepare
+from hbeu_dash.intake.changeset import Attachment, RowChange, prepare
 from hbeu_dash.store import CommitRecord, CsvStore
 from hbeu_dash.store.archive import TextRefused, text_sha256
 from hbeu_dash.views import entry as views

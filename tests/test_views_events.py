@@ -3,7 +3,7 @@ language, linked figures."""
 
 import pandas as pd
 
-from hbeu_dash import schema
+from hbeu_dash.model import schema
 from hbeu_dash.views import events
 from tests.real_data import joined, tables
 

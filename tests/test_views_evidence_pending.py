@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hbeu_dash import exports, i18n, quality
-from hbeu_dash.filters import Filters
-from hbeu_dash.markup import quote_html
-from hbeu_dash.report.html import render_html
+from hbeu_dash import i18n
+from hbeu_dash.documents import exports
+from hbeu_dash.documents.briefing.html import render_html
+from hbeu_dash.documents.markup import quote_html
+from hbeu_dash.model import checks
 from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.citations import make_citation_html
 from hbeu_dash.ui.present import make_blocks_html
@@ -27,6 +28,7 @@ from hbeu_dash.views import events as event_views
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.citations import figures_request, find_citations, request_of
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, load_scope
 from tests.conftest import blank_evidence_en, copy_data
 from tests.real_data import tables
@@ -273,7 +275,7 @@ def test_the_briefing_marks_it_in_its_citations_event_cards_conflicts_and_tracke
 
 def test_the_quality_page_lists_the_pending_rows_with_their_count(scopes: dict[str, Scope]) -> None:
     tables = scopes["en"].result.tables
-    pending = quality.find_pending_translations(tables)
+    pending = checks.find_pending_translations(tables)
     assert sorted(zip(pending["table"], pending["row_id"], pending["source_id"], strict=True)) == [
         ("events", "plan-14th-fyp", "0471tv-2025-02-01"),
         ("figures", "gov-agreements-meeting8", "0471tv-2025-02-01"),
@@ -296,6 +298,6 @@ def test_the_quality_page_lists_the_pending_rows_with_their_count(scopes: dict[s
 def test_the_real_data_lists_exactly_its_rows_without_english_evidence() -> None:
     real = tables()
     expected = sum(int((real[n]["evidence_en"].str.strip() == "").sum()) for n in ("figures", "projects", "events"))
-    assert len(quality.find_pending_translations(real)) == expected
+    assert len(checks.find_pending_translations(real)) == expected
     none = quality_views.build_pending_translations({"sources": real["sources"]}, "en")
     assert (none.count, none.sentence, len(none.table)) == (0, "✓ Every row has its English evidence.", 0)

@@ -1,6 +1,6 @@
 """The explorer's table: labelled per language, cited by name, with source_id and URL kept for machines."""
 
-from hbeu_dash import transforms
+from hbeu_dash.model import transforms
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import explorer
 from tests.conftest import read_rows

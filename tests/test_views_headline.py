@@ -6,11 +6,11 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from hbeu_dash import quality
-from hbeu_dash.filters import Filters
+from hbeu_dash.model import checks
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import headline
 from hbeu_dash.views.citations import CitationRequest
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, load_scope
 from tests.real_data import tables
 from tests.test_views_trends import frame, report
@@ -166,7 +166,7 @@ def test_nothing_selected_says_nothing() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_conflicts_say_so_and_link_nothing(lang: str) -> None:
-    empty = quality.find_conflicts(scope(lang).selected.iloc[:0])
+    empty = checks.find_conflicts(scope(lang).selected.iloc[:0])
     statement = headline.open_conflicts(empty, lang)
     assert statement.text == NO_CONFLICTS[lang]
     assert statement.label == {"zh": "待核冲突", "en": "Open conflicts"}[lang]

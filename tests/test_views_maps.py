@@ -1,6 +1,7 @@
 """The map's view model: indicator options, per-city values with citations, legend and note."""
 
-from hbeu_dash import i18n, schema
+from hbeu_dash import i18n
+from hbeu_dash.model import schema
 from hbeu_dash.views import maps
 from tests.real_data import joined
 

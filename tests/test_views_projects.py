@@ -2,10 +2,10 @@
 
 import re
 
-from hbeu_dash import transforms
-from hbeu_dash.filters import Filters
+from hbeu_dash.model import transforms
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import projects
+from hbeu_dash.views.filters import Filters
 from tests.conftest import read_rows
 from tests.real_data import tables
 

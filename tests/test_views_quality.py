@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from hbeu_dash import quality
-from hbeu_dash.loaders import read_dataset
+from hbeu_dash.model import checks
+from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import quality as views
 from tests.conftest import read_rows, set_cell
@@ -107,7 +107,7 @@ def test_source_texts_of_a_sources_table_without_the_text_columns() -> None:
 
 
 def test_conflict_cards_keep_every_report_side_by_side() -> None:
-    (card,) = [c for c in views.build_conflicts(quality.find_conflicts(joined()), "en") if "hohhot" in c.conflict_id]
+    (card,) = [c for c in views.build_conflicts(checks.find_conflicts(joined()), "en") if "hohhot" in c.conflict_id]
     assert card.heading == "⚠ Four-city service items · Hohhot: 561 / 1,412 items"
     assert list(card.table["Value"]) == ["561", "1,412"]
     assert list(card.table["Source"]) == ["8th Mayors' Meeting interviews · 2024-12", "Qingcheng Media · 2025-02-01"]
@@ -121,7 +121,7 @@ def test_stage_disagreements_list_both_reports() -> None:
 
 
 def test_identities_hold_with_locale_numbers() -> None:
-    evaluated = quality.evaluate_identities(tables()["identities"], tables()["figures"])
+    evaluated = checks.evaluate_identities(tables()["identities"], tables()["figures"])
     table = views.identities_table(evaluated, "zh").set_index("标题")
     row = table.loc["呼包通办事项:首批 + 今年新增 = 总数(王惠)"]
     assert (row["部分之和"], row["总数"], row["状态"]) == ("312", "312", "✓ 成立")
@@ -151,7 +151,7 @@ def test_staleness_counts_figures_older_than_a_year_from_a_given_day() -> None:
 
 
 def period_end(as_of: str) -> date:
-    """The last day a YYYY, YYYY-MM or YYYY-MM-DD as-of can mean (worked out here, apart from quality.as_of_end)."""
+    """The last day a YYYY, YYYY-MM or YYYY-MM-DD as-of can mean (worked out here, apart from checks.as_of_end)."""
     parts = [int(p) for p in as_of.split("-")]
     if len(parts) == 3:
         return date(*parts)

@@ -6,11 +6,11 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import pytest
 
-from hbeu_dash import charts, maps
-from hbeu_dash.filters import Filters
-from hbeu_dash.loaders import LoadResult
+from hbeu_dash.figures import charts, maps
+from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import slides
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope
 from tests.conftest import read_rows
 from tests.real_data import csv_rows, joined, tables

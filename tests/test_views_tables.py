@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from hbeu_dash import schema
 from hbeu_dash.i18n import t
+from hbeu_dash.model import schema
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import entry as entry_views
 from hbeu_dash.views import explorer

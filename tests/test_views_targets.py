@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hbeu_dash import charts, transforms, units
-from hbeu_dash.loaders import read_dataset
+from hbeu_dash.figures import charts
+from hbeu_dash.model import transforms, units
+from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import ROOT
 from hbeu_dash.views import targets
 from hbeu_dash.views.targets import ABOUT, MET, OVER, UNKNOWN

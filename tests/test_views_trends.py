@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hbeu_dash.filters import Filters
 from hbeu_dash.views import cards, trends
+from hbeu_dash.views.filters import Filters
 from tests.real_data import joined
 
 TODAY = date(2026, 3, 1)  # every staleness below is counted to this day, never to the clock's

@@ -14,12 +14,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hbeu_dash import schema, transforms
 from hbeu_dash.__main__ import main
-from hbeu_dash.intake import UPLOAD_TABLES, rows_from_workbook
-from hbeu_dash.loaders import read_dataset
+from hbeu_dash.intake.changeset import UPLOAD_TABLES, rows_from_workbook
+from hbeu_dash.intake.uploads import MAX_SHEETS, read_workbook
+from hbeu_dash.model import schema, transforms
+from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.store.diff import parse_rows, write_rows
-from hbeu_dash.uploads import MAX_SHEETS, read_workbook
 from hbeu_dash.views.targets import build_target_checks
 from tests.conftest import extend_source_text
 from tests.test_import_cli import assert_untouched, snapshot
@@ -518,8 +518,8 @@ def test_every_uploadable_table_has_a_sheet_name_in_both_languages() -> None:
 
 def test_the_row_cap_holds_for_the_sheets_together(tmp_path: Path) -> None:
     # Two sheets of 30,000 rows each: each is under the cap of one sheet, together they are over it.
-    from hbeu_dash.problems import DataError
-    from hbeu_dash.uploads import MAX_ROWS
+    from hbeu_dash.intake.uploads import MAX_ROWS
+    from hbeu_dash.model.problems import DataError
 
     wb = openpyxl.Workbook(write_only=True)
     for title in ("figures", "events"):

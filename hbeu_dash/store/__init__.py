@@ -9,7 +9,7 @@ row (hbeu_dash.store.revert), each as a commit of its own.
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from hbeu_dash.loaders import LoadResult
+from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.store.csv_store import VERSION_CHARS, CommitRecord, CsvStore
 from hbeu_dash.store.errors import ConflictError, RevertConflict, RowClash, StoreUnavailable, UnknownCommit
 

@@ -29,7 +29,7 @@ MAX_HEADER_LINES = 20
 
 
 class TextRefused(ValueError):
-    """Not a text the archive keeps: empty, binary, too large. `code` names the problem (hbeu_dash.problems)."""
+    """Not a text the archive keeps: empty, binary, too large. `code` names the problem (hbeu_dash.model.problems)."""
 
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)

@@ -25,8 +25,8 @@ from typing import ClassVar
 
 from filelock import FileLock, Timeout
 
-from hbeu_dash import schema
-from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import LoadResult, read_dataset
 from hbeu_dash.store import revert
 from hbeu_dash.store.archive import pending_texts, text_sha256
 from hbeu_dash.store.diff import diff_tables
@@ -190,7 +190,7 @@ class CsvStore:
 
         Refused with ConflictError when the data is no longer at `base_version` (the version the preview was
         made from): never a silent overwrite. A change set identical to the current files writes nothing and
-        returns None. Validation is the caller's job (hbeu_dash.intake); the store only writes. `texts` (sha256 ->
+        returns None. Validation is the caller's job (intake.changeset); the store only writes. `texts` (sha256 ->
         text) are the source texts the change set cites: archived before the commit point (a crash leaves at most
         an uncited text, which changes nothing), and named in the audit line.
         """

@@ -4,7 +4,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from hbeu_dash import csv_cells, schema
+from hbeu_dash.model import csv_cells, schema
 
 BOM = csv_cells.BOM
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from hbeu_dash import schema
+from hbeu_dash.model import schema
 from hbeu_dash.store.diff import diff_tables, parse_rows, write_rows
 from hbeu_dash.store.errors import ConflictError, RevertConflict, RowClash, UnknownCommit
 

@@ -33,8 +33,8 @@ from psycopg import sql as pgsql
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy import exc as sa_exc
 
-from hbeu_dash import schema
-from hbeu_dash.loaders import LoadResult, read_dataset
+from hbeu_dash.model import schema
+from hbeu_dash.model.loaders import LoadResult, read_dataset
 from hbeu_dash.store import revert
 from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.csv_store import CommitRecord, ConflictError, UnknownCommit, hash_contents
@@ -379,7 +379,7 @@ class SqlStore:
 
         The state row is locked (SELECT ... FOR UPDATE) first, so commits queue; one whose `base_version` is no
         longer the data version is refused with ConflictError and writes nothing. A change set equal to the
-        current tables returns None. Validation is the caller's job (hbeu_dash.intake); b"" removes a table.
+        current tables returns None. Validation is the caller's job (hbeu_dash.intake.changeset); b"" removes a table.
         """
         if not author.strip():
             raise ValueError("a commit needs an author")

@@ -12,12 +12,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import schema, verify
-from hbeu_dash.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleMeta, ArticleTooLong, extract_article
-from hbeu_dash.extract.indicators import propose_indicators
 from hbeu_dash.i18n import format_number, t
-from hbeu_dash.intake import Attachment, attach_texts, prepare, propose_source_id
-from hbeu_dash.source_text import read_pasted_text, read_source_file
+from hbeu_dash.intake.changeset import Attachment, attach_texts, prepare, propose_source_id
+from hbeu_dash.intake.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleMeta, ArticleTooLong, extract_article
+from hbeu_dash.intake.extract.indicators import propose_indicators
+from hbeu_dash.intake.source_text import read_pasted_text, read_source_file
+from hbeu_dash.model import schema, verify
 from hbeu_dash.store import ConflictError
 from hbeu_dash.store.archive import TextRefused, text_sha256
 from hbeu_dash.ui import data

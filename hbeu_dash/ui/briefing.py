@@ -5,11 +5,11 @@ from collections import OrderedDict
 
 import streamlit as st
 
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.briefing.build import BriefingFiles, build_briefing_files
 from hbeu_dash.i18n import t
-from hbeu_dash.report.build import BriefingFiles, build_briefing_files
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, with_texts
 
 STATE_KEY = "_briefing"  # (data version, filters) → the files last built in this session

@@ -6,12 +6,12 @@ import base64
 import html
 from urllib.parse import urlencode
 
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.markup import mixed_html
 from hbeu_dash.i18n import label, t
-from hbeu_dash.markup import mixed_html
 from hbeu_dash.ui import citations
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import figures_request
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import TREND_PARAM, TRENDS
 
 # The cards', the headline band's and the overview groups' style (chrome puts it on every page).

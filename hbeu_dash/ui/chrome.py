@@ -3,12 +3,12 @@
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from hbeu_dash import schema
-from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, label, t
+from hbeu_dash.model import schema
 from hbeu_dash.ui import auth, briefing, card_html, data, framework_text, phone_style, reconnect, screen, signin, state
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views import quality as quality_views
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import PAGES, PRESENT
 
 PRESENT_PATH = next(p.path for p in PAGES if p.url_path == PRESENT)

@@ -10,13 +10,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from hbeu_dash.charts import Chart
-from hbeu_dash.filters import Filters, ViewParams, to_query_params, to_view_params
+from hbeu_dash.documents.markup import lang_attr, mixed_html, pending_html
+from hbeu_dash.figures.charts import Chart
 from hbeu_dash.i18n import evidence_pending, original_columns, t
-from hbeu_dash.markup import lang_attr, mixed_html, pending_html
 from hbeu_dash.ui import data
 from hbeu_dash.views import citations as citation_views
 from hbeu_dash.views.citations import Citation, CitationRequest
+from hbeu_dash.views.filters import Filters, ViewParams, to_query_params, to_view_params
 from hbeu_dash.views.registry import EVIDENCE, PAGES
 
 EVIDENCE_PATH = next(p.path for p in PAGES if p.url_path == EVIDENCE)

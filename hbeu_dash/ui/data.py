@@ -12,10 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from hbeu_dash import paths
-from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import DEFAULT_LANG, LANGS, t
-from hbeu_dash.loaders import LoadResult
+from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.store import CsvStore, Store, StoreUnavailable, select
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import Scope, join_all
 
 T = TypeVar("T")

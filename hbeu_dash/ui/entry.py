@@ -12,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from hbeu_dash.i18n import label, t
-from hbeu_dash.intake import Preview
+from hbeu_dash.intake.changeset import Preview
 from hbeu_dash.store import ConflictError, StoreUnavailable
 from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table

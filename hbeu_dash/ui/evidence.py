@@ -5,12 +5,12 @@ import html
 
 import streamlit as st
 
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.markup import lang_attr
 from hbeu_dash.i18n import t
-from hbeu_dash.markup import lang_attr
 from hbeu_dash.ui import auth, citations, data
 from hbeu_dash.ui.widgets import escape_md
 from hbeu_dash.views.citations import NO_TEXT, Citation, Ignored, parse_request
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import EVIDENCE, PAGES, PageSpec
 
 DEFAULT_PAGE = next(p for p in PAGES if p.default)

@@ -8,8 +8,8 @@ of its own, audited with its author and the commit it takes back.
 
 import streamlit as st
 
-from hbeu_dash import verify
 from hbeu_dash.i18n import t
+from hbeu_dash.model import verify
 from hbeu_dash.store import ConflictError, RevertConflict, StoreUnavailable, UnknownCommit, revert
 from hbeu_dash.ui import auth, data, state
 from hbeu_dash.ui.entry import FLASH

@@ -6,16 +6,16 @@ import time
 
 import streamlit as st
 
-from hbeu_dash import charts, maps
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.markup import mixed_html, quote_html
+from hbeu_dash.figures import charts, maps
 from hbeu_dash.i18n import DARK_COLORS, t
-from hbeu_dash.markup import mixed_html, quote_html
 from hbeu_dash.ui import citations, data, screen, state
 from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.present_controls import render_controls, render_idle_script
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, share_figure
 from hbeu_dash.views import slides as slide_views
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import PRESENT
 
 _ADVANCE_DUE = "_advance_due"  # monotonic time of the next automatic slide change

@@ -3,10 +3,10 @@ the mouse rests (a class on <body> after a few seconds of stillness, gone on mov
 
 import streamlit as st
 
-from hbeu_dash.filters import ADVANCE_SECONDS, THEMES
 from hbeu_dash.i18n import LANGS, LANGUAGE_NAMES, t
 from hbeu_dash.ui import state
 from hbeu_dash.views import slides as slide_views
+from hbeu_dash.views.filters import ADVANCE_SECONDS, THEMES
 from hbeu_dash.views.registry import PAGES
 
 HOME_PATH = next(p.path for p in PAGES if p.default)

@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import quality, verify
 from hbeu_dash.i18n import t
+from hbeu_dash.model import checks, verify
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.views import quality as quality_views
@@ -103,7 +103,7 @@ def render_identities(figures: pd.DataFrame, lang: str) -> None:
     st.subheader(t("section_identities", lang))
     table = data.memo(
         ("identities-table", lang),
-        lambda: quality_views.identities_table(quality.evaluate_identities(identities, figures), lang),
+        lambda: quality_views.identities_table(checks.evaluate_identities(identities, figures), lang),
     )
     render_table(table, width="stretch", key="identities")
 

@@ -4,10 +4,10 @@ import html
 
 import streamlit as st
 
-from hbeu_dash import maps, quality, transforms
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.markup import mixed_html, quote_html
+from hbeu_dash.figures import maps
 from hbeu_dash.i18n import original_columns, t
-from hbeu_dash.markup import mixed_html, quote_html
+from hbeu_dash.model import checks, transforms
 from hbeu_dash.settings import load_boundaries, load_settings
 from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.card_html import trend_href
@@ -19,6 +19,7 @@ from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.citations import figures_request, request_of
+from hbeu_dash.views.filters import Filters
 
 MAP_HEIGHT_PX = 520
 
@@ -105,7 +106,7 @@ def render_all_conflicts(lang: str) -> None:
     if figures is None:
         return
     cards = data.memo(
-        ("conflict-cards-all", lang), lambda: quality_views.build_conflicts(quality.find_conflicts(figures), lang)
+        ("conflict-cards-all", lang), lambda: quality_views.build_conflicts(checks.find_conflicts(figures), lang)
     )
     render_conflict_cards(cards, lang, filtered=False)
 

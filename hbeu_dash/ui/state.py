@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hbeu_dash import schema
-from hbeu_dash.filters import (
+from hbeu_dash.i18n import DEFAULT_LANG
+from hbeu_dash.model import schema
+from hbeu_dash.views.filters import (
     PAGE_PARAMS,
     Filters,
     Notice,
@@ -13,7 +14,6 @@ from hbeu_dash.filters import (
     to_query_params,
     to_view_params,
 )
-from hbeu_dash.i18n import DEFAULT_LANG
 
 KEYS = {
     "lang": "lang",

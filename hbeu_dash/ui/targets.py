@@ -3,11 +3,11 @@ table twin and downloads (the view model: hbeu_dash.views.targets)."""
 
 import streamlit as st
 
-from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import data
 from hbeu_dash.ui.widgets import escape_md, mixed_md, render_chart, render_downloads
 from hbeu_dash.views import targets as target_views
+from hbeu_dash.views.filters import Filters
 
 
 def render_targets(filters: Filters) -> None:

@@ -6,9 +6,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from hbeu_dash import transforms
-from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import t
+from hbeu_dash.model import transforms
 from hbeu_dash.ui import citations, data
 from hbeu_dash.ui.card_html import trend_href
 from hbeu_dash.ui.widgets import render_chart, render_kpis
@@ -16,6 +15,7 @@ from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import explorer as explorer_views
 from hbeu_dash.views import headline as headline_views
 from hbeu_dash.views import trends as trend_views
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import TREND_PARAM
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from hbeu_dash import exports
+from hbeu_dash.documents import exports
 from hbeu_dash.i18n import COLUMN_HELP, TABLE_NAMES, label, t
-from hbeu_dash.intake import (
+from hbeu_dash.intake.changeset import (
     UPLOAD_TABLES,
     Attachment,
     Preview,
@@ -22,12 +22,12 @@ from hbeu_dash.intake import (
     template_rows,
     workbook_bytes,
 )
-from hbeu_dash.problems import DataError, Problem
+from hbeu_dash.intake.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
+from hbeu_dash.model.problems import DataError, Problem
 from hbeu_dash.store import ConflictError
 from hbeu_dash.store.archive import text_sha256
 from hbeu_dash.ui import data, texts
 from hbeu_dash.ui.entry import SOURCES_LABEL, UPLOADS, cached_preview, render_preview
-from hbeu_dash.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
 from hbeu_dash.views import entry as entry_views
 
 UPLOAD_READ = "entry_upload_read"  # (signature, UploadRead) of the uploaded file, read once

@@ -19,15 +19,16 @@ import pydeck as pdk
 import streamlit as st
 from streamlit import dataframe_util
 
-from hbeu_dash import charts, exports
-from hbeu_dash.charts import Chart
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents import exports
+from hbeu_dash.documents.markup import chinese_runs
+from hbeu_dash.figures import charts
+from hbeu_dash.figures.charts import Chart
 from hbeu_dash.i18n import t
-from hbeu_dash.markup import chinese_runs
 from hbeu_dash.ui import citations, data, screen
 from hbeu_dash.ui.card_html import groups_html, kpis_html
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views.citations import request_of
+from hbeu_dash.views.filters import Filters
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 

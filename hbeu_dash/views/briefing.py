@@ -14,8 +14,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from hbeu_dash import schema
-from hbeu_dash.charts import Chart, format_citations
+from hbeu_dash.figures.charts import Chart, format_citations
 from hbeu_dash.i18n import (
     city_label,
     col,
@@ -28,7 +27,8 @@ from hbeu_dash.i18n import (
     quote,
     t,
 )
-from hbeu_dash.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup, paragraph_bounds
+from hbeu_dash.model import schema
+from hbeu_dash.model.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT, TextLookup, paragraph_bounds
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import events as event_views

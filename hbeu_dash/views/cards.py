@@ -5,10 +5,10 @@ from datetime import date
 
 import pandas as pd
 
-from hbeu_dash import transforms
-from hbeu_dash.filters import Filters
 from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, join, label, quote_evidence, t
+from hbeu_dash.model import transforms
 from hbeu_dash.views import trends
+from hbeu_dash.views.filters import Filters
 
 # What a page asks for: (indicator_id, city cell), e.g. ("four_city_service_items", "hohhot").
 CardRequest = tuple[str, str]

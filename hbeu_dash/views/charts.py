@@ -2,9 +2,10 @@
 
 import pandas as pd
 
-from hbeu_dash import charts, quality, transforms
-from hbeu_dash.charts import Chart
+from hbeu_dash.figures import charts
+from hbeu_dash.figures.charts import Chart
 from hbeu_dash.i18n import col, t
+from hbeu_dash.model import checks, transforms
 from hbeu_dash.views import trends
 
 # Figures shown together in one breakdown chart (figures.csv ids), in the order shown.
@@ -30,7 +31,7 @@ def status_chart(latest: pd.DataFrame, lang: str) -> Chart:
 
 def identity_chart(identities: pd.DataFrame, figures: pd.DataFrame, identity_id: str, lang: str) -> Chart | None:
     """The waterfall of one declared identity, or None when identities.csv does not declare it."""
-    evaluated = quality.evaluate_identities(identities, figures)
+    evaluated = checks.evaluate_identities(identities, figures)
     rows = evaluated[evaluated["identity_id"] == identity_id]
     if rows.empty:
         return None

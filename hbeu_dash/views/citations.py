@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from hbeu_dash.charts import Ref
+from hbeu_dash.figures.charts import Ref
 from hbeu_dash.i18n import city_label, col, format_date, format_value, original_columns, t
-from hbeu_dash.schema import ID_RE
-from hbeu_dash.verify import Passage, TextLookup, find_passage
+from hbeu_dash.model.schema import ID_RE
+from hbeu_dash.model.verify import Passage, TextLookup, find_passage
 
 # (table, the columns that make a row's key): a citation is asked for by table and key values.
 KEYS = {"figures": ("figure_id",), "projects": ("project_id", "source_id"), "events": ("event_id", "source_id")}

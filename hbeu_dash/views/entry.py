@@ -6,10 +6,10 @@ from collections.abc import Collection, Mapping
 
 import pandas as pd
 
-from hbeu_dash import schema
 from hbeu_dash.i18n import format_number, label, t
-from hbeu_dash.intake import Attachment, Preview, Row, cell_text
-from hbeu_dash.problems import Problem
+from hbeu_dash.intake.changeset import Attachment, Preview, Row, cell_text
+from hbeu_dash.model import schema
+from hbeu_dash.model.problems import Problem
 from hbeu_dash.store import CommitRecord
 from hbeu_dash.store.archive import TextRefused, text_sha256
 

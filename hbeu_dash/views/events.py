@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from hbeu_dash import transforms
 from hbeu_dash.i18n import Quoted, city_label, col, format_date, format_value, join, label, quote_evidence, t
+from hbeu_dash.model import transforms
 from hbeu_dash.views.citations import CitationRequest, request_of
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hbeu_dash import transforms
 from hbeu_dash.i18n import city_label, col, format_date, format_value, join, t
+from hbeu_dash.model import transforms
 from hbeu_dash.views import trends
 from hbeu_dash.views.citations import CitationRequest, figures_request, merge_requests, request_of
 from hbeu_dash.views.scope import Scope

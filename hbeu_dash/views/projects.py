@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from hbeu_dash import transforms
-from hbeu_dash.charts import evidence_columns
-from hbeu_dash.filters import Filters
+from hbeu_dash.figures.charts import evidence_columns
 from hbeu_dash.i18n import city_label, col, format_date, label, t
+from hbeu_dash.model import transforms
+from hbeu_dash.views.filters import Filters
 
 
 def select_projects(projects: pd.DataFrame, sources: pd.DataFrame, filters: Filters) -> pd.DataFrame:

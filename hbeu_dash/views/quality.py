@@ -7,10 +7,10 @@ from datetime import date
 
 import pandas as pd
 
-from hbeu_dash import quality, schema, transforms, verify
-from hbeu_dash.charts import evidence_columns
+from hbeu_dash.figures.charts import evidence_columns
 from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, label, original_columns, t
-from hbeu_dash.loaders import LoadResult
+from hbeu_dash.model import checks, schema, transforms, verify
+from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.views.projects import reports_table
 
 
@@ -161,9 +161,9 @@ class PendingTranslations:
 
 
 def build_pending_translations(tables: Mapping[str, pd.DataFrame], lang: str) -> PendingTranslations:
-    """Which rows of figures, projects and events wait for their English evidence (quality.find_pending_translations),
+    """Which rows of figures, projects and events wait for their English evidence (checks.find_pending_translations),
     each named by file, row, id and source (cited by name, and by its id for the analyst who writes it)."""
-    pending = quality.find_pending_translations(tables)
+    pending = checks.find_pending_translations(tables)
     sources = tables.get("sources")
     cites = transforms.source_citations(sources)[col("cite", lang)] if sources is not None else pd.Series(dtype=str)
     table = pd.DataFrame(
@@ -210,7 +210,7 @@ def build_conflicts(conflicts: pd.DataFrame, lang: str) -> list[ConflictCard]:
 
 def stage_disagreements_table(projects: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Project reports that name different stages for the same project, side by side."""
-    rows = quality.find_status_conflicts(transforms.add_citations(projects, sources))
+    rows = checks.find_status_conflicts(transforms.add_citations(projects, sources))
     return reports_table(rows, lang)
 
 
@@ -231,7 +231,7 @@ def identities_table(evaluated: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def build_staleness(figures: pd.DataFrame, today: date, lang: str) -> Staleness:
     """How many figures are more than a year old (as of `today`), and every figure's age, oldest first."""
-    stale = quality.find_stale(figures, today).sort_values(["age_days", "figure_id"], ascending=[False, True])
+    stale = checks.find_stale(figures, today).sort_values(["age_days", "figure_id"], ascending=[False, True])
     sentence = t(
         "staleness_sentence",
         lang,

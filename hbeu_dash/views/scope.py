@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from hbeu_dash import quality, schema, transforms
-from hbeu_dash.filters import Filters
-from hbeu_dash.loaders import LoadResult
+from hbeu_dash.model import checks, schema, transforms
+from hbeu_dash.model.loaders import LoadResult
+from hbeu_dash.model.verify import TextLookup
 from hbeu_dash.store import CsvStore, Store
-from hbeu_dash.verify import TextLookup
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import projects as project_views
+from hbeu_dash.views.filters import Filters
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +65,7 @@ class Scope:
     @cached_property
     def conflicts(self) -> pd.DataFrame | None:
         """Disagreeing reports among the selected figures."""
-        return None if self.selected is None else quality.find_conflicts(self.selected)
+        return None if self.selected is None else checks.find_conflicts(self.selected)
 
     @cached_property
     def timeline(self) -> pd.DataFrame | None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from hbeu_dash import transforms
-from hbeu_dash.charts import Chart, format_citations, latest_citations
+from hbeu_dash.figures.charts import Chart, format_citations, latest_citations
 from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_value, join, label, quote_evidence, t
+from hbeu_dash.model import transforms
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
 from hbeu_dash.views import headline as headline_views

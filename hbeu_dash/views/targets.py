@@ -3,13 +3,13 @@
 An indicator names in `target_id` the target it is measured against (indicators.csv: the Hohhot–Ulanqab HSR's
 minutes against `rail_circle_target_hours`). A target here is a ceiling, an N-hour circle: every pair of the four
 cities within N hours of each other. Per pair of cities the latest measurement of the linked indicators is read in the
-target's unit (hbeu_dash.units) with the words that bound it (两个多小时 is more than two hours, 40分钟左右 about
+target's unit (hbeu_dash.model.units) with the words that bound it (两个多小时 is more than two hours, 40分钟左右 about
 forty minutes), and judged: within the target, over it, about at it, or not to be told ("more than 40 minutes"
 against an hour). The pairs of the cluster that no measurement covers are named. Every figure is cited, the target's
 as well as the measurement's: its source and its verbatim evidence.
 
 Renderers read `TargetCheck`: `summary(lang)`, `citations(lang)`, `rows(lang)` / `table(lang)` (the table twin),
-`figure(lang)` / `chart(lang)` (hbeu_dash.target_chart). Plain text: each renderer escapes it.
+`figure(lang)` / `chart(lang)` (hbeu_dash.figures.target_chart). Plain text: each renderer escapes it.
 """
 
 import itertools
@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from hbeu_dash import schema, target_chart, units
-from hbeu_dash.charts import Chart, evidence_columns, format_citations
+from hbeu_dash.figures import target_chart
+from hbeu_dash.figures.charts import Chart, evidence_columns, format_citations
 from hbeu_dash.i18n import city_label, col, format_date, format_value, format_values, join, quote_evidence, t
+from hbeu_dash.model import schema, units
 from hbeu_dash.views import trends
 
 # A measurement against a ceiling: within it, over it, about at it (约 a value near the target), or not to be told.
@@ -341,7 +342,7 @@ class TargetCheck:
 
     def figure(self, lang: str) -> go.Figure:
         """Horizontal bars of each pair's latest time in the target's unit, the target as a vertical line, bounds
-        marked (an arrow for 'more than'), the pairs nothing measures labelled (hbeu_dash.target_chart)."""
+        marked (an arrow for 'more than'), the pairs nothing measures labelled (hbeu_dash.figures.target_chart)."""
         return target_chart.make_target_figure(self, lang)
 
     def chart(self, lang: str) -> Chart:

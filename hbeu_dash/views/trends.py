@@ -4,7 +4,7 @@ A report stands at its period, else its as-of (`when`). Reports of one indicator
 calls a conflict (same period, different values, reported within half a year) are a conflict, shown side by side and
 never read as a change; otherwise an earlier point with another value is a change (the earlier value → the latest).
 A figure whose latest as-of ended more than a year before today is stale. Pages, slides and the briefing read these
-view models; the trend and four-city charts are drawn from the rows they select (hbeu_dash.charts).
+view models; the trend and four-city charts are drawn from the rows they select (hbeu_dash.figures.charts).
 """
 
 from dataclasses import dataclass
@@ -12,8 +12,8 @@ from datetime import date
 
 import pandas as pd
 
-from hbeu_dash import quality, schema
 from hbeu_dash.i18n import format_date, format_value, t
+from hbeu_dash.model import checks, schema
 
 # Measures whose value holds until the next report (a timetable, a total to date, a target): drawn as steps.
 # The others (what happened in a period, money, growth, shares) are flows, drawn as lines between reports.
@@ -117,12 +117,12 @@ def read_history(records: list[dict]) -> History:
     if not ordered:
         return History((), (), (), None)
     keyed = [(i, r["period"], float(r["value"]), r["as_of"]) for i, r in enumerate(ordered)]
-    members = quality.conflict_members(keyed)
+    members = checks.conflict_members(keyed)
     last_when = time_key(when_of(ordered[-1]))
     last = [i for i, r in enumerate(ordered) if time_key(when_of(r)) == last_when]
     touching = {i for i in last if i in members}
     for i in members - set(last):
-        if i in quality.conflict_members([keyed[j] for j in last] + [keyed[i]]):
+        if i in checks.conflict_members([keyed[j] for j in last] + [keyed[i]]):
             touching.add(i)
     if touching:  # the latest report and every report it disagrees with stand side by side
         conflicting = tuple(r for i, r in enumerate(ordered) if i in touching)
@@ -143,9 +143,9 @@ def read_history(records: list[dict]) -> History:
 
 def stale_note(as_of: str, today: date, lang: str) -> str | None:
     """'数据截至2024年12月，已逾一年' when the as-of ended more than a year before today, else None."""
-    if not as_of or (today - quality.as_of_end(as_of)).days <= quality.STALE_AFTER_DAYS:
+    if not as_of or (today - checks.as_of_end(as_of)).days <= checks.STALE_AFTER_DAYS:
         return None
-    end = quality.as_of_end(as_of)
+    end = checks.as_of_end(as_of)
     years = today.year - end.year - ((today.month, today.day) <= (end.month, end.day))  # whole years strictly past
     return t("stale_note" if years < 2 else "stale_note_years", lang, as_of=format_date(as_of, lang), years=years)
 
@@ -169,7 +169,7 @@ def conflict_flags(rows: pd.DataFrame) -> list[bool]:
     for _city, group in rows.groupby("city", sort=False, observed=True):
         columns = (group.index, group["period"], group["value"], group["as_of"])
         keyed = [(i, p, float(v), a) for i, p, v, a in zip(*columns, strict=True)]
-        for i in quality.conflict_members(keyed):
+        for i in checks.conflict_members(keyed):
             flags[rows.index.get_loc(i)] = True
     return flags
 

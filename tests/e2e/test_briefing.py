@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.filters import Filters
+from hbeu_dash.documents.briefing.html import SUMMARY_FITS, bundle_traces, render_html
+from hbeu_dash.documents.briefing.pdf import PdfError, render_pdf
 from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
-from hbeu_dash.report.html import SUMMARY_FITS, bundle_traces, render_html
-from hbeu_dash.report.pdf import PdfError, render_pdf
 from hbeu_dash.views.briefing import build_briefing
+from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.scope import load_scope
 from tests.conftest import blank_evidence_en, copy_data
 from tests.e2e.conftest import ARTIFACTS

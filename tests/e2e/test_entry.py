@@ -21,7 +21,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from hbeu_dash import auth, schema
+from hbeu_dash import auth
+from hbeu_dash.model import schema
 from tests.e2e.conftest import ARTIFACTS, _free_port, wait_settled
 from tests.e2e.test_login import PASSWORD, app_server, context  # noqa: F401 (context is a fixture)
 from tests.test_entry_pages import (  # the same article, English, test sources and rows as the AppTest flows

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from hbeu_dash import schema
+from hbeu_dash.model import schema
 from hbeu_dash.views.slides import SLIDES
 from tests.e2e.conftest import ARTIFACTS, Watched, wait_settled
 from tests.e2e.screen_checks import layout_problems
