@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+HBEU := $(VENV)/bin/hbeu
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PORT ?= 8501
 REPLICAS ?= 2
@@ -22,7 +23,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-install: $(STAMP) ## create .venv and install the pinned requirements
+# The `hbeu` command: this checkout installed editable (offline: setuptools is pinned in requirements-dev.txt).
+$(HBEU): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet --no-build-isolation --no-deps -e .
+	touch $@
+
+install: $(STAMP) $(HBEU) ## create .venv, install the pinned requirements and the `hbeu` command
 
 $(AXE): scripts/fetch_axe.py | $(STAMP)
 	$(PY) scripts/fetch_axe.py $(dir $@)
@@ -35,13 +41,13 @@ run-urls: # where to open it: this machine's own addresses (Streamlit's welcome 
 	@for ip in $$(hostname -I 2>/dev/null); do case $$ip in *:*) ip="[$$ip]";; esac; \
 	  echo "  on the intranet: http://$$ip:$(PORT)"; done
 
-archive: $(STAMP) ## fill data/'s source archive from ../shared/seeds and ../shared/sources when they exist (no data change)
-	$(PY) -m hbeu_dash fill-archive
+archive: $(STAMP) $(HBEU) ## fill data/'s source archive from ../shared/seeds and ../shared/sources when they exist (no data change)
+	$(HBEU) fill-archive
 
-cluster: $(STAMP) ## PostgreSQL, $(REPLICAS) replicas and nginx on http://127.0.0.1:$(PROXY_PORT) until Ctrl-C
-	$(PY) -m hbeu_dash.cluster --replicas $(REPLICAS) --port $(PROXY_PORT) --store $(STORE)
+cluster: $(STAMP) $(HBEU) ## PostgreSQL, $(REPLICAS) replicas and nginx on http://127.0.0.1:$(PROXY_PORT) until Ctrl-C
+	$(HBEU) cluster --replicas $(REPLICAS) --port $(PROXY_PORT) --store $(STORE)
 
-test: $(STAMP) $(AXE) ## run every test (validation, pages, browser; axe-core from the npm registry for the latter)
+test: $(STAMP) $(HBEU) $(AXE) ## run every test (validation, pages, browser; axe-core from the npm registry for the latter)
 	AXE_JS=$(AXE) $(PY) -m pytest
 
 lint: $(STAMP) ## ruff check and format check
@@ -52,16 +58,16 @@ format: $(STAMP) ## ruff format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-validate: $(STAMP) ## validate data/
-	$(PY) -m hbeu_dash validate
+validate: $(STAMP) $(HBEU) ## validate data/
+	$(HBEU) validate
 
-verify: $(STAMP) ## prove every row against its own source's archived text (filled from ../shared first)
-	$(PY) -m hbeu_dash verify-sources ../shared/seeds ../shared/sources
+verify: $(STAMP) $(HBEU) ## prove every row against its own source's archived text (filled from ../shared first)
+	$(HBEU) verify-sources ../shared/seeds ../shared/sources
 
-briefing: $(STAMP) ## the offline briefing, zh and en, HTML and PDF (all cities and sectors), into $(OUT)/
+briefing: $(STAMP) $(HBEU) ## the offline briefing, zh and en, HTML and PDF (all cities and sectors), into $(OUT)/
 	mkdir -p $(OUT)
-	$(PY) -m hbeu_dash briefing --lang zh --html $(OUT) --pdf $(OUT)
-	$(PY) -m hbeu_dash briefing --lang en --html $(OUT) --pdf $(OUT)
+	$(HBEU) briefing --lang zh --html $(OUT) --pdf $(OUT)
+	$(HBEU) briefing --lang en --html $(OUT) --pdf $(OUT)
 
 bench: $(STAMP) ## benchmark against budgets (not part of test): writes bench/results.json
 	$(PY) -m bench

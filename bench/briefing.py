@@ -20,12 +20,12 @@ PDF_BUDGET_MS = 10_000
 
 def measure(repeats: int) -> dict:
     """Build times (ms) of the HTML and of the PDF per language, interleaved repeat by repeat, and their sizes."""
+    from hbeu_dash.documents.briefing.build import load_scope
     from hbeu_dash.documents.briefing.html import render_html
     from hbeu_dash.documents.briefing.pdf import render_pdf
     from hbeu_dash.paths import DATA_DIR
     from hbeu_dash.views.briefing import build_briefing
     from hbeu_dash.views.filters import Filters
-    from hbeu_dash.views.scope import load_scope
 
     out: dict = {lang: {"html": [], "pdf": [], "cold_html": None, "html_bytes": 0, "pdf_bytes": 0} for lang in LANGS}
     for i in range(repeats + 1):  # round 0: the cold build of each language, then `repeats` timed rounds

@@ -167,7 +167,7 @@ def key_sources() -> list[str]:
 
 def source_article(path: Path) -> tuple[str, str]:
     """(published, body) of a ../shared/sources/ text: its header's `published:` line, and the text after `---`."""
-    from hbeu_dash.store.archive import strip_header
+    from hbeu_dash.model.source_text import strip_header
 
     raw = path.read_text(encoding="utf-8")
     header = dict(line.split(": ", 1) for line in raw.split("\n---\n", 1)[0].splitlines() if ": " in line)

@@ -178,7 +178,7 @@ def _synthetic_sources(
 ) -> tuple[list[str], pd.DataFrame]:
     """The generated text of each synthetic source (a title, a line per month with a sentence per figure, a closing
     line saying it is synthetic) and its row of the sources table, naming the text by its sha256."""
-    from hbeu_dash.store.archive import text_sha256
+    from hbeu_dash.model.source_text import text_sha256
 
     city_names = _read(REAL_DATA / "cities.csv").set_index("city_id")
     order = np.lexsort((indicator_at, month, year, pd.factorize(figures["source_id"])[0]))

@@ -25,7 +25,7 @@ from plotly.offline import get_plotlyjs_version
 
 from hbeu_dash.paths import PLOTLY_BUNDLE, PLOTLY_NOTE
 
-# The trace types of the briefing's figures (figures/charts.py, figures/maps): bars, the identity's waterfall;
+# The trace types of the briefing's figures (graphics/charts.py, graphics/maps): bars, the identity's waterfall;
 # scatter (lines, markers, the step lines of the trends, the map) comes with the core.
 TRACES = ("bar", "waterfall")
 ESBUILD = "0.28.2"

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from hbeu_dash.model.source_text import text_sha256
 from hbeu_dash.paths import DATA_DIR, SOURCE_TEXT_DIRS
 from hbeu_dash.store import CsvStore
-from hbeu_dash.store.archive import fill_archive, text_sha256
+from hbeu_dash.store.archive import fill_archive
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 import argon2
 import pytest
 
-from hbeu_dash import auth, auth_cli
+from hbeu_dash import auth
+from hbeu_dash.cli import users as users_cli
 
 PASSWORD = "correct horse battery"
 
@@ -435,12 +436,12 @@ def run_cli(argv: list[str], stdin: str = "") -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=("zh", "en"), default="en")
     sub = parser.add_subparsers(dest="command", required=True)
-    auth_cli.add_add_user_parser(sub)
+    users_cli.add_parsers(sub)
     args = parser.parse_args(argv)
     stdin_before = sys.stdin
     sys.stdin = io.StringIO(stdin)
     try:
-        return auth_cli.run_add_user(args)
+        return users_cli.run_add_user(args)
     finally:
         sys.stdin = stdin_before
 
@@ -486,7 +487,7 @@ def test_cli_prompts_twice_and_refuses_a_mismatch(
     secrets = tmp_path / "secrets.toml"
     typed = iter([PASSWORD, PASSWORD + "!"])
     prompts: list[str] = []
-    monkeypatch.setattr(auth_cli.getpass, "getpass", lambda prompt: prompts.append(prompt) or next(typed))
+    monkeypatch.setattr(users_cli.getpass, "getpass", lambda prompt: prompts.append(prompt) or next(typed))
     assert run_cli(["add-user", "wang", "--secrets", str(secrets)]) == 2
     assert prompts == ["Password for wang: ", "Again: "]
     assert "the passwords differ" in capsys.readouterr().err and not secrets.exists()

@@ -12,6 +12,7 @@ import pytest
 from markupsafe import escape
 
 from hbeu_dash.documents.briefing import pdf
+from hbeu_dash.documents.briefing.build import load_scope
 from hbeu_dash.documents.briefing.html import CHART_WIDTH_PX, SUMMARY_FITS, SUMMARY_GAP_PX, render_html
 from hbeu_dash.i18n import t
 from hbeu_dash.model.verify import ELLIPSIS, MAX_PARAGRAPH_CONTEXT
@@ -19,7 +20,7 @@ from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store import CsvStore
 from hbeu_dash.views.briefing import Briefing, briefing_filename, build_briefing, mark_paragraph, paragraph_bounds
 from hbeu_dash.views.filters import Filters
-from hbeu_dash.views.scope import Scope, load_scope
+from hbeu_dash.views.scope import Scope
 from tests.real_data import csv_rows
 
 GENERATED = date(2026, 11, 26)

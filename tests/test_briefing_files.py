@@ -22,13 +22,12 @@ import pytest
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from hbeu_dash.documents.briefing import html as report_html
-from hbeu_dash.documents.briefing.build import BriefingFiles, build_briefing_files
-from hbeu_dash.figures.charts import Chart
+from hbeu_dash.documents.briefing.build import BriefingFiles, build_briefing_files, load_scope
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR, PLOTLY_BUNDLE
 from hbeu_dash.views.briefing import Briefing, BriefingSummary, build_briefing
 from hbeu_dash.views.filters import Filters
-from hbeu_dash.views.scope import load_scope
 from tests.e2e.conftest import chromium_path
 from tests.test_briefing import resources, squash
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from hbeu_dash.figures import charts
-from hbeu_dash.i18n import CITY_COLORS, DARK_BACKGROUND, DARK_COLORS, DARK_TEXT, STATUS_COLORS
+from hbeu_dash.graphics import charts
+from hbeu_dash.graphics.palette import CITY_COLORS, DARK_BACKGROUND, DARK_COLORS, DARK_TEXT, STATUS_COLORS
 from hbeu_dash.model import checks, transforms
 from hbeu_dash.model.loaders import load_dataset
 

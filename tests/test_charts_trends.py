@@ -4,7 +4,7 @@ per place in its colour, steps or lines, conflicts side by side, the table twin,
 import pandas as pd
 import pytest
 
-from hbeu_dash.i18n import city_color
+from hbeu_dash.graphics.palette import city_color
 from hbeu_dash.model import transforms
 from hbeu_dash.views import charts
 from tests.real_data import joined

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from hbeu_dash.paths import ROOT, SEEDS_DIR, SOURCE_TEXT_DIRS
 from hbeu_dash.store import CsvStore
 from tests.conftest import blank_evidence_en, set_cell
@@ -171,3 +171,14 @@ def test_add_user_and_extract_run_as_commands(tmp_path: Path) -> None:
     assert [(r["value_text"], r["value"], r["city"], r["as_of"]) for r in rows] == [
         ("12.5万", "125000", "baotou", "2025-03")
     ]
+
+
+@pytest.mark.parametrize("command", [["users", "add"], ["add-user"]], ids=["users add", "add-user"])
+def test_users_add_and_its_old_name_add_a_login(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert main(["--lang", "zh", *command, "li.na", "--viewer", "--secrets", str(secrets), "--password-stdin"]) == 0
+    assert "查看账号 li.na" in capsys.readouterr().out
+    assert "li.na" in secrets.read_text(encoding="utf-8")

@@ -18,9 +18,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hbeu_dash import auth, paths
+from hbeu_dash.model.source_text import text_sha256
 from hbeu_dash.paths import ROOT
 from hbeu_dash.store import CsvStore
-from hbeu_dash.store.archive import text_sha256
 from hbeu_dash.ui import auth as ui_auth
 from hbeu_dash.views.registry import PAGES
 from tests.conftest import copy_data
@@ -364,9 +364,8 @@ def test_an_analyst_turns_an_article_into_figures_commits_and_undoes(stored: str
     at.switch_page("app_pages/services.py").run()
     assert "12.5万" in shown(at) or "125000" in shown(at)
 
-    from hbeu_dash.documents.briefing.build import build_briefing_files
+    from hbeu_dash.documents.briefing.build import build_briefing_files, load_scope
     from hbeu_dash.views.filters import Filters
-    from hbeu_dash.views.scope import load_scope
 
     briefing = build_briefing_files(load_scope(data_copy, Filters(lang="zh")), pdf=False)
     assert "包头市已累计办理“四城通办”业务12.5万件" in briefing.html.decode("utf-8")

@@ -8,6 +8,9 @@ import pandas as pd
 import pytest
 
 from bench.extract import PRECISION_GOAL, RECALL_GOAL, SEED_LABELS, SEEDS, score
+from hbeu_dash.cli.extract import add_parsers as add_extract_parser
+from hbeu_dash.cli.extract import run_extract
+from hbeu_dash.cli.main import main
 from hbeu_dash.intake.extract import (
     EVENT_COLUMNS,
     FIGURE_COLUMNS,
@@ -19,7 +22,6 @@ from hbeu_dash.intake.extract import (
     html_to_text,
     normalise_text,
 )
-from hbeu_dash.intake.extract.cli import add_extract_parser, main, run_extract
 from hbeu_dash.intake.extract.numbers import read_chinese_number
 from hbeu_dash.model import schema
 from hbeu_dash.model.loaders import validate_columns, validate_rows, validate_translations
@@ -340,7 +342,7 @@ def test_extract_command_writes_candidate_rows(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_extract_command_through_a_parent_parser(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    # As hbeu_dash/__main__.py will wire it: a global --lang, the subcommand's own --lang suppressed unless given.
+    # As hbeu_dash/cli/main.py wires it: a global --lang, the subcommand's own --lang suppressed unless given.
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
     parser.add_argument("--data", type=Path, default=tmp_path / "no-data")

@@ -4,7 +4,7 @@ import json
 import re
 
 from hbeu_dash import i18n
-from hbeu_dash.figures import charts
+from hbeu_dash.graphics import charts
 from hbeu_dash.ui import framework_text
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.figures import geo
+from hbeu_dash.graphics import geo
 from hbeu_dash.paths import CONTEXT_FILE, CONTEXT_NOTE, DATA_DIR
 
 # Seats from data/cities.csv (lon, lat).

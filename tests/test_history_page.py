@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hbeu_dash import auth, paths
-from hbeu_dash.store import CommitRecord, CsvStore
+from hbeu_dash.model.history import CommitRecord
+from hbeu_dash.store import CsvStore
 from hbeu_dash.ui import auth as ui_auth
 from tests.conftest import copy_data
 from tests.store_contract import FIGURE_LINE, RIVAL_LINE, SOURCE_LINE, tables

@@ -3,7 +3,8 @@ buttons name, the commits a revert may take back, each commit's state, and the r
 
 import pytest
 
-from hbeu_dash.store import CommitRecord, RevertConflict, RowClash
+from hbeu_dash.model.changes import RevertConflict, RowClash
+from hbeu_dash.model.history import CommitRecord
 from hbeu_dash.views import history as views
 
 COUNTS = {"figures": {"added": 1, "changed": 0, "removed": 0}}

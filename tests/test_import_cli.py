@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from tests.conftest import extend_source_text
 from tests.test_uploads import workbook_bytes as workbook
 

@@ -11,7 +11,8 @@ import pytest
 from hbeu_dash import i18n
 from hbeu_dash.intake import changeset
 from hbeu_dash.intake.uploads import read_upload
-from hbeu_dash.store import ConflictError, CsvStore
+from hbeu_dash.model.changes import ConflictError
+from hbeu_dash.store import CsvStore
 from tests.conftest import extend_source_text
 from tests.test_import_cli import FIGURE_COLUMNS, TEST_SENTENCES
 

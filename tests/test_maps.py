@@ -11,7 +11,9 @@ import pydeck as pdk
 import pytest
 
 from hbeu_dash import i18n
-from hbeu_dash.figures import charts, geo, maps
+from hbeu_dash.graphics import charts, geo, maps, palette
+from hbeu_dash.graphics.maps import common as map_common
+from hbeu_dash.graphics.maps import deck as map_deck
 from hbeu_dash.model import transforms
 from hbeu_dash.model.loaders import load_dataset
 from hbeu_dash.settings import Settings
@@ -106,7 +108,7 @@ def test_tile_url_adds_bitmap_tiles_under_everything(tables: dict[str, pd.DataFr
     assert "TileLayer" not in types  # cannot render in Streamlit: its renderSubLayers callback has no JSON form
     first = json.loads(d.layers[0].to_json())
     z, x, y = map(int, re.fullmatch(r"http://tiles\.intranet\.example/(\d+)/(\d+)/(\d+)\.png", first["image"]).groups())
-    assert first["bounds"] == pytest.approx(maps.tile_bounds(z, x, y))
+    assert first["bounds"] == pytest.approx(map_deck.tile_bounds(z, x, y))
     for city in tables["cities"].itertuples():
         assert any(
             b[0] <= city.lon <= b[2] and b[1] <= city.lat <= b[3]
@@ -129,12 +131,12 @@ def test_tile_url_without_dots_or_extension_stays_a_literal_url(tables: dict[str
     ],
 )
 def test_tile_bounds(z: int, x: int, y: int, bounds: list[float]) -> None:
-    assert maps.tile_bounds(z, x, y) == pytest.approx(bounds, abs=1e-4)
+    assert map_deck.tile_bounds(z, x, y) == pytest.approx(bounds, abs=1e-4)
 
 
 def test_tile_index_of_hohhot() -> None:
-    assert maps.tile_index(111.7490, 40.8424, 8) == (207, 96)
-    west, south, east, north = maps.tile_bounds(8, 207, 96)
+    assert map_deck.tile_index(111.7490, 40.8424, 8) == (207, 96)
+    west, south, east, north = map_deck.tile_bounds(8, 207, 96)
     assert west < 111.7490 < east
     assert south < 40.8424 < north
 
@@ -153,7 +155,7 @@ def test_city_markers_have_the_city_colours(tables: dict[str, pd.DataFrame]) -> 
     data = layer(deck(tables), "city-markers").data
     assert len(data) == 4
     for row in data:
-        expected = maps.hex_to_rgba(i18n.CITY_COLORS[row["city_id"]])[:3]
+        expected = map_common.hex_to_rgba(palette.CITY_COLORS[row["city_id"]])[:3]
         assert row["color"][:3] == expected
         assert row["position"] == pytest.approx(
             tables["cities"].set_index("city_id").loc[row["city_id"], ["lon", "lat"]].tolist()
@@ -161,14 +163,14 @@ def test_city_markers_have_the_city_colours(tables: dict[str, pd.DataFrame]) -> 
 
 
 def test_hex_to_rgba() -> None:
-    assert maps.hex_to_rgba("#0072B2", 200) == [0, 114, 178, 200]
+    assert map_common.hex_to_rgba("#0072B2", 200) == [0, 114, 178, 200]
 
 
 def test_marker_radius_grows_with_value(tables: dict[str, pd.DataFrame]) -> None:
     values = city_values({"hohhot": 1412.0, "baotou": 561.0, "ordos": 40.0, "ulanqab": 0.0})
     radius = {r["city_id"]: r["radius"] for r in layer(deck(tables, city_values=values), "city-markers").data}
-    assert radius["hohhot"] > radius["baotou"] > radius["ordos"] >= radius["ulanqab"] >= maps.MIN_RADIUS_M
-    assert radius["hohhot"] == maps.MAX_RADIUS_M
+    assert radius["hohhot"] > radius["baotou"] > radius["ordos"] >= radius["ulanqab"] >= map_common.MIN_RADIUS_M
+    assert radius["hohhot"] == map_common.MAX_RADIUS_M
     # area, not radius, is proportional to the value (above the minimum radius)
     assert radius["baotou"] / radius["hohhot"] == pytest.approx(math.sqrt(561 / 1412))
 
@@ -177,7 +179,7 @@ def test_city_without_value_keeps_a_small_faint_marker(tables: dict[str, pd.Data
     values = city_values({"hohhot": 10.0, "baotou": 5.0})
     rows = {r["city_id"]: r for r in layer(deck(tables, city_values=values, lang="zh"), "city-markers").data}
     assert len(rows) == 4
-    assert 0 < rows["ordos"]["radius"] == maps.NO_VALUE_RADIUS_M < maps.MIN_RADIUS_M
+    assert 0 < rows["ordos"]["radius"] == map_common.NO_VALUE_RADIUS_M < map_common.MIN_RADIUS_M
     assert rows["ordos"]["color"][3] < rows["hohhot"]["color"][3]
     assert rows["ordos"]["details"] == i18n.t("no_data", "zh")
     assert rows["hohhot"]["details"].splitlines() == ["10项", "来源：src", "截至：2024-12"]
@@ -185,7 +187,7 @@ def test_city_without_value_keeps_a_small_faint_marker(tables: dict[str, pd.Data
 
 def test_fixed_radius_without_values(tables: dict[str, pd.DataFrame]) -> None:
     radii = {r["radius"] for r in layer(deck(tables), "city-markers").data}
-    assert radii == {maps.FIXED_RADIUS_M}
+    assert radii == {map_common.FIXED_RADIUS_M}
 
 
 @pytest.mark.parametrize(("lang", "name"), [("zh", "呼和浩特"), ("en", "Hohhot")])
@@ -247,7 +249,7 @@ LEGS = [(106.766, 39.491), (111.436, 39.575)]
 
 def on_screen(view: pdk.ViewState, lon: float, lat: float, width: int, height: int) -> tuple[float, float]:
     """Where (lon, lat) lands in a width × height map at the view, in pixels from the centre (Web Mercator)."""
-    scale = maps.WORLD_PX * 2**view.zoom / 360
+    scale = map_deck.WORLD_PX * 2**view.zoom / 360
     dx = (lon - view.longitude) * scale
     dy = math.asinh(math.tan(math.radians(lat))) - math.asinh(math.tan(math.radians(view.latitude)))
     return dx, math.degrees(dy) * scale
@@ -270,30 +272,30 @@ def test_view_shows_the_cities_and_the_rivers_bend(tables: dict[str, pd.DataFram
 @pytest.mark.parametrize("with_context", [True, False])
 def test_view_shows_every_seat_on_a_phone(tables: dict[str, pd.DataFrame], with_context: bool) -> None:
     # A 390 px phone's map is 358 px wide (issue 19): the same view must keep every seat 40 px clear of its edges.
-    view = maps.fit_view(tables["cities"], geo.BEND_BOUNDS if with_context else None)
+    view = map_deck.fit_view(tables["cities"], geo.BEND_BOUNDS if with_context else None)
     for lon, lat in SEATS.values():
-        dx, dy = on_screen(view, lon, lat, maps.PHONE_WIDTH_PX, 520)
-        assert abs(dx) <= maps.PHONE_WIDTH_PX / 2 - 40 and abs(dy) < 260 - 40, (lon, lat)
+        dx, dy = on_screen(view, lon, lat, map_deck.PHONE_WIDTH_PX, 520)
+        assert abs(dx) <= map_deck.PHONE_WIDTH_PX / 2 - 40 and abs(dy) < 260 - 40, (lon, lat)
 
 
 def test_fit_view_steps_down_only_as_far_as_the_phone_needs(tables: dict[str, pd.DataFrame]) -> None:
     # One step closer and a seat leaves the phone's map, or the bend the desktop's: the view is as close as it can be.
-    view = maps.fit_view(tables["cities"], geo.BEND_BOUNDS)
-    closer = pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom + maps.ZOOM_STEP)
-    phone = [abs(on_screen(closer, lon, lat, maps.PHONE_WIDTH_PX, 520)[0]) for lon, lat in SEATS.values()]
+    view = map_deck.fit_view(tables["cities"], geo.BEND_BOUNDS)
+    closer = pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom + map_deck.ZOOM_STEP)
+    phone = [abs(on_screen(closer, lon, lat, map_deck.PHONE_WIDTH_PX, 520)[0]) for lon, lat in SEATS.values()]
     desktop = [abs(on_screen(closer, lon, lat, 700, 520)[0]) for lon, lat in NORTHERN_ARM + LEGS]
-    assert max(phone) > maps.PHONE_WIDTH_PX / 2 - 40 or max(desktop) > 350 - maps.CONTEXT_MARGIN_PX
+    assert max(phone) > map_deck.PHONE_WIDTH_PX / 2 - 40 or max(desktop) > 350 - map_deck.CONTEXT_MARGIN_PX
 
 
 def test_fit_view_of_the_seats_alone_centres_on_them(tables: dict[str, pd.DataFrame]) -> None:
-    view = maps.fit_view(tables["cities"])
+    view = map_deck.fit_view(tables["cities"])
     assert 109.7813 < view.longitude < 113.1329 and 39.6086 < view.latitude < 41.0341
     assert view.zoom > deck(tables).initial_view_state.zoom  # closer than with the bend
 
 
 def test_fit_view_of_one_city_keeps_a_minimum_span(tables: dict[str, pd.DataFrame]) -> None:
     one = tables["cities"][tables["cities"]["city_id"] == "ordos"]
-    view = maps.fit_view(one)
+    view = map_deck.fit_view(one)
     assert (view.longitude, view.latitude) == pytest.approx(SEATS["ordos"], abs=1e-3)
     assert view.zoom < 9
 
@@ -313,7 +315,7 @@ def test_s27_arc_joins_hohhot_and_ordos_in_its_status_colour(tables: dict[str, p
     assert arc["source"] == pytest.approx(seats.loc["hohhot", ["lon", "lat"]].tolist())
     assert arc["target"] == pytest.approx(seats.loc["ordos", ["lon", "lat"]].tolist())
     assert arc["status"] == "preliminary_work"
-    assert arc["color"] == maps.hex_to_rgba(i18n.STATUS_COLORS["preliminary_work"])
+    assert arc["color"] == map_common.hex_to_rgba(palette.STATUS_COLORS["preliminary_work"])
     assert "Preliminary work" in arc["details"]
     assert "Sources disagree" not in arc["details"]  # "promoted" states no stage, so it does not contradict
 
@@ -345,7 +347,7 @@ def test_arcs_between_the_same_cities_are_distinguishable(tables: dict[str, pd.D
 def test_reversed_pair_bends_to_its_own_side() -> None:
     cities = load_dataset()["cities"]
     projects = pd.DataFrame([project("a", "hohhot;baotou", "planned"), project("b", "baotou;hohhot", "planned")])
-    rows = maps.add_project_arcs(projects, cities, "en")
+    rows = map_common.add_project_arcs(projects, cities, "en")
     a, b = rows.iloc[0], rows.iloc[1]
     assert a["height"] == b["height"] > 0
     assert a["tilt"] == b["tilt"]  # opposite sides of the chord, because b runs the other way
@@ -361,7 +363,7 @@ def test_arcs_use_the_trackers_rule_for_the_current_stage() -> None:
     ]
     for ordered in (rows, rows[::-1]):
         projects = pd.DataFrame(ordered)
-        (arc,) = maps.add_project_arcs(projects, cities, "en").to_dict("records")
+        (arc,) = map_common.add_project_arcs(projects, cities, "en").to_dict("records")
         assert arc["status"] == transforms.latest_project_reports(projects).loc[0, "status"] == "under_construction"
         assert "⚠ Sources disagree" in arc["details"]
 
@@ -370,7 +372,7 @@ def test_disagreeing_reports_are_flagged_in_the_tooltip(tables: dict[str, pd.Dat
     # Hohhot–Baotou HSR: "proposed" (2024-12, 2025-02) and "preliminary_work" (2024-12) in the current data.
     (arc,) = arcs_by_project(deck(tables))["hohhot-baotou-hsr"]
     assert arc["status"] == "proposed"
-    assert arc["color"] == maps.hex_to_rgba(i18n.STATUS_COLORS["proposed"])
+    assert arc["color"] == map_common.hex_to_rgba(palette.STATUS_COLORS["proposed"])
     assert "⚠ Sources disagree: Proposed (Dec 2024, Feb 2025) / Preliminary work (Dec 2024)" in arc["details"]
 
 
@@ -431,7 +433,7 @@ def markers_trace(fig: go.Figure) -> go.Scatter:
 
 def link_traces(fig: go.Figure) -> list[go.Scatter]:
     """The project-link traces (one per stage drawn)."""
-    return [t for t in fig.data if t.legendgroup in i18n.STATUS_COLORS]
+    return [t for t in fig.data if t.legendgroup in palette.STATUS_COLORS]
 
 
 @pytest.mark.parametrize(("lang", "names"), [("zh", ["呼和浩特", "包头", "鄂尔多斯", "乌兰察布"]), ("en", None)])
@@ -456,20 +458,20 @@ def test_figure_marker_area_grows_with_value(tables: dict[str, pd.DataFrame]) ->
 
 def test_figure_draws_the_yellow_river_and_its_label(tables: dict[str, pd.DataFrame]) -> None:
     fig = figure(tables, lang="zh")
-    (river,) = [t for t in fig.data if t.mode == "lines" and t.line.color == maps.RIVER_COLOR]
+    (river,) = [t for t in fig.data if t.mode == "lines" and t.line.color == map_common.RIVER_COLOR]
     assert (108.069, 40.88) in set(zip(river.x, river.y, strict=True))
     assert river.hoverinfo == "skip" and river.showlegend is False
     (label,) = [t for t in fig.data if t.mode == "text"]
     assert list(label.text) == ["黄河"]
     assert 107.5 < label.x[0] < 108.8 and 40.8 < label.y[0] < 40.9
-    assert label.textfont.color == maps.RIVER_COLOR
+    assert label.textfont.color == map_common.RIVER_COLOR
 
 
 def test_figure_links_are_coloured_and_named_by_stage(tables: dict[str, pd.DataFrame]) -> None:
     traces = link_traces(figure(tables))
     assert len(traces) >= 3
     for trace in traces:
-        assert trace.line.color == i18n.STATUS_COLORS[trace.legendgroup]
+        assert trace.line.color == palette.STATUS_COLORS[trace.legendgroup]
         assert trace.name == i18n.label("status", trace.legendgroup, "en")
     # S27 Hohhot–Ordos is in preliminary work (see test_s27_arc_joins_hohhot_and_ordos_in_its_status_colour)
     (preliminary,) = [t for t in traces if t.legendgroup == "preliminary_work"]

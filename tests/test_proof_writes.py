@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from hbeu_dash.intake import changeset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store import CsvStore, SqlStore

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from hbeu_dash.cluster.postgres import find_pg_bin, start_postgres, temp_folder
+from hbeu_dash.model.source_text import text_sha256
 from hbeu_dash.paths import ROOT
 from hbeu_dash.store import migrations
-from hbeu_dash.store.archive import text_sha256
 from hbeu_dash.store.sql_store import SqlStore, dispose_engines
 from tests.store_contract import FIGURE_LINE, SOURCE_LINE
 from tests.test_sql_store import load, snapshot, sql

@@ -14,13 +14,15 @@ import pandas as pd
 import psycopg
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from hbeu_dash.cluster.postgres import free_port, running_postgres, temp_folder
 from hbeu_dash.intake import changeset
 from hbeu_dash.intake.uploads import read_upload
 from hbeu_dash.model import schema
+from hbeu_dash.model.changes import ConflictError
+from hbeu_dash.model.history import CommitRecord
 from hbeu_dash.paths import DATA_DIR, ROOT
-from hbeu_dash.store import CommitRecord, ConflictError, CsvStore, UnknownCommit, migrations
+from hbeu_dash.store import CsvStore, UnknownCommit, migrations
 from hbeu_dash.store.diff import parse_rows, write_rows
 from hbeu_dash.store.select import open_store, store_for_url, store_url
 from hbeu_dash.store.sql_store import SCHEMA_REVISION, SqlStore, StoreUnavailable, dispose_engines
@@ -543,7 +545,8 @@ import json, sys, time
 from pathlib import Path
 
 from hbeu_dash.intake import changeset
-from hbeu_dash.store import ConflictError, CsvStore
+from hbeu_dash.store import CsvStore
+from hbeu_dash.model.changes import ConflictError
 from hbeu_dash.store.select import store_for_url
 from hbeu_dash.intake.uploads import read_upload
 

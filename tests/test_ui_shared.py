@@ -11,7 +11,7 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from hbeu_dash import paths
-from hbeu_dash.figures import maps
+from hbeu_dash.graphics import maps
 from hbeu_dash.i18n import t
 from hbeu_dash.model import schema, transforms
 from hbeu_dash.model.loaders import load_dataset, read_dataset

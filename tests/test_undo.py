@@ -2,13 +2,16 @@
 undos in a row give back the data of three commits before byte for byte, redo brings each back, a new commit ends
 what can be redone, an older commit is reverted while later commits on other rows stay, and refused (nothing
 written, the rows and the later commits named) when a later commit changed the same rows. Which commit Undo and
-Redo take back is hbeu_dash.store.revert's, tested here on hand-made audit logs too."""
+Redo take back is hbeu_dash.model.history's, tested here on hand-made audit logs too."""
 
 from pathlib import Path
 
 import pytest
 
-from hbeu_dash.store import CommitRecord, ConflictError, CsvStore, RevertConflict, RowClash, revert
+from hbeu_dash.model import history
+from hbeu_dash.model.changes import ConflictError, RevertConflict, RowClash
+from hbeu_dash.model.history import CommitRecord
+from hbeu_dash.store import CsvStore, revert
 from tests.store_contract import FIGURE_LINE, RIVAL_LINE, SOURCE_LINE
 from tests.test_sql_store import data_files, folder_files, load, snapshot
 
@@ -57,12 +60,12 @@ def state(store) -> tuple:
 
 def undo_step(store, author: str = "ben") -> CommitRecord:
     """Press Undo: take back what hbeu_dash.store.revert says Undo takes back, from the version on screen."""
-    target = revert.undo_target(store.history())
+    target = history.undo_target(store.history())
     return store.undo(target.commit_id, author, base_version=store.data_version())
 
 
 def redo_step(store, author: str = "ben") -> CommitRecord:
-    target = revert.redo_target(store.history())
+    target = history.redo_target(store.history())
     return store.undo(target.commit_id, author, base_version=store.data_version())
 
 
@@ -100,20 +103,20 @@ def test_redo_brings_back_each_undone_commit_and_undo_goes_back_again(store) -> 
     assert state(store) == after_c1 and (r1.action, r1.undo_of) == ("redo", u1.commit_id)
     r2 = redo_step(store)
     assert state(store) == after_c2 and (r2.action, r2.undo_of) == ("redo", u2.commit_id)
-    assert revert.redo_target(store.history()) is None  # nothing left to redo
+    assert history.redo_target(store.history()) is None  # nothing left to redo
     again = undo_step(store)  # the redo of c2 is taken back: c2 undone once more
     assert state(store) == after_c1 and again.undo_of == r2.commit_id
-    assert revert.original(store.history()[0], store.history()) == c2
-    assert revert.undo_target(store.history()) == r1 and revert.original(r1, store.history()) == c1
+    assert history.original(store.history()[0], store.history()) == c2
+    assert history.undo_target(store.history()) == r1 and history.original(r1, store.history()) == c1
 
 
 def test_a_new_commit_ends_what_can_be_redone(store) -> None:
     commit(store, {"figures": FIGURES + FIGURE_LINE.encode()})
     undone = undo_step(store)
-    assert revert.redo_target(store.history()) == undone
+    assert history.redo_target(store.history()) == undone
     newer = commit(store, {"sources": SOURCES + SOURCE_LINE.encode()})
-    assert revert.redo_target(store.history()) is None
-    assert revert.undo_target(store.history()) == newer
+    assert history.redo_target(store.history()) is None
+    assert history.undo_target(store.history()) == newer
 
 
 def test_undo_of_a_commit_the_data_has_moved_on_from_is_still_refused(store) -> None:
@@ -140,8 +143,8 @@ def test_revert_of_an_older_commit_keeps_later_commits_on_other_rows(store) -> N
     assert (reverted.action, reverted.undo_of, reverted.author) == ("revert", older.commit_id, "chen")
     assert reverted.tables == {"figures": {"added": 0, "changed": 1, "removed": 1}}
     assert store.history()[0] == reverted
-    assert later.commit_id not in revert.taken_back(store.history())
-    assert older.commit_id in revert.taken_back(store.history())
+    assert later.commit_id not in history.taken_back(store.history())
+    assert older.commit_id in history.taken_back(store.history())
     undo_step(store)  # a revert is undone like any commit
     assert snapshot(store)["figures"] == figures_with(edits={ROW_A: " checked"}, add=FIGURE_LINE + RIVAL_LINE)
     for _ in range(3):
@@ -228,15 +231,15 @@ def test_undo_and_redo_targets(log: list[str], undo: str | None, redo: str | Non
         commit_id, _, rest = entry.partition(":")
         action, _, undo_of = rest.partition(">")
         records.insert(0, record(commit_id, action or "commit", undo_of or None))
-    assert getattr(revert.undo_target(records), "commit_id", None) == undo
-    assert getattr(revert.redo_target(records), "commit_id", None) == redo
+    assert getattr(history.undo_target(records), "commit_id", None) == undo
+    assert getattr(history.redo_target(records), "commit_id", None) == redo
 
 
 def test_an_old_logs_undo_of_an_undo_reads_as_a_redo() -> None:
     records = [record("x", "undo", "u1"), record("u1", "undo", "c1"), record("c1")]
-    assert revert.kinds(records) == {"c1": "commit", "u1": "undo", "x": "redo"}
-    assert revert.original(records[0], records).commit_id == "c1"
-    assert revert.undo_action(records[1], records) == "redo" and revert.undo_action(records[2], records) == "undo"
+    assert history.kinds(records) == {"c1": "commit", "u1": "undo", "x": "redo"}
+    assert history.original(records[0], records).commit_id == "c1"
+    assert history.undo_action(records[1], records) == "redo" and history.undo_action(records[2], records) == "undo"
 
 
 def test_a_revert_after_an_edit_outside_the_app_is_refused(data_dir: Path) -> None:

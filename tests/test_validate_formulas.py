@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.store.diff import parse_rows, write_rows

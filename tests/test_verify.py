@@ -7,16 +7,9 @@ import pytest
 
 from hbeu_dash.intake.source_text import read_source_file
 from hbeu_dash.model import verify
+from hbeu_dash.model.source_text import TextRefused, check_text, strip_header, text_sha256
 from hbeu_dash.store import CsvStore
-from hbeu_dash.store.archive import (
-    TextRefused,
-    check_text,
-    fill_archive,
-    folder_texts,
-    read_text_file,
-    strip_header,
-    text_sha256,
-)
+from hbeu_dash.store.archive import fill_archive, folder_texts, read_text_file
 
 TEXT_A = (
     "第一段,与本案无关。\n\n呼和浩特市通办事项已达561项\uff0c今年动态调整423项。\n\n第三段:包头市已实现五批共587项。\n"

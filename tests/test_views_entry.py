@@ -3,9 +3,11 @@ refused, the sources offered for a text, and the audit log's column of archived 
 
 import pytest
 
-from hbeu_dash.intake.changeset import Attachment, RowChange, prepare
-from hbeu_dash.store import CommitRecord, CsvStore
-from hbeu_dash.store.archive import TextRefused, text_sha256
+from hbeu_dash.intake.changeset import prepare
+from hbeu_dash.model.changes import Attachment, RowChange
+from hbeu_dash.model.history import CommitRecord
+from hbeu_dash.model.source_text import TextRefused, text_sha256
+from hbeu_dash.store import CsvStore
 from hbeu_dash.views import entry as views
 
 TEXT = "测试文本(为测试编写的合成文本)\n\n  第一段:乌兰察布市四城通办事项达345项。\n第二段。\n第三段。\n"

@@ -15,6 +15,7 @@ import pytest
 
 from hbeu_dash import i18n
 from hbeu_dash.documents import exports
+from hbeu_dash.documents.briefing.build import load_scope
 from hbeu_dash.documents.briefing.html import render_html
 from hbeu_dash.documents.markup import quote_html
 from hbeu_dash.model import checks
@@ -29,7 +30,7 @@ from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.citations import figures_request, find_citations, request_of
 from hbeu_dash.views.filters import Filters
-from hbeu_dash.views.scope import Scope, load_scope
+from hbeu_dash.views.scope import Scope
 from tests.conftest import blank_evidence_en, copy_data
 from tests.real_data import tables
 

@@ -6,12 +6,13 @@ from functools import cache
 import pandas as pd
 import pytest
 
+from hbeu_dash.documents.briefing.build import load_scope
 from hbeu_dash.model import checks
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import headline
 from hbeu_dash.views.citations import CitationRequest
 from hbeu_dash.views.filters import Filters
-from hbeu_dash.views.scope import Scope, load_scope
+from hbeu_dash.views.scope import Scope
 from tests.real_data import tables
 from tests.test_views_trends import frame, report
 

@@ -1,6 +1,6 @@
 """The map's view model: indicator options, per-city values with citations, legend and note."""
 
-from hbeu_dash import i18n
+from hbeu_dash.graphics import palette
 from hbeu_dash.model import schema
 from hbeu_dash.views import maps
 from tests.real_data import joined
@@ -21,7 +21,7 @@ def test_values_show_every_reported_value_and_cite_by_name() -> None:
 
 def test_legend_has_one_entry_per_stage_in_order() -> None:
     legend = maps.legend("zh")
-    assert [e.color for e in legend] == [i18n.STATUS_COLORS[s] for s in schema.PROJECT_STATUSES]
+    assert [e.color for e in legend] == [palette.STATUS_COLORS[s] for s in schema.PROJECT_STATUSES]
     assert legend[0].name == "争取纳入规划"
 
 

@@ -6,7 +6,8 @@ from dataclasses import replace
 import plotly.graph_objects as go
 import pytest
 
-from hbeu_dash.figures import charts, maps
+from hbeu_dash.graphics import charts, maps
+from hbeu_dash.graphics.maps import figure as map_figure
 from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views import slides
@@ -384,7 +385,9 @@ def test_the_map_slide_names_the_cities_large_outside_their_links_in_a_view_fitt
     assert north - south < 3  # the four cities (39.6°–41.1° N), not the whole Yellow River bend
     # Hohhot–Baotou, with the most projects: every link drawn along its own curve (none hides another).
     curves = [
-        tuple(tr.y[i : i + maps.LINK_STEPS + 1]) for tr in links for i in range(0, len(tr.y), maps.LINK_STEPS + 2)
+        tuple(tr.y[i : i + map_figure.LINK_STEPS + 1])
+        for tr in links
+        for i in range(0, len(tr.y), map_figure.LINK_STEPS + 2)
     ]
     assert len(set(curves)) == len(curves)
     # Ordos's links run north to Baotou and north-east to Hohhot: its name stands elsewhere.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hbeu_dash.figures import charts
+from hbeu_dash.graphics import charts
 from hbeu_dash.model import transforms, units
 from hbeu_dash.model.loaders import read_dataset
 from hbeu_dash.paths import ROOT

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hbeu_dash.__main__ import main
+from hbeu_dash.cli.main import main
 from hbeu_dash.intake.changeset import UPLOAD_TABLES, rows_from_workbook
 from hbeu_dash.intake.uploads import MAX_SHEETS, read_workbook
 from hbeu_dash.model import schema, transforms

@@ -1,4 +1,5 @@
 """Renderers of a medium a reader takes away: the briefing (HTML/PDF) and the exports (CSV/XLSX), and the HTML
 fragments the app's pages share with the briefing.
 
-May import: views, figures, the model, i18n. Never Streamlit."""
+May import: views, graphics, the model, i18n, and the store only to read one (briefing.build.load_scope, for the
+command line). Never Streamlit."""

@@ -16,9 +16,10 @@ import pandas as pd
 from hbeu_dash import i18n
 from hbeu_dash.intake.uploads import UploadedTable
 from hbeu_dash.model import checks, csv_cells, schema, transforms, verify
+from hbeu_dash.model.changes import Attachment, ConflictError, Preview, Row, RowChange
 from hbeu_dash.model.loaders import LoadResult, check_header, read_dataset
 from hbeu_dash.model.problems import Problem
-from hbeu_dash.store import ConflictError, Store
+from hbeu_dash.store import Store
 from hbeu_dash.store.archive import pending_texts
 from hbeu_dash.store.diff import keyed, parse_rows, write_rows
 
@@ -30,53 +31,6 @@ ASSISTANT_COLUMNS = ("confidence",)
 # A row whose first cell starts with this right under the header is the template's explanation row.
 COMMENT_PREFIX = "#"
 READ_ATTEMPTS = 3
-
-# A proposed row: (row number the analyst knows it by, {column: text}).
-Row = tuple[int, dict[str, str]]
-
-
-@dataclass(frozen=True)
-class RowChange:
-    """One proposed row against the current table."""
-
-    kind: str  # "new", "changed" or "same"
-    row: int  # the analyst's row number
-    key: tuple[str, ...]
-    record: dict[str, str]
-    old: dict[str, str] | None = None  # the current row, for "changed" and "same"
-
-    @property
-    def changed_columns(self) -> list[str]:
-        if self.old is None:
-            return []
-        return [c for c, v in self.record.items() if self.old.get(c, "") != v]
-
-
-@dataclass
-class Preview:
-    """What a commit of this change set would do, computed against one data version."""
-
-    version: str  # the data version the preview was made from (the commit's base: optimistic concurrency)
-    label: str  # the upload's file name (or the assistant's table name), as problems name it
-    files: dict[str, bytes]  # table -> the new file bytes, for the tables that change
-    changes: dict[str, list[RowChange]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # sha256 -> text: the source texts the commit archives
-    new_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
-    new_stage_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
-    failing_identities: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing blocks the commit."""
-        return not self.problems
-
-    def count(self, kind: str) -> int:
-        return sum(1 for rows in self.changes.values() for c in rows if c.kind == kind)
-
-    @property
-    def changes_anything(self) -> bool:
-        return bool(self.files)
 
 
 def _snapshot(store: Store) -> tuple[str, dict[str, bytes]]:
@@ -517,15 +471,6 @@ def workbook_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def cell_text(value: object) -> str:
-    """An edited cell (text, number, None, NaN) as the text a data file holds (empty for a blank cell)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def propose_source_id(outlet_en: str, published: str, taken: set[str]) -> str:
     """A source id from the outlet and the date ('qingcheng-media-2025-02-01'), unique among `taken`."""
     words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in outlet_en.lower()).split()
@@ -534,16 +479,6 @@ def propose_source_id(outlet_en: str, published: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A source text an analyst attaches to a source: the text (checked), when it was read and where."""
-
-    source_id: str
-    text: str
-    retrieved: str = ""  # YYYY-MM-DD (the day it was read); the commit's day when empty
-    retrieved_from: str = ""  # the address it was read at, when not the source's `url` (a reprint)
 
 
 def attach_texts(
@@ -556,7 +491,7 @@ def attach_texts(
     """
     from datetime import date
 
-    from hbeu_dash.store.archive import text_sha256
+    from hbeu_dash.model.source_text import text_sha256
 
     out = {table: list(rows) for table, rows in proposals.items()}
     header, rows = parse_rows(current_sources) if current_sources else ([], [])

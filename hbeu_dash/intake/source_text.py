@@ -1,6 +1,6 @@
 """A source's text from what an analyst gives: pasted text, a `.txt` file, an `.html` page (the article, not the
 page's menus and footer) or a `.pdf` with a text layer. What comes out is checked as the archive keeps texts
-(hbeu_dash.store.archive.check_text): empty texts, binary junk and oversize files are refused with a TextRefused
+(hbeu_dash.model.source_text.check_text): empty texts, binary junk and oversize files are refused with a TextRefused
 naming the problem (a code of hbeu_dash.model.problems). Nothing is fetched: an HTML page's links and images stay links.
 """
 
@@ -8,7 +8,7 @@ import io
 from pathlib import PurePath
 
 from hbeu_dash.intake.extract.text import ArticleReadError, decode_article, html_to_text
-from hbeu_dash.store.archive import MAX_TEXT_BYTES, TextRefused, check_text
+from hbeu_dash.model.source_text import MAX_TEXT_BYTES, TextRefused, check_text
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from hbeu_dash.model.problems import Problem
 from hbeu_dash.model.schema import CITING_TABLES
+from hbeu_dash.model.sentences import continues_sentence
 
 # sha256 -> the text, or None when the archive does not hold it.
 TextLookup = Callable[[str], str | None]
@@ -342,9 +343,7 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph holding text[start:end], without its outer whitespace: the lines from the one where the span
     starts to the one where it ends, joined with the lines before and after that a page broke off mid-sentence (a
     long line that stops on a character or a comma, then the rest of the sentence: what the article assistant
-    joins too, hbeu_dash.intake.extract.text.continues_sentence)."""
-    from hbeu_dash.intake.extract.text import continues_sentence
-
+    joins too, hbeu_dash.model.sentences.continues_sentence)."""
     first, _ = _line_at(text, start)
     _, last = _line_at(text, max(start, end - 1))
     for _ in range(MAX_JOINED_LINES):  # backwards: the line before (blank lines aside) ends mid-sentence

@@ -6,34 +6,16 @@ parties' articles) live only in the store: `.hbeu/texts/<sha256>.txt` in a CSV f
 PostgreSQL. Never in git. Content-addressed, so adding a text twice is harmless and a text can be put in ahead
 of the commit that cites it (a cache fill) without changing any data.
 
-Pure helpers here (no store): how a text is read, normalised and hashed; what counts as a text at all.
+Here: the archive's protocol and how reference folders fill it. How a text is normalised and hashed, and what counts
+as a text at all: hbeu_dash.model.source_text.
 """
 
-import hashlib
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-# An article is a few thousand characters; a whole report a few hundred thousand. More is not one article.
-MAX_TEXT_CHARS = 1_000_000
-MAX_TEXT_BYTES = 10 * 1024 * 1024  # a file to read a text from (a PDF is larger than its text)
-MIN_TEXT_CHARS = 20  # a "text" shorter than one sentence cannot be what a source says
-# The share of characters that may be neither printable nor whitespace before a text is called binary junk.
-MAX_CONTROL_SHARE = 0.01
-# A header of `key: value` lines closed by a line `---` (../shared/sources/*.txt): metadata of the copy, never text.
-HEADER_END = "---"
-_HEADER_LINE = re.compile(r"^[A-Za-z_][\w ]*:")
-MAX_HEADER_LINES = 20
-
-
-class TextRefused(ValueError):
-    """Not a text the archive keeps: empty, binary, too large. `code` names the problem (hbeu_dash.model.problems)."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
+from hbeu_dash.model.source_text import check_text, normalise_text, strip_header, text_sha256
 
 
 class TextArchive(Protocol):
@@ -50,47 +32,6 @@ class TextArchive(Protocol):
     def add_texts(self, texts: Iterable[str]) -> list[str]:
         """Put texts in the archive outside any commit (a cache fill); the sha256s newly added."""
         ...
-
-
-def normalise_text(text: str) -> str:
-    """The archived form of a text: no byte-order mark, LF line ends. Nothing else changes."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def text_sha256(text: str) -> str:
-    """The sha256 (hex) of a text's archived form, as UTF-8."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
-
-
-def check_text(text: str) -> str:
-    """The text in archived form, or TextRefused: empty, binary junk (NUL, control characters), oversize."""
-    text = normalise_text(text)
-    if len(text) > MAX_TEXT_CHARS:
-        raise TextRefused("text_too_long", limit=f"{MAX_TEXT_CHARS:,}", found=f"{len(text):,}")
-    meaningful = "".join(text.split())
-    if not meaningful:
-        raise TextRefused("text_empty")
-    if "\x00" in text:
-        raise TextRefused("text_binary")
-    control = sum(1 for ch in meaningful if not ch.isprintable())
-    if control > MAX_CONTROL_SHARE * len(meaningful) or "\ufffd" in text:
-        raise TextRefused("text_binary")
-    if len(meaningful) < MIN_TEXT_CHARS:
-        raise TextRefused("text_too_short", limit=MIN_TEXT_CHARS)
-    return text
-
-
-def strip_header(text: str) -> str:
-    """The text after a `key: value` header closed by a line `---`, or the text itself when it has none."""
-    lines = text.split("\n")
-    for number, line in enumerate(lines[: MAX_HEADER_LINES + 1]):
-        if line.strip() == HEADER_END:
-            if number and all(_HEADER_LINE.match(h) for h in lines[:number]):
-                return "\n".join(lines[number + 1 :])
-            return text
-        if not _HEADER_LINE.match(line):
-            return text
-    return text
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ import secrets
 import shutil
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
@@ -26,14 +25,17 @@ from typing import ClassVar
 from filelock import FileLock, Timeout
 
 from hbeu_dash.model import schema
+from hbeu_dash.model.changes import ConflictError
+from hbeu_dash.model.history import REVERT, CommitRecord, undo_action
 from hbeu_dash.model.loaders import LoadResult, read_dataset
+from hbeu_dash.model.source_text import text_sha256
 from hbeu_dash.store import revert
-from hbeu_dash.store.archive import pending_texts, text_sha256
+from hbeu_dash.store.archive import pending_texts
+from hbeu_dash.store.base import hash_files
 from hbeu_dash.store.diff import diff_tables
 from hbeu_dash.store.durable import append_line, crash_point, fsync_dir, read_lines, replace_file, write_synced
-from hbeu_dash.store.errors import ConflictError, UnknownCommit
+from hbeu_dash.store.errors import UnknownCommit
 
-VERSION_CHARS = 7
 READ_ATTEMPTS = 3
 PENDING = ".pending-"
 # The name of a commit's temporary file beside a table (.figures.csv.20261126T174209445074Z-23aba5.tmp).
@@ -44,55 +46,9 @@ LOCK_TIMEOUT_S = 30
 RECOVER_TIMEOUT_S = 10
 
 
-@dataclass(frozen=True)
-class CommitRecord:
-    """One line of the audit log."""
-
-    commit_id: str
-    time: str  # ISO 8601, UTC
-    author: str
-    action: str  # "commit", "import", or one that takes back `undo_of`: "undo", "redo", "revert"
-    tables: dict[str, dict[str, int]]  # table -> {"added": n, "changed": n, "removed": n}
-    version_before: str
-    version_after: str
-    undo_of: str | None = None
-    note: str = ""
-    files: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # sha256s of the source texts this commit attached (archived)
-
-    @classmethod
-    def from_json(cls, record: dict) -> "CommitRecord":
-        return cls(**{k: record.get(k) for k in cls.__dataclass_fields__ if k in record})
-
-
-_CHUNK = 1 << 20
-
-
 def _stat_key(path: Path) -> tuple:
     stat = path.stat()
     return (path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino)
-
-
-def hash_files(paths: list[Path]) -> str:
-    """A short content hash of the files (names and bytes), in name order."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(paths, key=lambda p: p.name):
-        digest.update(path.name.encode() + b"\0")
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-        digest.update(b"\0")
-    return digest.hexdigest()[:VERSION_CHARS]
-
-
-def hash_contents(contents: Mapping[str, bytes]) -> str:
-    """The same hash as hash_files, of file name -> bytes held in memory (a store without files)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for name in sorted(contents):
-        digest.update(name.encode() + b"\0")
-        digest.update(contents[name])
-        digest.update(b"\0")
-    return digest.hexdigest()[:VERSION_CHARS]
 
 
 class CsvStore:
@@ -381,7 +337,7 @@ class CsvStore:
             files = {by_file[name]: (folder / name).read_bytes() for name in target.files}
         except OSError as exc:
             raise UnknownCommit(commit_id) from exc
-        action = revert.undo_action(target, records)
+        action = undo_action(target, records)
         record = self.commit(files, current, author, action=action, undo_of=commit_id)
         if record is None:  # the files are already as they were: nothing to undo
             raise ConflictError(target.version_after, current, reason="nothing_to_undo")
@@ -408,7 +364,7 @@ class CsvStore:
         by_file = {spec.file: spec.name for spec in schema.TABLES}
         now = {by_file[name]: self.file_bytes(by_file[name]) for name in target.files}
         files = revert.plan_revert(commit_id, records, before, now, current)
-        record = self.commit(files, current, author, action=revert.REVERT, undo_of=commit_id)
+        record = self.commit(files, current, author, action=REVERT, undo_of=commit_id)
         if record is None:  # the rows are already as they were before it
             raise ConflictError(current, current, reason="nothing_to_undo")
         return record

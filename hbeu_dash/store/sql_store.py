@@ -34,12 +34,14 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy import exc as sa_exc
 
 from hbeu_dash.model import schema
+from hbeu_dash.model.changes import ConflictError
+from hbeu_dash.model.history import REVERT, CommitRecord, undo_action
 from hbeu_dash.model.loaders import LoadResult, read_dataset
 from hbeu_dash.store import revert
 from hbeu_dash.store.archive import pending_texts
-from hbeu_dash.store.csv_store import CommitRecord, ConflictError, UnknownCommit, hash_contents
+from hbeu_dash.store.base import hash_contents
 from hbeu_dash.store.diff import RowDiff, keyed, parse_rows, same_row, write_rows
-from hbeu_dash.store.errors import StoreUnavailable, mask_url
+from hbeu_dash.store.errors import StoreUnavailable, UnknownCommit, mask_url
 
 SCHEMA_REVISION = "0004"  # the migration this code reads and writes (tests check it is the scripts' head)
 ROW = "hbeu_row"
@@ -478,7 +480,7 @@ class SqlStore:
         if set(tables) - set(previous):
             raise UnknownCommit(commit_id)
         files = {t: bytes(previous[t]) for t in tables}
-        action = revert.undo_action(target, records)
+        action = undo_action(target, records)
         record = self.commit(files, current, author, action=action, undo_of=commit_id)
         if record is None:  # the tables are already as they were: nothing to undo
             raise ConflictError(target.version_after, current, reason="nothing_to_undo")
@@ -514,7 +516,7 @@ class SqlStore:
             return previous[(commit, table)]
 
         files = revert.plan_revert(commit_id, records, before, {t: now.get(t, b"") for t in tables}, current)
-        record = self.commit(files, current, author, action=revert.REVERT, undo_of=commit_id)
+        record = self.commit(files, current, author, action=REVERT, undo_of=commit_id)
         if record is None:  # the rows are already as they were before it
             raise ConflictError(current, current, reason="nothing_to_undo")
         return record

@@ -13,13 +13,13 @@ import pandas as pd
 import streamlit as st
 
 from hbeu_dash.i18n import format_number, t
-from hbeu_dash.intake.changeset import Attachment, attach_texts, prepare, propose_source_id
+from hbeu_dash.intake.changeset import attach_texts, prepare, propose_source_id
 from hbeu_dash.intake.extract import MAX_CANDIDATES, MAX_TEXT_CHARS, ArticleMeta, ArticleTooLong, extract_article
 from hbeu_dash.intake.extract.indicators import propose_indicators
 from hbeu_dash.intake.source_text import read_pasted_text, read_source_file
 from hbeu_dash.model import schema, verify
-from hbeu_dash.store import ConflictError
-from hbeu_dash.store.archive import TextRefused, text_sha256
+from hbeu_dash.model.changes import Attachment, ConflictError
+from hbeu_dash.model.source_text import TextRefused, text_sha256
 from hbeu_dash.ui import data
 from hbeu_dash.ui.entry import ARTICLE_ROUND, PREVIEW, SOURCES_LABEL, cached_preview, render_preview
 from hbeu_dash.ui.widgets import escape_md, render_table

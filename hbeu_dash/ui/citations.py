@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from hbeu_dash.documents.markup import lang_attr, mixed_html, pending_html
-from hbeu_dash.figures.charts import Chart
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import evidence_pending, original_columns, t
 from hbeu_dash.ui import data
 from hbeu_dash.views import citations as citation_views

@@ -12,8 +12,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from hbeu_dash.i18n import label, t
-from hbeu_dash.intake.changeset import Preview
-from hbeu_dash.store import ConflictError, StoreUnavailable
+from hbeu_dash.model.changes import ConflictError, Preview
+from hbeu_dash.store import StoreUnavailable
 from hbeu_dash.ui import auth, chrome, data, state
 from hbeu_dash.ui.widgets import escape_md, render_table
 from hbeu_dash.views import entry as entry_views
@@ -114,30 +114,29 @@ def render_preview(preview: Preview, lang: str, key: str) -> None:
     if not preview.changes_anything:
         st.info(t("entry_no_change", lang))
         return
-    st.markdown(escape_md(entry_views.summary(preview, lang)))
+    view = entry_views.preview_view(preview, lang)  # the terminal's `hbeu import` renders the same view model
+    st.markdown(escape_md(view.summary))
     if preview.texts:
         st.caption(t("texts_archived", lang))
         archived = data.get_store().archived(preview.texts)
         render_table(entry_views.texts_table(preview, archived, lang), width="stretch", key=f"{key}-texts")
-    for table in preview.changes:
-        new_rows = entry_views.new_rows_table(preview, table, lang)
-        if not new_rows.empty:
-            st.caption(t("entry_new_rows", lang, table=label("table", table, lang)))
-            render_table(new_rows, width="stretch", key=f"{key}-new-{table}")
-    changed = entry_views.changed_rows_table(preview, lang)
-    if not changed.empty:
+    for changes in view.tables:
+        if changes.new:
+            st.caption(t("entry_new_rows", lang, table=label("table", changes.table, lang)))
+            render_table(entry_views.new_rows_table(changes, lang), width="stretch", key=f"{key}-new-{changes.table}")
+    if any(changes.changed for changes in view.tables):
         st.caption(t("entry_changed_rows", lang))
-        render_table(changed, width="stretch", key=f"{key}-changed")
-    if not preview.new_conflicts.empty:
+        render_table(entry_views.changed_rows_table(view, lang), width="stretch", key=f"{key}-changed")
+    if view.conflicts:
         st.warning(t("entry_new_conflicts", lang))
         for card in quality_views.build_conflicts(preview.new_conflicts, lang):
             with st.container(border=True):
                 st.markdown(f"**{escape_md(card.heading)}**")
                 render_table(card.table, width="stretch", key=f"{key}-conflict-{card.conflict_id}")
-    if not preview.new_stage_conflicts.empty:
+    if view.stage_conflicts:
         st.warning(t("entry_new_stage_conflicts", lang))
-        st.markdown(escape_md(", ".join(sorted(set(preview.new_stage_conflicts["project_id"])))))
-    if not preview.failing_identities.empty:
+        st.markdown(escape_md(", ".join(view.stage_conflicts)))
+    if view.failing_identities:
         st.warning(t("entry_failing_identities", lang))
-        st.markdown(escape_md(", ".join(preview.failing_identities["identity_id"])))
+        st.markdown(escape_md(", ".join(view.failing_identities)))
     st.button(t("entry_commit", lang), type="primary", key=f"{key}-commit", on_click=_commit, args=(key, lang))

@@ -10,7 +10,8 @@ import streamlit as st
 
 from hbeu_dash.i18n import t
 from hbeu_dash.model import verify
-from hbeu_dash.store import ConflictError, RevertConflict, StoreUnavailable, UnknownCommit, revert
+from hbeu_dash.model.changes import ConflictError, RevertConflict
+from hbeu_dash.store import StoreUnavailable, UnknownCommit, revert
 from hbeu_dash.ui import auth, data, state
 from hbeu_dash.ui.entry import FLASH
 from hbeu_dash.ui.widgets import escape_md, render_table

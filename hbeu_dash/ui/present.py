@@ -7,14 +7,16 @@ import time
 import streamlit as st
 
 from hbeu_dash.documents.markup import mixed_html, quote_html
-from hbeu_dash.figures import charts, maps
-from hbeu_dash.i18n import DARK_COLORS, t
+from hbeu_dash.graphics import charts, maps
+from hbeu_dash.graphics.palette import DARK_COLORS
+from hbeu_dash.i18n import t
 from hbeu_dash.ui import citations, data, screen, state
 from hbeu_dash.ui.card_html import make_kpi_html
 from hbeu_dash.ui.present_controls import render_controls, render_idle_script
 from hbeu_dash.ui.present_style import CSS, DARK_CSS
 from hbeu_dash.ui.widgets import SharedFigure, share_figure
 from hbeu_dash.views import slides as slide_views
+from hbeu_dash.views.blocks import Block
 from hbeu_dash.views.filters import Filters
 from hbeu_dash.views.registry import PRESENT
 
@@ -60,7 +62,7 @@ def get_slide(filters: Filters, number: int, dark: bool, phone: bool = False) ->
     return data.memo(("slide", filters, number, dark, phone), build)
 
 
-def make_blocks_html(blocks: tuple[slide_views.Block, ...], dark: bool = False) -> str:
+def make_blocks_html(blocks: tuple[Block, ...], dark: bool = False) -> str:
     """Text blocks (a stage with its projects, a conflict with its reports) as HTML, every text escaped (quoted
     evidence with its original words marked lang="zh" on an English slide)."""
     parts = []

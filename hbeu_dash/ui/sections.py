@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from hbeu_dash.documents.markup import mixed_html, quote_html
-from hbeu_dash.figures import maps
+from hbeu_dash.graphics import maps
 from hbeu_dash.i18n import original_columns, t
 from hbeu_dash.model import checks, transforms
 from hbeu_dash.settings import load_boundaries, load_settings

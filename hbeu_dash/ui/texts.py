@@ -7,10 +7,10 @@ from datetime import date
 import streamlit as st
 
 from hbeu_dash.i18n import t
-from hbeu_dash.intake.changeset import Attachment
 from hbeu_dash.intake.source_text import ACCEPTED_SUFFIXES, read_pasted_text, read_source_file
 from hbeu_dash.model import verify
-from hbeu_dash.store.archive import TextRefused, text_sha256
+from hbeu_dash.model.changes import Attachment
+from hbeu_dash.model.source_text import TextRefused, text_sha256
 from hbeu_dash.ui import data
 from hbeu_dash.ui.entry import SOURCES_LABEL, TEXTS
 from hbeu_dash.ui.widgets import escape_md

@@ -12,9 +12,6 @@ from hbeu_dash.documents import exports
 from hbeu_dash.i18n import COLUMN_HELP, TABLE_NAMES, label, t
 from hbeu_dash.intake.changeset import (
     UPLOAD_TABLES,
-    Attachment,
-    Preview,
-    Row,
     attach_texts,
     prepare,
     rows_from_upload,
@@ -23,9 +20,9 @@ from hbeu_dash.intake.changeset import (
     workbook_bytes,
 )
 from hbeu_dash.intake.uploads import OLE_MAGIC, ZIP_MAGIC, read_upload, read_workbook
+from hbeu_dash.model.changes import Attachment, ConflictError, Preview, Row
 from hbeu_dash.model.problems import DataError, Problem
-from hbeu_dash.store import ConflictError
-from hbeu_dash.store.archive import text_sha256
+from hbeu_dash.model.source_text import text_sha256
 from hbeu_dash.ui import data, texts
 from hbeu_dash.ui.entry import SOURCES_LABEL, UPLOADS, cached_preview, render_preview
 from hbeu_dash.views import entry as entry_views

@@ -21,8 +21,8 @@ from streamlit import dataframe_util
 
 from hbeu_dash.documents import exports
 from hbeu_dash.documents.markup import chinese_runs
-from hbeu_dash.figures import charts
-from hbeu_dash.figures.charts import Chart
+from hbeu_dash.graphics import charts
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import t
 from hbeu_dash.ui import citations, data, screen
 from hbeu_dash.ui.card_html import groups_html, kpis_html

@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from hbeu_dash.figures.charts import Chart, format_citations
+from hbeu_dash.graphics.attribution import format_citations
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import (
     city_label,
     col,
@@ -37,12 +38,12 @@ from hbeu_dash.views import projects as project_views
 from hbeu_dash.views import slides
 from hbeu_dash.views import targets as target_views
 from hbeu_dash.views import trends as trend_views
+from hbeu_dash.views.blocks import Block, MapView, TextTable
 from hbeu_dash.views.cards import Kpi
 from hbeu_dash.views.citations import FOUND, NO_TEXT, Citation, make_citation
 from hbeu_dash.views.events import EventCard
 from hbeu_dash.views.headline import Statement
 from hbeu_dash.views.scope import Scope
-from hbeu_dash.views.slides import Block, MapView, TextTable
 
 FILE_STEM = "hbeu-briefing"
 

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from hbeu_dash.figures import charts
-from hbeu_dash.figures.charts import Chart
+from hbeu_dash.graphics import charts
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import col, t
 from hbeu_dash.model import checks, transforms
 from hbeu_dash.views import trends

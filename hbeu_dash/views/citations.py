@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from hbeu_dash.figures.charts import Ref
+from hbeu_dash.graphics.charts import Ref
 from hbeu_dash.i18n import city_label, col, format_date, format_value, original_columns, t
 from hbeu_dash.model.schema import ID_RE
 from hbeu_dash.model.verify import Passage, TextLookup, find_passage

@@ -3,15 +3,16 @@ texts it archives), what an attached text was read as, the audit log; which of t
 a change set keeps."""
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 from hbeu_dash.i18n import format_number, label, t
-from hbeu_dash.intake.changeset import Attachment, Preview, Row, cell_text
 from hbeu_dash.model import schema
+from hbeu_dash.model.changes import Attachment, Preview, Row, RowChange, cell_text
+from hbeu_dash.model.history import CommitRecord
 from hbeu_dash.model.problems import Problem
-from hbeu_dash.store import CommitRecord
-from hbeu_dash.store.archive import TextRefused, text_sha256
+from hbeu_dash.model.source_text import TextRefused, text_sha256
 
 SHA_SHOWN = 12  # characters of a sha256 shown to a reader: enough to tell texts apart, short enough to read
 FIRST_LINES = 3
@@ -59,30 +60,31 @@ def summary(preview: Preview, lang: str) -> str:
     )
 
 
-def new_rows_table(preview: Preview, table: str, lang: str) -> pd.DataFrame:
-    """The rows the commit adds to `table`, with the row number the analyst knows each by."""
-    rows = [c for c in preview.changes.get(table, []) if c.kind == "new"]
-    columns = schema.TABLES_BY_NAME[table].columns
-    frame = pd.DataFrame([c.record for c in rows], columns=list(columns))
-    frame.insert(0, t("entry_row", lang), [c.row for c in rows])
+def new_rows_table(changes: "TableChanges", lang: str) -> pd.DataFrame:
+    """The rows the commit adds to one table (of the preview's view model), with the row number the analyst knows
+    each by."""
+    rows = changes.new
+    columns = schema.TABLES_BY_NAME[changes.table].columns
+    frame = pd.DataFrame([dict(r.record) for r in rows], columns=list(columns))
+    frame.insert(0, t("entry_row", lang), [r.row for r in rows])
     return frame.astype("string")
 
 
-def changed_rows_table(preview: Preview, lang: str) -> pd.DataFrame:
-    """One line per changed cell: table, row, key, column, the current value and the new one."""
+def changed_rows_table(view: "PreviewView", lang: str) -> pd.DataFrame:
+    """One line per changed cell (of the preview's view model): table, row, key, column, the current value and the
+    new one."""
     records = [
         {
-            t("entry_table", lang): label("table", table, lang),
-            t("entry_row", lang): change.row,
-            t("entry_key", lang): " / ".join(change.key),
+            t("entry_table", lang): label("table", changes.table, lang),
+            t("entry_row", lang): row.row,
+            t("entry_key", lang): row.key,
             t("entry_column", lang): column,
-            t("entry_old", lang): (change.old or {}).get(column, ""),
-            t("entry_new", lang): change.record[column],
+            t("entry_old", lang): old,
+            t("entry_new", lang): new,
         }
-        for table, changes in preview.changes.items()
-        for change in changes
-        if change.kind == "changed"
-        for column in change.changed_columns
+        for changes in view.tables
+        for row in changes.changed
+        for column, old, new in row.cells
     ]
     keys = ("entry_table", "entry_row", "entry_key", "entry_column", "entry_old", "entry_new")
     return pd.DataFrame(records, columns=[t(k, lang) for k in keys]).astype("string")
@@ -196,6 +198,104 @@ def texts_table(preview: Preview, archived: Collection[str], lang: str) -> pd.Da
             ],
         }
     ).astype("string")
+
+
+# --- the preview as one view model: the app's tables and the terminal's lines render it ----------------------
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """A row the commit adds: its row number in the upload, its key ("a / b"), its cells."""
+
+    row: int
+    key: str
+    record: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    """A row the commit changes: its row number, its key, and (column, current value, new value) per changed cell."""
+
+    row: int
+    key: str
+    cells: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class TableChanges:
+    """One table of a change set: what problems name it by (a workbook's sheet, or the table), and its new and
+    changed rows in the upload's order (a table whose rows all equal the data has none)."""
+
+    table: str
+    origin: str
+    rows: tuple[NewRow | ChangedRow, ...]
+
+    @property
+    def new(self) -> tuple[NewRow, ...]:
+        return tuple(r for r in self.rows if isinstance(r, NewRow))
+
+    @property
+    def changed(self) -> tuple[ChangedRow, ...]:
+        return tuple(r for r in self.rows if isinstance(r, ChangedRow))
+
+
+@dataclass(frozen=True)
+class NewConflict:
+    """A conflict group the commit would bring: (value, source_id, figure_id) of each of its reports."""
+
+    conflict_id: str
+    reports: tuple[tuple[float, str, str], ...]
+
+
+@dataclass(frozen=True)
+class PreviewView:
+    """What a commit would do, for any renderer: the summary line, the counts, each table's new and changed rows,
+    the new conflicts between figures, the new project stage disagreements, the identities it would break."""
+
+    summary: str
+    counts: Mapping[str, int]  # new, changed, same
+    tables: tuple[TableChanges, ...]  # the tables the change set has rows for, in its order
+    conflicts: tuple[NewConflict, ...]
+    stage_conflicts: tuple[str, ...]  # project ids
+    failing_identities: tuple[str, ...]  # identity ids
+
+
+def _row_view(change: RowChange) -> NewRow | ChangedRow:
+    key = " / ".join(change.key)
+    if change.kind == "new":
+        return NewRow(change.row, key, change.record)
+    old = change.old or {}
+    return ChangedRow(change.row, key, tuple((c, old.get(c, ""), change.record[c]) for c in change.changed_columns))
+
+
+def preview_view(preview: Preview, lang: str, origins: Mapping[str, str] | None = None) -> PreviewView:
+    """The preview as one view model; `origins` names each table as problems do (a workbook's sheets)."""
+    origins = origins or {}
+    tables = tuple(
+        TableChanges(
+            table,
+            origins.get(table, table),
+            tuple(_row_view(c) for c in changes if c.kind in ("new", "changed")),
+        )
+        for table, changes in preview.changes.items()
+        if changes
+    )
+    conflicts = tuple(
+        NewConflict(str(conflict_id), tuple(map(tuple, group[["value", "source_id", "figure_id"]].to_numpy().tolist())))
+        for conflict_id, group in (
+            preview.new_conflicts.groupby("conflict_id", sort=True) if not preview.new_conflicts.empty else ()
+        )
+    )
+    stages = preview.new_stage_conflicts
+    identities = preview.failing_identities
+    return PreviewView(
+        summary=summary(preview, lang),
+        counts={kind: preview.count(kind) for kind in ("new", "changed", "same")},
+        tables=tables,
+        conflicts=conflicts,
+        stage_conflicts=tuple(sorted(set(stages["project_id"]))) if not stages.empty else (),
+        failing_identities=tuple(identities["identity_id"]) if not identities.empty else (),
+    )
 
 
 # --- the article assistant's review grids ---------------------------------------------------------------------

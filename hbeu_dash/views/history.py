@@ -1,7 +1,7 @@
 """The change history as plain text: what Undo and Redo take back, the older commits a revert may take back, each
 commit's state (in effect, or taken back by which), what a write did, and why a revert was refused.
 
-The rules (which commit each button takes back) are the store's, in hbeu_dash.store.revert."""
+The rules (which commit each button takes back) are the model's, in hbeu_dash.model.history."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from hbeu_dash.i18n import join, label, t
-from hbeu_dash.store import CommitRecord, RevertConflict, revert
+from hbeu_dash.model import history
+from hbeu_dash.model.changes import RevertConflict
+from hbeu_dash.model.history import CommitRecord
 from hbeu_dash.views import entry as entry_views
 
 CLASHES_SHOWN = 8  # rows named in a refused revert's message; the rest are counted
@@ -62,10 +64,10 @@ def describe(record: CommitRecord, lang: str) -> str:
 
 def build_actions(records: Sequence[CommitRecord], version: str, lang: str) -> Actions:
     """The Undo and Redo steps and the revertable commits of the audit log (newest first) at data `version`."""
-    undo, redo = revert.undo_target(records), revert.redo_target(records)
+    undo, redo = history.undo_target(records), history.redo_target(records)
     undo_step = redo_step = None
     if undo is not None and undo.version_after == version:
-        change = revert.original(undo, records)
+        change = history.original(undo, records)
         if records and undo is records[0] and change is undo:
             text = t("history_undo", lang, commit_id=undo.commit_id)
         else:
@@ -75,14 +77,14 @@ def build_actions(records: Sequence[CommitRecord], version: str, lang: str) -> A
         if redo is records[0]:
             text = t("history_redo", lang, commit_id=redo.commit_id)
         else:
-            text = t("history_redo_step", lang, what=describe(revert.original(redo, records), lang))
+            text = t("history_redo_step", lang, what=describe(history.original(redo, records), lang))
         redo_step = Step(redo.commit_id, text)
-    gone, kind = revert.taken_back(records), revert.kinds(records)
+    gone, kind = history.taken_back(records), history.kinds(records)
     revertable = tuple(
         Step(r.commit_id, describe(r, lang))
         for r in records
         if r.commit_id not in gone
-        and kind[r.commit_id] != revert.UNDO
+        and kind[r.commit_id] != history.UNDO
         and (undo_step is None or r.commit_id != undo_step.commit_id)
     )
     return Actions(undo_step, redo_step, revertable)
@@ -93,7 +95,7 @@ def log_table(
 ) -> pd.DataFrame:
     """The audit log (views.entry.history_table) with each commit's state: in effect, or taken back by which."""
     table = entry_views.history_table(list(records), lang, text_sources)
-    gone = revert.taken_back(records)
+    gone = history.taken_back(records)
     states = [
         t("history_taken_back_by", lang, commit_id=gone[r.commit_id])
         if r.commit_id in gone
@@ -108,7 +110,7 @@ def done_message(record: CommitRecord, records: Sequence[CommitRecord], lang: st
     """What an undo, redo or revert just did, with the data versions."""
     key = {"redo": "history_redone", "revert": "history_reverted"}.get(record.action, "history_undone")
     taken = next((r for r in records if r.commit_id == record.undo_of), record)
-    undo_of = revert.original(taken, records).commit_id if record.action == "redo" else record.undo_of
+    undo_of = history.original(taken, records).commit_id if record.action == "redo" else record.undo_of
     return t(key, lang, undo_of=undo_of, before=record.version_before, after=record.version_after)
 
 
@@ -139,5 +141,5 @@ def conflict_message(exc: RevertConflict, records: Sequence[CommitRecord], lang:
 
 def taken_back_message(commit_id: str, records: Sequence[CommitRecord], lang: str) -> str:
     """A revert of a commit that is no longer in effect: which commit took it back."""
-    by = revert.taken_back(records).get(commit_id, "?")
+    by = history.taken_back(records).get(commit_id, "?")
     return t("history_already_taken_back", lang, commit_id=commit_id, by=by)

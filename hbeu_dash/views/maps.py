@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_values, label, t
+from hbeu_dash.graphics.palette import STATUS_COLORS
+from hbeu_dash.i18n import col, format_date, format_values, label, t
 from hbeu_dash.model import transforms
 
 DEFAULT_MAP_INDICATOR = "four_city_service_items"

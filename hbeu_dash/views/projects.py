@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from hbeu_dash.figures.charts import evidence_columns
+from hbeu_dash.graphics.attribution import evidence_columns
 from hbeu_dash.i18n import city_label, col, format_date, label, t
 from hbeu_dash.model import transforms
 from hbeu_dash.views.filters import Filters

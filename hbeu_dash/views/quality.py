@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from hbeu_dash.figures.charts import evidence_columns
+from hbeu_dash.graphics.attribution import evidence_columns
 from hbeu_dash.i18n import city_label, col, format_date, format_number, format_values, label, original_columns, t
 from hbeu_dash.model import checks, schema, transforms, verify
 from hbeu_dash.model.loaders import LoadResult

@@ -3,14 +3,12 @@ the rows cite, and the selections derived from them (each computed once, on firs
 
 from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import Path
 
 import pandas as pd
 
 from hbeu_dash.model import checks, schema, transforms
 from hbeu_dash.model.loaders import LoadResult
 from hbeu_dash.model.verify import TextLookup
-from hbeu_dash.store import CsvStore, Store
 from hbeu_dash.views import events as event_views
 from hbeu_dash.views import projects as project_views
 from hbeu_dash.views.filters import Filters
@@ -91,11 +89,3 @@ def with_texts(scope: Scope, texts: TextLookup) -> Scope:
     derived = [name for name, member in vars(Scope).items() if isinstance(member, cached_property)]
     out.__dict__.update({name: scope.__dict__[name] for name in derived if name in scope.__dict__})
     return out
-
-
-def load_scope(source: Path | Store, filters: Filters) -> Scope:
-    """A scope read straight from a CSV folder or a store, with the store's source archive (the command line; the app
-    builds it from its caches and gives it the same archive with `with_texts`)."""
-    store = CsvStore(source) if isinstance(source, Path | str) else source
-    version, result = store.read()
-    return Scope(result, join_all(result), filters, version, store.source_text)

@@ -12,8 +12,10 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from hbeu_dash.figures.charts import Chart, format_citations, latest_citations
-from hbeu_dash.i18n import STATUS_COLORS, col, format_date, format_value, join, label, quote_evidence, t
+from hbeu_dash.graphics.attribution import format_citations, latest_citations
+from hbeu_dash.graphics.charts import Chart
+from hbeu_dash.graphics.palette import STATUS_COLORS
+from hbeu_dash.i18n import col, format_date, format_value, join, label, quote_evidence, t
 from hbeu_dash.model import transforms
 from hbeu_dash.views import cards as card_views
 from hbeu_dash.views import charts as chart_views
@@ -22,6 +24,7 @@ from hbeu_dash.views import maps as map_views
 from hbeu_dash.views import quality as quality_views
 from hbeu_dash.views import targets as target_views
 from hbeu_dash.views import trends as trend_views
+from hbeu_dash.views.blocks import Block, MapView, TextTable
 from hbeu_dash.views.cards import Kpi
 from hbeu_dash.views.citations import CitationRequest, figures_request, merge_requests, request_of
 from hbeu_dash.views.scope import Scope
@@ -47,39 +50,6 @@ SLIDE_TITLE_KEYS = {
 # The targets the deck checks, one slide each so that the chart, its summary and its evidence are legible on a big
 # screen (indicators.csv ids: the 1-hour rail circle, the 2-hour road circle).
 TARGET_SLIDES = {"target_rail": "rail_circle_target_hours", "target_road": "road_circle_target_hours"}
-
-
-@dataclass(frozen=True)
-class TextTable:
-    """A small table of text for a slide or the briefing: a header row and rows of cells (quoted evidence is a
-    `Quoted` cell, its parts kept for HTML)."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    original: tuple[int, ...] = ()  # the columns holding a source's own words (its Chinese evidence), by position
-
-
-@dataclass(frozen=True)
-class Block:
-    """A titled piece of text on a slide: a heading, a sentence and an optional table (e.g. one conflict)."""
-
-    heading: str
-    text: str
-    table: TextTable | None = None
-    color: str | None = None  # a colour swatch beside the heading (a project stage), or None
-
-
-@dataclass(frozen=True, eq=False)
-class MapView:
-    """What the map shows: the selected cities, the values markers are sized by, the project reports, the legend."""
-
-    cities: pd.DataFrame
-    values: pd.DataFrame | None
-    reports: pd.DataFrame
-    indicator: str  # the name of the indicator the markers are sized by ('' when none)
-    indicator_id: str  # its id ('' when none)
-    legend: tuple[map_views.LegendEntry, ...]
-    note: str
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,7 +9,7 @@ against an hour). The pairs of the cluster that no measurement covers are named.
 as well as the measurement's: its source and its verbatim evidence.
 
 Renderers read `TargetCheck`: `summary(lang)`, `citations(lang)`, `rows(lang)` / `table(lang)` (the table twin),
-`figure(lang)` / `chart(lang)` (hbeu_dash.figures.target_chart). Plain text: each renderer escapes it.
+`figure(lang)` / `chart(lang)` (hbeu_dash.graphics.target_chart). Plain text: each renderer escapes it.
 """
 
 import itertools
@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from hbeu_dash.figures import target_chart
-from hbeu_dash.figures.charts import Chart, evidence_columns, format_citations
+from hbeu_dash.graphics import target_chart
+from hbeu_dash.graphics.attribution import evidence_columns, format_citations
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import city_label, col, format_date, format_value, format_values, join, quote_evidence, t
 from hbeu_dash.model import schema, units
 from hbeu_dash.views import trends
@@ -342,7 +343,7 @@ class TargetCheck:
 
     def figure(self, lang: str) -> go.Figure:
         """Horizontal bars of each pair's latest time in the target's unit, the target as a vertical line, bounds
-        marked (an arrow for 'more than'), the pairs nothing measures labelled (hbeu_dash.figures.target_chart)."""
+        marked (an arrow for 'more than'), the pairs nothing measures labelled (hbeu_dash.graphics.target_chart)."""
         return target_chart.make_target_figure(self, lang)
 
     def chart(self, lang: str) -> Chart:

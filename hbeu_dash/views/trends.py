@@ -4,7 +4,7 @@ A report stands at its period, else its as-of (`when`). Reports of one indicator
 calls a conflict (same period, different values, reported within half a year) are a conflict, shown side by side and
 never read as a change; otherwise an earlier point with another value is a change (the earlier value → the latest).
 A figure whose latest as-of ended more than a year before today is stale. Pages, slides and the briefing read these
-view models; the trend and four-city charts are drawn from the rows they select (hbeu_dash.figures.charts).
+view models; the trend and four-city charts are drawn from the rows they select (hbeu_dash.graphics.charts).
 """
 
 from dataclasses import dataclass

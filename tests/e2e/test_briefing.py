@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from hbeu_dash.documents.briefing.build import load_scope
 from hbeu_dash.documents.briefing.html import SUMMARY_FITS, bundle_traces, render_html
 from hbeu_dash.documents.briefing.pdf import PdfError, render_pdf
 from hbeu_dash.i18n import t
 from hbeu_dash.paths import DATA_DIR
 from hbeu_dash.views.briefing import build_briefing
 from hbeu_dash.views.filters import Filters
-from hbeu_dash.views.scope import load_scope
 from tests.conftest import blank_evidence_en, copy_data
 from tests.e2e.conftest import ARTIFACTS
 from tests.test_briefing import CASES, cited_figure, figure_row, hostile_scope, lines_of, squash

@@ -134,7 +134,7 @@ def _check_layout(page, height: int, where: str) -> dict:
 # The texts a slide's last chart draws (plotly's scatter text: timeline labels, city names), its dots, and points
 # every 3 px along its lines but the river (the map's links), all in page pixels.
 CHART_JS = """() => {
-    const RIVER = 'rgb(58, 134, 200)';  // maps.RIVER_COLOR
+    const RIVER = 'rgb(58, 134, 200)';  // graphics/maps/common.py RIVER_COLOR
     const plot = [...document.querySelectorAll('.st-key-slide-body .js-plotly-plot')].pop();
     if (!plot) return null;
     const box = (e) => { const r = e.getBoundingClientRect();
@@ -304,7 +304,7 @@ def test_dark_theme_and_a_slide_link(browser, server: str) -> None:
         page.screenshot(path=str(ARTIFACTS / "present-dark-11.png"))
         assert _slide_number(page) == 11
         layout = _check_layout(page, 1080, "dark slide 11")
-        assert layout["background"] == "rgb(15, 23, 42)"  # i18n.DARK_BACKGROUND
+        assert layout["background"] == "rgb(15, 23, 42)"  # palette.DARK_BACKGROUND
 
 
 def test_auto_advance_moves_to_the_next_slide_on_its_own(browser, server: str) -> None:

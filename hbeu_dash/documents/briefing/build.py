@@ -1,14 +1,18 @@
-"""Both briefing files for one scope, named with the language and the data version (the command and the app)."""
+"""Both briefing files for one scope, named with the language and the data version (the command and the app), and
+the scope read straight from a CSV folder or a store (the command line's briefing)."""
 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from hbeu_dash.documents.briefing.html import render_html
 from hbeu_dash.documents.briefing.pdf import PdfError, render_pdf
+from hbeu_dash.store import CsvStore, Store
 from hbeu_dash.views.briefing import build_briefing
-from hbeu_dash.views.scope import Scope
+from hbeu_dash.views.filters import Filters
+from hbeu_dash.views.scope import Scope, join_all
 
 Step = Callable[[str], None]  # told "html" then "pdf" as each file is started (a progress indicator)
 
@@ -56,3 +60,11 @@ def build_briefing_files(
         html_seconds=html_seconds,
         pdf_seconds=pdf_seconds,
     )
+
+
+def load_scope(source: Path | Store, filters: Filters) -> Scope:
+    """A scope read straight from a CSV folder or a store, with the store's source archive (the command line; the app
+    builds it from its caches and gives it the same archive with `with_texts`)."""
+    store = CsvStore(source) if isinstance(source, Path | str) else source
+    version, result = store.read()
+    return Scope(result, join_all(result), filters, version, store.source_text)

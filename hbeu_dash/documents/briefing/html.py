@@ -13,8 +13,8 @@ from markupsafe import Markup, escape
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from hbeu_dash.documents.markup import quote_html
-from hbeu_dash.figures import maps
-from hbeu_dash.figures.charts import Chart
+from hbeu_dash.graphics import maps
+from hbeu_dash.graphics.charts import Chart
 from hbeu_dash.i18n import original_lang, t
 from hbeu_dash.paths import PLOTLY_BUNDLE
 from hbeu_dash.views.briefing import Briefing, BriefingSummary

@@ -10,7 +10,7 @@
 Pure Python: no Streamlit, nothing fetched. Modules, in reading order: text (decode, HTML, normalise, segment,
 evidence_in_text), numbers (find and read numbers), periods (dates and time words), places (cities, officials),
 paragraph (a paragraph's context), figures / events (candidate rows), indicators (matching), engine (the whole
-article), texts (zh/en notes and messages), cli (the `extract` command). How well it does, and how that is
+article), texts (the notes in zh and en), cli (the `extract` command). How well it does, and how that is
 measured: bench/extract.py (`python -m bench.extract 5`) and tests/test_extract.py.
 """
 

@@ -5,7 +5,8 @@ import re
 from hbeu_dash.intake.extract import texts
 from hbeu_dash.intake.extract.paragraph import Paragraph, cities_named
 from hbeu_dash.intake.extract.periods import Published, TimeMarker, is_future
-from hbeu_dash.intake.extract.text import CLAUSE_ENDS, MAX_EVIDENCE, Span, clauses, strip_span
+from hbeu_dash.intake.extract.text import MAX_EVIDENCE, Span, clauses, strip_span
+from hbeu_dash.model.sentences import CLAUSE_ENDS
 
 # Keywords of each kind of event, in the order they are tried when two occur at the same place.
 EVENT_KEYWORDS = {

@@ -5,15 +5,9 @@ from hbeu_dash.intake.extract.indicators import match_indicator
 from hbeu_dash.intake.extract.numbers import Number
 from hbeu_dash.intake.extract.paragraph import Paragraph, city_for, containing, speaker_for
 from hbeu_dash.intake.extract.periods import Published
-from hbeu_dash.intake.extract.text import (
-    CLAUSE_ENDS,
-    MAX_EVIDENCE,
-    MINOR_CUTS,
-    Span,
-    split_spans,
-    strip_span,
-)
+from hbeu_dash.intake.extract.text import MAX_EVIDENCE, Span, split_spans, strip_span
 from hbeu_dash.model.numerals import NumeralError, parse_written_number
+from hbeu_dash.model.sentences import CLAUSE_ENDS, MINOR_CUTS
 
 MIN_EVIDENCE = 10  # a shorter clause takes the one before it along, for context
 # What an indicator is matched on: up to this many characters before the number, and what it counts after it.

@@ -10,22 +10,18 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from hbeu_dash.intake.extract.script import simplified
+from hbeu_dash.model.sentences import (
+    CLAUSE_ENDS,
+    CLOSING_QUOTES,
+    MINOR_CUTS,
+    OPENING_QUOTES,
+    SENTENCE_ENDS,
+    continues_sentence,
+)
 
 MAX_EVIDENCE = 60  # characters of an evidence fragment; the schema allows 80, the README asks for 60
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# Where a sentence ends, where a clause ends (the evidence is cut there), and the finer cuts inside a long clause.
-SENTENCE_ENDS = "。！？!?"
-CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
-MINOR_CUTS = "、"
-OPENING_QUOTES = "“‘「『\"'"
-CLOSING_QUOTES = "”’」』\"'"
-# A line this long that does not end a sentence was broken by the page layout, not by the author.
-BROKEN_LINE_MIN_CHARS = 30
 MAX_HEADLINE_CHARS = 80
-# A page's metadata line (date | source, 来源:, 责任编辑), and a news paragraph's opening date (8日, / 5月5日, /
-# 2016年1月24日起): lines a copy never cut out of a sentence.
-PAGE_META = re.compile(r"\s\|\s|来源[:：]|责任编辑|责编|字号")
-PARAGRAPH_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日(?:[,，]|起|上午|下午|晚|电)")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Full-width ASCII (ＡＢＣ１２３，：％) read as ASCII, one character for one, so offsets stay the same.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -112,28 +108,9 @@ def normalise_text(text: str) -> str:
     return "\n".join(paragraphs)
 
 
-def continues_sentence(previous: str, line: str) -> bool:
-    """True when `line` is the rest of a Chinese sentence that a page break or a copy cut in two: the line before
-    is long and stops on a character or a comma, not at the end of a sentence, a heading's colon or an address;
-    never a page's metadata line (2015年01月09日08:36 | 来源:…) and never a line that opens with a date, as news
-    paragraphs do (8日,… / 5月5日,…)."""
-    last, first = previous[-1], line[0]
-    if PAGE_META.search(previous) or PARAGRAPH_DATE.match(line):
-        return False
-    return (
-        len(previous) >= BROKEN_LINE_MIN_CHARS
-        and (_is_cjk(last) or last in "、，,；;")
-        and (_is_cjk(first) or first.isdigit() or first in CLAUSE_ENDS + MINOR_CUTS + CLOSING_QUOTES)
-    )
-
-
 def _is_headline(line: str) -> bool:
     """The article's first line is its headline when it holds no sentence punctuation: never run into the text."""
     return len(line) <= MAX_HEADLINE_CHARS and not any(ch in line for ch in "。，,；;！？!?")
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def squash(text: str) -> str:

@@ -39,7 +39,7 @@ TABLES = {
     ],
     "identities": ["identity_id", "kind", "parts", "total", "title_zh", "title_en", "note_zh", "note_en"],
 }  # fmt: skip
-# The data version of no tables at all: blake2b-128 of nothing, first 7 hex digits (csv_store.hash_contents({})).
+# The data version of no tables at all: blake2b-128 of nothing, first 7 hex digits (store.base.hash_contents({})).
 EMPTY_VERSION = "cae6694"
 
 

@@ -1,13 +1,12 @@
-"""The `extract` command: python -m hbeu_dash extract ARTICLE --published YYYY-MM-DD [--source-id ID] [--lang zh|en]
-[--workbook OUT.xlsx].
+"""`hbeu extract ARTICLE --published YYYY-MM-DD`: the article assistant on the command line.
 
 Writes the figure candidates to standard output as CSV (the columns of figures.csv, then kind and confidence), the
 event candidates to --events FILE if asked, and a one-line summary to standard error. With --workbook it writes a
 review workbook instead of the CSV: sheets sources, indicators (the new ones the assistant proposes), figures (citing
 them) and events, in the columns of each table (figures and events with the assistant's confidence last, which
-`import` reads past), no formulas; after the analyst's review, `python -m hbeu_dash import OUT.xlsx` takes it back
-as one change set. Exit code 0, or 2 when the article cannot be read or an option is wrong (the message says why,
-in the chosen language).
+`import` reads past), no formulas; after the analyst's review, `hbeu import OUT.xlsx` takes it back as one change
+set. Exit code 0, or 2 when the article cannot be read or an option is wrong (the message says why, in the chosen
+language).
 """
 
 import argparse
@@ -20,7 +19,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from hbeu_dash.i18n import LANGS
+from hbeu_dash.i18n import LANGS, t
 from hbeu_dash.intake.extract.engine import (
     MAX_CANDIDATES,
     MAX_TEXT_CHARS,
@@ -32,35 +31,26 @@ from hbeu_dash.intake.extract.engine import (
 )
 from hbeu_dash.intake.extract.indicators import propose_indicators
 from hbeu_dash.intake.extract.text import ArticleReadError, decode_article, html_to_text
-from hbeu_dash.intake.extract.texts import message
 from hbeu_dash.model import csv_cells, schema
 from hbeu_dash.paths import DATA_DIR
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
-def add_extract_parser(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction, lang: str = "en") -> None:
     """The `extract` command's options."""
-    extract = sub.add_parser(
-        "extract", help="propose candidate figures.csv (and events.csv) rows from an article's text"
-    )
-    extract.add_argument("article", type=Path, help="the article: a .txt file (UTF-8 or GB18030) or a saved .html page")
-    extract.add_argument("--published", required=True, help="the article's date, YYYY-MM-DD or YYYY-MM")
-    extract.add_argument("--source-id", default="article", help="source id for the rows (default: article)")
-    extract.add_argument("--title", default="", help="the article's title")
-    extract.add_argument("--outlet", default="", help="the outlet a reader cites it by")
-    extract.add_argument("--url", default="", help="the article's URL (never fetched)")
-    extract.add_argument(
-        "--events", type=Path, help="also write the event candidates (events.csv columns) to this file"
-    )
-    extract.add_argument(
-        "--workbook",
-        type=Path,
-        help="write a review workbook (sheets sources, indicators, figures, events) instead of the CSV; "
-        "`import` takes it back after review",
-    )
-    # SUPPRESS: without --lang here, `python -m hbeu_dash --lang zh extract ...` keeps the global choice.
-    extract.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the messages")
+    extract = sub.add_parser("extract", help=t("cli_help_extract", lang), description=t("cli_help_extract", lang))
+    extract.add_argument("article", type=Path, help=t("cli_help_extract_article", lang))
+    extract.add_argument("--published", required=True, help=t("cli_help_extract_published", lang))
+    extract.add_argument("--source-id", default="article", help=t("cli_help_extract_source_id", lang))
+    extract.add_argument("--title", default="", help=t("cli_help_extract_title", lang))
+    extract.add_argument("--outlet", default="", help=t("cli_help_extract_outlet", lang))
+    extract.add_argument("--url", default="", help=t("cli_help_extract_url", lang))
+    extract.add_argument("--events", type=Path, help=t("cli_help_extract_events", lang))
+    extract.add_argument("--workbook", type=Path, help=t("cli_help_extract_workbook", lang))
+    # SUPPRESS: without --lang here, `hbeu --lang zh extract ...` keeps the global choice.
+    extract.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t("cli_help_messages_lang", lang))
+    extract.set_defaults(run=run_extract)
 
 
 def read_article(path: Path) -> str:
@@ -79,13 +69,13 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         text = read_article(args.article)
     except FileNotFoundError:
-        print(message("missing", lang, path=args.article), file=sys.stderr)
+        print(t("cli_extract_missing", lang, path=args.article), file=sys.stderr)
         return 2
     except ArticleReadError as exc:
-        print(message("encoding", lang, path=args.article, why=exc), file=sys.stderr)
+        print(t("cli_extract_encoding", lang, path=args.article, why=exc), file=sys.stderr)
         return 2
     except OSError as exc:
-        print(message("unreadable", lang, path=args.article, why=exc.strerror or exc), file=sys.stderr)
+        print(t("cli_cannot_read", lang, path=args.article, why=exc.strerror or exc), file=sys.stderr)
         return 2
     tables = _tables(Path(getattr(args, "data", DATA_DIR)), lang)
     meta = ArticleMeta(args.published, args.source_id, args.title, args.outlet, args.url)
@@ -93,11 +83,11 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         result = extract_article(text, meta, tables)
     except ArticleTooLong as exc:
-        print(message("too_long", lang, found=exc.found, limit=MAX_TEXT_CHARS), file=sys.stderr)
+        print(t("cli_extract_too_long", lang, found=exc.found, limit=MAX_TEXT_CHARS), file=sys.stderr)
         return 2
     seconds = time.perf_counter() - start
     if result.truncated:
-        print(message("truncated", lang, limit=MAX_CANDIDATES), file=sys.stderr)
+        print(t("cli_extract_truncated", lang, limit=MAX_CANDIDATES), file=sys.stderr)
     if getattr(args, "workbook", None) is not None:
         return _write_workbook(args, result, tables, lang, seconds)
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
@@ -113,9 +103,9 @@ def run_extract(args: argparse.Namespace) -> int:
             with args.events.open("w", encoding="utf-8", newline="") as out:
                 write_csv(result.events, out)
         except OSError as exc:
-            print(message("cannot_write", lang, path=args.events, why=exc.strerror or exc), file=sys.stderr)
+            print(t("cli_cannot_write", lang, path=args.events, why=exc.strerror or exc), file=sys.stderr)
             return 2
-        print(message("wrote_events", lang, path=args.events), file=sys.stderr)
+        print(t("cli_extract_wrote_events", lang, path=args.events), file=sys.stderr)
     print(_summary(result, lang, seconds), file=sys.stderr)
     return 0
 
@@ -138,7 +128,11 @@ def review_sheets(result: ExtractResult, tables: Mapping[str, pd.DataFrame], sou
 
 
 def _write_workbook(
-    args: argparse.Namespace, result: ExtractResult, tables: Mapping[str, pd.DataFrame], lang: str, seconds: float
+    args: argparse.Namespace,
+    result: ExtractResult,
+    tables: Mapping[str, pd.DataFrame],
+    lang: str,
+    seconds: float,
 ) -> int:
     """The review workbook to --workbook; the summary and how to import it to standard error."""
     from hbeu_dash.intake.changeset import workbook_bytes  # the write path's module: only for this option
@@ -147,23 +141,21 @@ def _write_workbook(
     try:
         args.workbook.write_bytes(workbook_bytes(sheets))
     except OSError as exc:
-        print(message("cannot_write", lang, path=args.workbook, why=exc.strerror or exc), file=sys.stderr)
+        print(t("cli_cannot_write", lang, path=args.workbook, why=exc.strerror or exc), file=sys.stderr)
         return 2
     indicators = len(sheets["indicators"])
-    print(message("wrote_workbook", lang, path=args.workbook, indicators=indicators), file=sys.stderr)
-    print(
-        message("import_workbook", lang, path=args.workbook, source=args.source_id, article=args.article),
-        file=sys.stderr,
-    )
+    print(t("cli_extract_wrote_workbook", lang, path=args.workbook, indicators=indicators), file=sys.stderr)
+    source, article = args.source_id, args.article
+    print(t("cli_extract_import_workbook", lang, path=args.workbook, source=source, article=article), file=sys.stderr)
     print(_summary(result, lang, seconds), file=sys.stderr)
     return 0
 
 
 def _check_options(args: argparse.Namespace, lang: str) -> str:
     if not schema.is_partial_date(args.published):
-        return message("bad_date", lang, value=args.published)
+        return t("cli_extract_bad_date", lang, value=args.published)
     if source_slug(args.source_id) != args.source_id:
-        return message("bad_source_id", lang, value=args.source_id)
+        return t("cli_extract_bad_source_id", lang, value=args.source_id)
     return ""
 
 
@@ -175,7 +167,7 @@ def _tables(data: Path, lang: str) -> dict[str, pd.DataFrame]:
         return {}
     result = read_dataset(data)
     if result.problems:
-        print(message("data_problems", lang), file=sys.stderr)
+        print(t("cli_extract_data_problems", lang), file=sys.stderr)
     return result.tables
 
 
@@ -190,14 +182,5 @@ def write_csv(frame: pd.DataFrame, out: TextIO) -> None:
 
 
 def _summary(result: ExtractResult, lang: str, seconds: float) -> str:
-    return message("summary", lang, figures=len(result.figures), events=len(result.events), seconds=seconds)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """The command line of `python -m hbeu_dash` with only this command: [--data D] [--lang L] extract ARTICLE …"""
-    parser = argparse.ArgumentParser(prog="python -m hbeu_dash.intake.extract", description=__doc__)
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="data folder (default: the project's data/)")
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of the messages")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_extract_parser(sub)
-    return run_extract(parser.parse_args(argv))
+    figures, events = len(result.figures), len(result.events)
+    return t("cli_extract_summary", lang, figures=figures, events=events, seconds=seconds)

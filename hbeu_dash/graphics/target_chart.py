@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
-from hbeu_dash.figures.charts import FONT
+from hbeu_dash.graphics.charts import FONT
 from hbeu_dash.i18n import col, format_date, t
 from hbeu_dash.model.units import LESS, MORE
 

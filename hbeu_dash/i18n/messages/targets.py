@@ -1,0 +1,50 @@
+"""Targets against measurements (views/targets.py, graphics/target_chart.py, ui/targets.py)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "targets_title": ("目标与实测", "Targets against measurements"),
+    "targets_intro": (
+        "数据中的目标（如1小时铁路经济圈、2小时公路经济圈）与同一范围内最新的实测行程时间对照，单位换算为目标的单位。"
+        "原文中的“多”“以上”“超过”读作多于，“约”“左右”读作大约：多于2小时对照2小时的目标，即超出目标。",
+        "The targets the data holds (the 1-hour rail and 2-hour road economic circles) beside the latest travel time "
+        "measured over the same scope, in the target's unit. The sources' words of bound are kept: 'more than two "
+        "hours' stays more than, 'about 40 minutes' about, so more than 2 hours against a 2-hour target is over it.",
+    ),
+    "targets_none": ("数据中没有与实测对照的目标。", "The data holds no target that a measurement is set against."),
+    "targets_evidence": ("依据原文", "Evidence"),
+    "target_cited": ("{what}：{citation}", "{what}: {citation}"),
+    "chart_target": ("{name}（{value}）与实测", "{name} ({value}) against measurements"),
+    "target_line": ("{name}：{value}。", "{name}: {value}."),
+    "target_measured": ("实测：{pairs}。", "Measured: {pairs}."),
+    "target_nothing_measured": ("数据中没有这一范围的实测。", "The data holds no measurement of this scope."),
+    "target_missing": ("没有实测数据的城市对：{pairs}。", "No measurement reported for: {pairs}."),
+    "target_clause_sep": ("；", "; "),
+    "target_then": ("{before}{after}", "{before} {after}"),
+    "target_pair": ("{scope}{value}（{when}；{name}），{verdict}", "{scope} {value} ({when}; {name}), {verdict}"),
+    "target_pair_converted": (
+        "{scope}{value}（{converted}，{when}；{name}），{verdict}",
+        "{scope} {value} ({converted}, {when}; {name}), {verdict}",
+    ),
+    "target_value_when": ("{value}（{when}）", "{value} ({when})"),
+    "target_earlier": ("，此前为{values}", "; earlier {values}"),
+    "scope_via": ("{ends}（途经{via}）", "{ends} (via {via})"),
+    "bound_about": ("约{value}", "about {value}"),
+    "bound_more": ("多于{value}", "more than {value}"),
+    "bound_less": ("不到{value}", "under {value}"),
+    "verdict_met": ("在目标之内", "within the target"),
+    "verdict_over": ("超出目标", "over the target"),
+    "verdict_about": ("与目标大致相当", "about at the target"),
+    "verdict_unknown": ("无法判断是否达标", "cannot tell against the target"),
+    "target_scope": ("范围", "Scope"),
+    "target_kind": ("类别", "Kind"),
+    "target_kind_target": ("目标", "Target"),
+    "target_kind_latest": ("最新实测", "Latest measurement"),
+    "target_kind_earlier": ("此前实测", "Earlier measurement"),
+    "target_kind_missing": ("无实测", "No measurement"),
+    "target_not_measured": ("没有实测数据", "no measurement reported"),
+    "target_reads": ("读作", "Reads as"),
+    "target_in_unit": ("折合（{unit}）", "In {unit}"),
+    "target_verdict": ("对照目标", "Against the target"),
+    "target_when": ("时点", "When"),
+    "target_axis": ("行程时间（{unit}）", "Travel time ({unit})"),
+    "target_mark": ("目标：{value}", "Target: {value}"),
+}
