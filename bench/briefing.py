@@ -1,7 +1,7 @@
 """The offline briefing: how long the HTML and the PDF take to build, in zh and en, against their budgets.
 
 Runs in its own process (`python -m bench.briefing REPEATS`; it prints one JSON line) so the app's imports stay out
-of the benchmark's process. Each sample is what `python -m hbeu_dash briefing` does: read data/, build the briefing
+of the benchmark's process. Each sample is what `hbeu briefing` does: read data/, build the briefing
 and render the HTML (the HTML figure); then print that HTML to PDF with a freshly launched /usr/bin/chromium (the
 PDF figure). The first HTML build of the process (template compiled, plotly.js read) is reported apart.
 """

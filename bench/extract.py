@@ -405,7 +405,8 @@ def _percent(part: int, whole: int) -> str:
 
 
 def score_table(found: dict) -> str:
-    """The README's table: per article, figures and events against data/ (seeds) or the hand-made key (sources)."""
+    """docs/benchmarks.md's table: per article, figures and events against data/ (seeds) or the hand-made key
+    (sources)."""
     lines = [
         "| article | against | figures found | recall | candidates that are figures | precision | events found |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -431,7 +432,7 @@ def score_table(found: dict) -> str:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--table"]:  # the README's table, to paste between its markers
+    if sys.argv[1:2] == ["--table"]:  # docs/benchmarks.md's table, to paste between its markers
         print(score_table(measure(1)))
     else:
         print(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 5), ensure_ascii=False))

@@ -231,8 +231,9 @@ def rows(samples: dict) -> list[dict]:
     return out
 
 
-def table_for_readme(samples: dict) -> str:
-    """A Markdown table of the samples (KB): first and second visit, static / document+stcore / websocket."""
+def wire_table(samples: dict) -> str:
+    """A Markdown table of the samples (KB): first and second visit, static / document+stcore / websocket; the one
+    under "Bytes on the wire" in bench/README.md (docs/benchmarks.md sums it up in one line)."""
     head = "| page | first visit static: direct → proxy | ratio | second visit static | all HTTP 1st → 2nd (proxy) "
     head += "| websocket 1st / 2nd |\n|---|---|---|---|---|---|"
     lines = [head]
@@ -248,9 +249,9 @@ def table_for_readme(samples: dict) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # python -m bench.wire RESULTS: the README's table from a results file
+if __name__ == "__main__":  # python -m bench.wire RESULTS: bench/README.md's wire table from a results file
     import json
     import sys
 
     results = json.loads(Path(sys.argv[1] if len(sys.argv) > 1 else "bench/results.json").read_text())
-    print(table_for_readme(results["groups"]["wire"]["samples"]))
+    print(wire_table(results["groups"]["wire"]["samples"]))

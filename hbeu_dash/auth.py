@@ -381,7 +381,7 @@ def add_user(secrets_path: Path, name: str, password: str, role: str = ANALYST) 
 
 def _new_secrets() -> tomlkit.TOMLDocument:
     doc = tomlkit.document()
-    doc.add(tomlkit.comment("HBEU Dash secrets: never commit this file. See README, Login."))
+    doc.add(tomlkit.comment("HBEU Dash secrets: never commit this file. See docs/deploying.md, Logins."))
     return doc
 
 

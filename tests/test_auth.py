@@ -352,6 +352,16 @@ def test_add_user_creates_a_private_file(tmp_path: Path) -> None:
     assert os.listdir(secrets.parent) == ["secrets.toml"], "no temporary file left behind"
 
 
+def test_a_new_secrets_file_points_at_the_page_that_explains_it(tmp_path: Path) -> None:
+    from hbeu_dash.paths import ROOT
+
+    secrets = tmp_path / "secrets.toml"
+    auth.add_user(secrets, "wang", PASSWORD)
+    first = secrets.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# HBEU Dash secrets: never commit this file. See docs/deploying.md, Logins."
+    assert "\n## Logins\n" in (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+
+
 def test_add_user_keeps_every_other_key_and_comment(tmp_path: Path) -> None:
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(EXISTING, encoding="utf-8")

@@ -389,6 +389,16 @@ def test_extract_command_refuses_a_bad_source_id(tmp_path: Path, capsys: pytest.
     assert "--source-id" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("lang", "says"), [("zh", "无法写入"), ("en", "cannot write")])
+@pytest.mark.parametrize("option", ["--events", "--workbook"])
+def test_extract_command_says_when_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture, option: str, lang: str, says: str
+) -> None:
+    out = tmp_path / "no-such-folder" / "out.file"
+    assert main(["--lang", lang, "extract", str(_article(tmp_path)), "--published", "2024-12", option, str(out)]) == 2
+    assert f"{says} {out}" in capsys.readouterr().err and not out.exists()
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [

@@ -2,8 +2,8 @@
 127.0.0.1 and nginx in front with session affinity, all stopped when the block ends (also on Ctrl-C or an error).
 
 Used by `make cluster` (`hbeu cluster`), the cluster tests and the benchmark. The proxy's configuration
-is deploy/nginx.conf.template with only its ports and paths filled in (render_nginx), the one the README's
-deployment guide shows.
+is deploy/nginx.conf.template with only its ports and paths filled in (render_nginx), the one docs/deploying.md
+shows.
 """
 
 import contextlib

@@ -1,4 +1,4 @@
-"""HTML fragments both HTML renderers share (the app's ui/ and the briefing's report/): a source's original words
+"""HTML fragments both HTML renderers share (the app's ui/ and documents/briefing/): a source's original words
 with their language marked, quoted evidence, the mark of a pending English rendering. Every text is escaped here."""
 
 import html

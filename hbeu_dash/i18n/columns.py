@@ -46,7 +46,7 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "note_en": ("备注（英文），与 note_zh 同填或同空", "note in English; filled when note_zh is"),
     "name_zh": ("必填，中文名称", "required, the name in Chinese"),
     "name_en": ("必填，英文名称", "required, the name in English"),
-    "kind": ("必填，类别（见说明文档中的取值）", "required, the kind (see the README for the values)"),
+    "kind": ("必填，类别（取值见 docs/data.md）", "required, the kind (the values are in docs/data.md)"),
     "status": ("必填，阶段：planned、under_construction、completed 等", "required, stage: planned, completed, …"),
     "status_text": ("原文中的阶段说法，须出现在 evidence 中", "the stage as the source words it, in evidence"),
     "date": ("日期 YYYY、YYYY-MM 或 YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"),

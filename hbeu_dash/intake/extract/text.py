@@ -19,7 +19,7 @@ from hbeu_dash.model.sentences import (
     continues_sentence,
 )
 
-MAX_EVIDENCE = 60  # characters of an evidence fragment; the schema allows 80, the README asks for 60
+MAX_EVIDENCE = 60  # characters of an evidence fragment; the schema allows 80, docs/data.md asks for 60
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 MAX_HEADLINE_CHARS = 80
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
