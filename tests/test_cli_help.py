@@ -165,3 +165,20 @@ def test_the_command_lines_messages_are_one_catalogue() -> None:
     assert set(ARGPARSE_KEYS) == {key for key in MESSAGES if key.startswith("cli_argparse_")}
     cli = ROOT / "hbeu_dash" / "cli"
     assert not [p.name for p in cli.glob("*.py") if "TEXTS" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["validate"], {"LANG": "zh_CN.UTF-8"}, "数据有效"),
+        (["validate"], {"LANG": "C.UTF-8"}, "data valid"),
+        (["validate", "--lang", "en"], {"LANG": "zh_CN.UTF-8"}, "data valid"),
+        (["--lang", "zh", "validate"], {"LANG": "C.UTF-8"}, "数据有效"),
+    ],
+    ids=["LANG-zh", "LANG-C", "--lang-over-LANG", "--lang-zh"],
+)
+def test_the_messages_speak_the_language_of_the_help(args: list[str], env: dict[str, str], expected: str) -> None:
+    """A Chinese terminal gets Chinese messages, not only Chinese help; --lang decides over the locale."""
+    proc = _run([str(HBEU), "--data", str(ROOT / "data"), *args], **env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(expected), proc.stdout

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hbeu_dash.i18n import t
+from hbeu_dash.i18n import LANGS, t
 from hbeu_dash.model.problems import DataError
 from hbeu_dash.store import Store
 
@@ -19,6 +19,8 @@ def add_parsers(sub: argparse._SubParsersAction, lang: str) -> None:
     verify.set_defaults(run=run_check)
     fill = sub.add_parser("fill-archive", help=t("cli_help_fill", lang), description=t("cli_help_fill", lang))
     fill.add_argument("folder", type=Path, nargs="*", help=t("cli_help_fill_folder", lang))
+    for command in (validate, verify, fill):  # --lang after the command too, as every other command takes it
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t("cli_help_messages_lang", lang))
     fill.set_defaults(run=run_fill)
 
 

@@ -1,4 +1,4 @@
-"""The command line's language: the language of its help (`--lang` anywhere on the line, else the locale
+"""The command line's language: of its help and its messages (`--lang` anywhere on the line, else the locale
 environment), and argparse's own words in it. What the commands say is in the catalogue
 (hbeu_dash/i18n/messages/cli.py, read with hbeu_dash.i18n.t)."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from hbeu_dash.i18n import LANGS, t
 
-MESSAGES_LANG = "en"  # the messages' language without --lang (the help follows the locale)
+DEFAULT_LANG = "en"  # without --lang and without a Chinese locale
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX precedence: the first one set decides
 CHINESE_LOCALE = re.compile(r"zh([_.@-]|$)", re.IGNORECASE)  # zh, zh_CN.UTF-8, zh_TW, zh-Hans
 
@@ -40,8 +40,8 @@ _FIELD = re.compile(r"\{(\w*)(!r)?\}")
 
 
 def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
-    """The language of the help and of argparse's errors: the last valid `--lang L` (or `--lang=L`) on the line,
-    else the locale environment (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese, anything else English)."""
+    """The language of the help, the messages and argparse's errors: the last valid `--lang L` (or `--lang=L`) on
+    the line, else the locale environment (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese, anything else English)."""
     chosen = None
     for at, word in enumerate(argv):
         if word == "--":
@@ -52,7 +52,7 @@ def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     if chosen is not None:
         return chosen
     locale = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
-    return LANGS[0] if CHINESE_LOCALE.match(locale) else MESSAGES_LANG
+    return LANGS[0] if CHINESE_LOCALE.match(locale) else DEFAULT_LANG
 
 
 def _printf(template: str) -> str:
@@ -67,7 +67,7 @@ def argparse_speaking(lang: str) -> Iterator[None]:
     argparse translates through gettext: every message goes through its module's `_` (and `ngettext`), looked up
     when it is said. Those two are replaced by the catalogue's translation for the block, then put back.
     """
-    words = {_printf(t(key, MESSAGES_LANG)): _printf(t(key, lang)) for key in ARGPARSE_KEYS}
+    words = {_printf(t(key, DEFAULT_LANG)): _printf(t(key, lang)) for key in ARGPARSE_KEYS}
 
     def translate(message: str | None) -> str | None:
         return words.get(message, message) if message is not None else None

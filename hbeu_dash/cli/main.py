@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hbeu_dash.cli import briefing, cluster, data, db, extract, imports, users
-from hbeu_dash.cli.language import MESSAGES_LANG, argparse_speaking, help_lang
+from hbeu_dash.cli.language import argparse_speaking, help_lang
 from hbeu_dash.i18n import LANGS, t
 from hbeu_dash.paths import DATA_DIR
 
@@ -18,7 +18,7 @@ def build_parser(lang: str, prog: str = "hbeu") -> argparse.ArgumentParser:
     """Every command's parser, its help in `lang` (argparse's own words too only inside argparse_speaking)."""
     parser = argparse.ArgumentParser(prog=prog, description=t("cli_description", lang))
     parser.add_argument("--data", type=Path, help=t("cli_help_data", lang))
-    parser.add_argument("--lang", choices=LANGS, default=MESSAGES_LANG, help=t("cli_help_lang", lang))
+    parser.add_argument("--lang", choices=LANGS, default=lang, help=t("cli_help_lang", lang))
     sub = parser.add_subparsers(
         dest="command", required=True, metavar=t("cli_command_metavar", lang), title=t("cli_commands", lang)
     )

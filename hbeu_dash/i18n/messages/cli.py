@@ -20,8 +20,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "data folder (default: the configured store: PostgreSQL if set, else data/)",
     ),
     "cli_help_lang": (
-        "信息的语言（默认 en）；帮助的语言：--lang，否则按 LANG 环境变量",
-        "language of the messages (default en); the help's language: --lang, else the LANG environment",
+        "帮助和信息的语言；不写时按 LC_ALL、LC_MESSAGES、LANG 环境变量（zh_* 为中文，其余为英文）",
+        "language of the help and the messages; without it, the LC_ALL, LC_MESSAGES or LANG environment (zh_* is "
+        "Chinese, anything else English)",
     ),
     "cli_help_messages_lang": ("信息的语言", "language of the messages"),
     # --- argparse's own words ----------------------------------------------------------------------------------
