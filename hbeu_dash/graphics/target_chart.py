@@ -2,7 +2,8 @@
 vertical line, bounds marked (an arrow at the bar's end for 'more than'), the pairs nothing measures labelled."""
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 import plotly.graph_objects as go
 
@@ -10,8 +11,56 @@ from hbeu_dash.graphics.charts import FONT
 from hbeu_dash.i18n import col, format_date, t
 from hbeu_dash.model.units import LESS, MORE
 
-if TYPE_CHECKING:  # the view model imports this module; the types only for the checker
-    from hbeu_dash.views.targets import Cited, TargetCheck
+
+# What the chart reads of a target check: its own input types, so the chart knows no view (views.targets.TargetCheck,
+# PairCheck and Cited are what the app passes; any object with these attributes draws).
+class Cited(Protocol):
+    """A report the chart cites on hover: the value as its source words it, in the target's unit, its source."""
+
+    unit_zh: str
+    unit_en: str
+    when: str
+
+    def reads(self, lang: str) -> str: ...
+    def converted(self, lang: str) -> str: ...
+    def name(self, lang: str) -> str: ...
+    def source(self, lang: str) -> str: ...
+    def quote(self, lang: str) -> str: ...
+
+
+class MeasuredPair(Protocol):
+    """One measured scope: the report drawn, its value in the target's unit, its bound and verdict."""
+
+    @property
+    def drawn(self) -> Cited: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def bound(self) -> str: ...
+
+    verdict: str
+
+    def scope(self, lang: str) -> str: ...
+    def verdict_text(self, lang: str) -> str: ...
+
+
+class TargetCheck(Protocol):
+    """A target and what was measured against it, as the chart draws it."""
+
+    target: Sequence[Cited]
+    pairs: Sequence[MeasuredPair]
+
+    @property
+    def values(self) -> tuple[float, ...]: ...
+    @property
+    def value(self) -> float: ...
+
+    def title(self, lang: str) -> str: ...
+    def target_text(self, lang: str) -> str: ...
+    def missing_scopes(self, lang: str) -> list[str]: ...
+    def citations(self, lang: str) -> list[str]: ...
+    def cited_rows(self) -> list[tuple[str, object, str]]: ...
+
 
 # A verdict's colour (Okabe–Ito, colour-blind safe); the bar's text says the verdict too, so colour is never alone.
 VERDICT_COLORS = {"met": "#009E73", "over": "#D55E00", "about": "#E69F00", "unknown": "#8C8C8C"}
@@ -32,7 +81,7 @@ def _inert(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _hover(scope: str, report: "Cited", check: "TargetCheck", lang: str) -> str:
+def _hover(scope: str, report: Cited, check: TargetCheck, lang: str) -> str:
     converted = report.converted(lang)
     target = check.target[-1]
     lines = [
@@ -45,7 +94,7 @@ def _hover(scope: str, report: "Cited", check: "TargetCheck", lang: str) -> str:
     return "<br>".join(lines)
 
 
-def make_target_figure(check: "TargetCheck", lang: str) -> go.Figure:
+def make_target_figure(check: TargetCheck, lang: str) -> go.Figure:
     """Horizontal bars, one per measured scope (its latest value in the target's unit, coloured and labelled by its
     verdict), then one labelled row per pair of the cluster nothing measures; the target a dashed vertical line whose
     marks carry its source and evidence on hover. Every bar's customdata is its row in `check.rows()`."""
@@ -158,7 +207,7 @@ def make_target_figure(check: "TargetCheck", lang: str) -> go.Figure:
     return fig
 
 
-def _latest_positions(check: "TargetCheck") -> list[int]:
+def _latest_positions(check: TargetCheck) -> list[int]:
     """Each pair's bar: the row of its latest report (the one drawn) in the table twin."""
     rows = check.cited_rows()
     positions = []
