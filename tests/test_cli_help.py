@@ -114,7 +114,7 @@ def test_every_commands_help_works_in_both_languages(
 def test_the_old_entry_points_reach_the_same_commands() -> None:
     cluster = _run([sys.executable, "-m", "hbeu_dash.cluster", "--help"], LANG="C")
     assert cluster.returncode == 0 and "--print-nginx" in cluster.stdout, cluster.stderr
-    extract = _run([sys.executable, "-m", "hbeu_dash.intake.extract", "extract", "--help"], LANG="C")
+    extract = _run([sys.executable, "-m", "hbeu_dash", "extract", "--help"], LANG="C")
     assert extract.returncode == 0 and "--published" in extract.stdout, extract.stderr
 
 
