@@ -116,6 +116,17 @@ def problems_text(page: object) -> str:
     return "\n".join(page.locator('[data-testid="stDataFrame"] table').all_text_contents())
 
 
+def problems_saying(page: object, expected: str, timeout_s: float = 60) -> str:
+    """The problems' text once it holds `expected`: after a second upload the page can look settled before the new
+    file's rerun has replaced the first file's problems (seen under load), so wait for the words, not for calm."""
+    deadline = time.monotonic() + timeout_s
+    text = problems_text(page)
+    while expected not in text and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        text = problems_text(page)
+    return text
+
+
 def open_nav(page: object, name: str) -> None:
     """Go to a page through the sidebar navigation (a new URL would start a new session: logged out)."""
     page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
@@ -459,9 +470,10 @@ def test_unproven_rows_are_refused_and_a_source_text_attached_in_the_browser_pro
         page.locator('[data-testid="stAlert"]').get_by_text(PROBLEMS).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "entry-refused-fabricated.png"))
         upload_table(page, files["other"])
-        assert "却出现在 meeting8-interviews 的原文中" in problems_text(page)
+        assert "却出现在 meeting8-interviews 的原文中" in problems_saying(page, "却出现在")
         upload_table(page, files["untexted"])
-        assert f"来源 {UNTEXTED} 没有存档原文；请先附上来源原文" in problems_text(page)
+        untexted = f"来源 {UNTEXTED} 没有存档原文；请先附上来源原文"
+        assert untexted in problems_saying(page, untexted)
         assert page.get_by_role("button", name="提交", exact=True).count() == 0
         assert tree_digest(data) == before, "refused: the data folder is byte-identical"
 
