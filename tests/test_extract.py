@@ -427,7 +427,8 @@ def test_extract_command_writes_events_when_asked(tmp_path: Path, capsys: pytest
     assert str(events) in capsys.readouterr().err
 
 
-def test_extract_module_runs_as_a_program(tmp_path: Path) -> None:
+def test_extract_runs_as_a_program(tmp_path: Path) -> None:
+    """`python -m hbeu_dash extract` (what `hbeu extract` runs), in a terminal whose locale cannot write Chinese."""
     import subprocess
     import sys
 
@@ -438,7 +439,7 @@ def test_extract_module_runs_as_a_program(tmp_path: Path) -> None:
     argv = [
         sys.executable,
         "-m",
-        "hbeu_dash.intake.extract",
+        "hbeu_dash",
         "--lang",
         "zh",
         "extract",
